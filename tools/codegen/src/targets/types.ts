@@ -1,0 +1,49 @@
+import { formatGenerated } from "../format.js";
+import { listOperations } from "../read/operations.js";
+import { transformEnumValues } from "../transform/enum-values.js";
+import { transformOperationTypes } from "../transform/operation-types.js";
+import { transformDocument } from "../transform/openapi-ts.js";
+import {
+  schemaNames,
+  transformSchemaAliases,
+  transformSchemaExportMap,
+} from "../transform/schema-aliases.js";
+import type { Target } from "./target.js";
+
+/** Throws when two generated exports would share a name. */
+function assertUniqueNames(names: string[]): void {
+  const seen = new Set<string>();
+  for (const name of names) {
+    if (seen.has(name)) throw new Error(`xms-codegen: two generated types are named ${name}`);
+    seen.add(name);
+  }
+}
+
+/** packages/types: @mehery/xms-types. */
+export const types: Target = async ({ spec, repoRoot }) => {
+  const helpers = listOperations(spec).flatMap(transformOperationTypes);
+  assertUniqueNames([
+    "paths",
+    "webhooks",
+    "components",
+    "operations",
+    ...schemaNames(spec),
+    ...helpers.map((h) => h.name),
+  ]);
+  const operationTypes = `import type { operations, webhooks } from "./openapi.js";\n\n${helpers
+    .map((h) => h.source)
+    .join("\n\n")}\n`;
+  const files = {
+    "src/generated/openapi.ts": await transformDocument(spec),
+    "src/generated/schemas.ts": transformSchemaAliases(spec, "./openapi.js"),
+    "src/generated/schema-exports.ts": transformSchemaExportMap(spec, "./schemas.js"),
+    "src/generated/operation-types.ts": operationTypes,
+    "src/generated/enum-values.ts": transformEnumValues(spec, "./schemas.js"),
+  };
+  return Promise.all(
+    Object.entries(files).map(async ([path, source]) => ({
+      path,
+      contents: await formatGenerated(source, repoRoot),
+    })),
+  );
+};

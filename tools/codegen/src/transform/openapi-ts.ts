@@ -1,0 +1,47 @@
+import openapiTS, { astToString, type OpenAPITSOptions } from "openapi-typescript";
+import ts from "typescript";
+import type { OpenAPIDocument } from "../spec.js";
+import { transformOpenEnum } from "./open-enum.js";
+
+/**
+ * The openapi-typescript options of @mehery/xms-types. Each is explained in
+ * packages/types/README.md ("How the types are generated"); keep the two in step.
+ */
+export const OPENAPI_TS_OPTIONS = {
+  // Keep the spec's order: it groups related schemas, and diffs of the spec map onto diffs here.
+  alphabetize: false,
+  // Only objects the spec declares open (`additionalProperties: true`) get an index signature.
+  additionalProperties: false,
+  // A property with a `default` stays optional: the server fills it in, the caller may omit it.
+  // (openapi-typescript's default, true, makes OutBoundMsgBase.mask required in requests.)
+  defaultNonNullable: false,
+  // `{ type: object }` with no properties is any object, not `Record<string, never>`.
+  emptyObjectsUnknown: true,
+  // Types only: no runtime `enum`s and no `ReadonlyArray` value lists from openapi-typescript;
+  // the `as const` lists we want are emitted by transform/enum-values.ts.
+  enum: false,
+  enumValues: false,
+  // `interface paths` etc., as openapi-fetch expects; interfaces also check faster than aliases.
+  exportType: false,
+  // No path parameters in this API; typed path templates would only add noise.
+  pathParamsAsTypes: false,
+  // Named schema exports come from transform/schema-aliases.ts (see README for why).
+  rootTypes: false,
+  silent: true,
+  transform: transformOpenEnum,
+} satisfies OpenAPITSOptions;
+
+/** Statements openapi-typescript emits that describe nothing in a document without `$defs`. */
+function isEmptyDefs(node: ts.Node): boolean {
+  return ts.isTypeAliasDeclaration(node) && node.name.text === "$defs";
+}
+
+/** `paths`, `webhooks`, `components` and `operations` of the spec, as TypeScript source. */
+export async function transformDocument(
+  spec: OpenAPIDocument,
+  options: OpenAPITSOptions = OPENAPI_TS_OPTIONS,
+): Promise<string> {
+  // openapi-typescript may annotate the object it is given; hand it a copy.
+  const nodes = await openapiTS(structuredClone(spec), options);
+  return astToString(nodes.filter((node) => !isEmptyDefs(node)));
+}

@@ -1,0 +1,88 @@
+import type { TagObject } from "openapi-typescript";
+import { jsdoc, literal } from "../names.js";
+import type { OperationInfo } from "../read/operations.js";
+
+const SAFE_METHODS = new Set(["get", "head", "options"]);
+
+/** What the client needs to call one operation. */
+export interface ResourceMethod {
+  name: string;
+  method: string;
+  path: string;
+  operationId: string;
+  idempotent: boolean;
+  input: "body" | "query" | "none";
+  summary: string | undefined;
+}
+
+function extension<T>(object: object, name: string): T | undefined {
+  return (object as Record<string, unknown>)[name] as T | undefined;
+}
+
+/** GET/HEAD/OPTIONS, or what the spec marks `x-idempotent: true`, may be retried. */
+function isIdempotent(op: OperationInfo): boolean {
+  return SAFE_METHODS.has(op.method) || extension<boolean>(op.operation, "x-idempotent") === true;
+}
+
+function inputOf(op: OperationInfo): ResourceMethod["input"] {
+  if (op.requestBody) return "body";
+  if (op.queryParameters.length > 0) return "query";
+  return "none";
+}
+
+/**
+ * `paths` operations → `{ [x-sdk-resource of the tag]: { [x-sdk-method]: ResourceMethod } }`,
+ * resources in the order of the spec's tags, methods in the order of `paths`.
+ */
+export function groupResources(
+  tags: TagObject[],
+  operations: OperationInfo[],
+): Map<string, ResourceMethod[]> {
+  const resourceOfTag = new Map<string, string>();
+  const groups = new Map<string, ResourceMethod[]>();
+  for (const tag of tags) {
+    const resource = extension<string>(tag, "x-sdk-resource");
+    if (resource === undefined) continue;
+    resourceOfTag.set(tag.name, resource);
+    if (!groups.has(resource)) groups.set(resource, []);
+  }
+  for (const op of operations.filter((o) => o.source === "paths")) {
+    const resources = (op.operation.tags ?? []).flatMap((t) => resourceOfTag.get(t) ?? []);
+    const resource = resources[0];
+    if (resource === undefined) {
+      throw new Error(
+        `xms-codegen: ${op.operationId} has no tag with an x-sdk-resource (tags: ${(op.operation.tags ?? []).join(", ") || "none"})`,
+      );
+    }
+    const methods = groups.get(resource)!;
+    const name = extension<string>(op.operation, "x-sdk-method") ?? op.operationId;
+    if (methods.some((m) => m.name === name)) {
+      throw new Error(`xms-codegen: two operations are ${resource}.${name}`);
+    }
+    methods.push({
+      name,
+      method: op.method.toUpperCase(),
+      path: op.key,
+      operationId: op.operationId,
+      idempotent: isIdempotent(op),
+      input: inputOf(op),
+      summary: op.operation.summary,
+    });
+  }
+  for (const [resource, methods] of groups) if (methods.length === 0) groups.delete(resource);
+  return groups;
+}
+
+/** The `resources` table of @mehery/xms-client, as TypeScript source (data only). */
+export function transformResources(groups: Map<string, ResourceMethod[]>): string {
+  const body = [...groups]
+    .map(([resource, methods]) => {
+      const entries = methods.map(
+        (m) =>
+          `${jsdoc(m.summary, "    ")}    ${m.name}: { method: ${literal(m.method)}, path: ${literal(m.path)}, operationId: ${literal(m.operationId)}, idempotent: ${m.idempotent}, input: ${literal(m.input)} },`,
+      );
+      return `  ${resource}: {\n${entries.join("\n")}\n  },`;
+    })
+    .join("\n");
+  return `/** Every operation of the API, by SDK resource and method name. */\nexport const resources = {\n${body}\n} as const;\n`;
+}
