@@ -1,0 +1,277 @@
+/**
+ * Every example of the spec, paired with the schema it must satisfy:
+ * - media-type `example`/`examples` of request bodies and responses (operations and
+ *   webhooks, including shared components they `$ref`), and of parameters and headers;
+ * - parameter and header `example`/`examples`, against their `schema`;
+ * - schema-level `examples` (and the 3.0-style `example`), against the schema holding them.
+ * Also the places an example is required: every request body, and every 200 response
+ * with a body.
+ */
+import {
+  arrayAt,
+  deref,
+  isObject,
+  objectAt,
+  stringAt,
+  toPointer,
+  type JsonObject,
+} from "./json.js";
+import { listOperations } from "./spec.js";
+
+export interface ExampleCase {
+  /** Where the example is, as a failure should say it. */
+  name: string;
+  /** JSON Pointer of the example in the spec (unique per case). */
+  examplePointer: string;
+  /** JSON Pointer of the schema it must satisfy, or undefined when there is none. */
+  schemaPointer: string | undefined;
+  value: unknown;
+  /** Set when the example cannot be checked (an `externalValue`). */
+  problem?: string;
+}
+
+export interface ExampleRequirement {
+  /** What must carry an example ("POST /api/v1/message/send › request body"). */
+  name: string;
+  /** How many examples it has, across its media types. */
+  count: number;
+}
+
+export interface ExampleInventory {
+  cases: ExampleCase[];
+  requirements: ExampleRequirement[];
+}
+
+/** Keywords whose values are schemas, or maps / arrays of schemas (JSON Schema 2020-12). */
+const SCHEMA_KEYWORDS = [
+  "items",
+  "additionalProperties",
+  "not",
+  "if",
+  "then",
+  "else",
+  "contains",
+  "propertyNames",
+  "unevaluatedItems",
+  "unevaluatedProperties",
+  "contentSchema",
+];
+const SCHEMA_ARRAY_KEYWORDS = ["allOf", "anyOf", "oneOf", "prefixItems"];
+const SCHEMA_MAP_KEYWORDS = ["properties", "patternProperties", "$defs", "dependentSchemas"];
+
+/** Calls `visit` for `schema` and every subschema written inside it (not through `$ref`). */
+export function walkSchema(
+  schema: unknown,
+  pointer: string,
+  visit: (schema: JsonObject, pointer: string) => void,
+): void {
+  if (!isObject(schema)) return;
+  visit(schema, pointer);
+  for (const keyword of SCHEMA_KEYWORDS) {
+    walkSchema(schema[keyword], `${pointer}${toPointer([keyword])}`, visit);
+  }
+  for (const keyword of SCHEMA_ARRAY_KEYWORDS) {
+    (arrayAt(schema, keyword) ?? []).forEach((member, index) => {
+      walkSchema(member, `${pointer}${toPointer([keyword, String(index)])}`, visit);
+    });
+  }
+  for (const keyword of SCHEMA_MAP_KEYWORDS) {
+    for (const [name, member] of Object.entries(objectAt(schema, keyword) ?? {})) {
+      walkSchema(member, `${pointer}${toPointer([keyword, name])}`, visit);
+    }
+  }
+}
+
+/**
+ * Every schema written in the document, by the JSON Pointer of its root: the entries of
+ * `components.schemas` and every `schema` of a parameter, header or media type (wherever
+ * it is written: operations, webhooks or components). Example payloads are not searched.
+ */
+export function schemaRoots(spec: JsonObject): { schema: JsonObject; pointer: string }[] {
+  const roots: { schema: JsonObject; pointer: string }[] = [];
+  for (const [name, schema] of Object.entries(
+    objectAt(objectAt(spec, "components"), "schemas") ?? {},
+  )) {
+    if (isObject(schema))
+      roots.push({ schema, pointer: toPointer(["components", "schemas", name]) });
+  }
+  const search = (node: unknown, tokens: string[]): void => {
+    if (Array.isArray(node)) {
+      node.forEach((child, index) => search(child, [...tokens, String(index)]));
+      return;
+    }
+    if (!isObject(node)) return;
+    for (const [key, child] of Object.entries(node)) {
+      if (key === "example" || key === "examples") continue;
+      if (key === "schema" && isObject(child)) {
+        roots.push({ schema: child, pointer: toPointer([...tokens, key]) });
+        continue;
+      }
+      search(child, [...tokens, key]);
+    }
+  };
+  search(spec.paths, ["paths"]);
+  search(spec.webhooks, ["webhooks"]);
+  const components = objectAt(spec, "components") ?? {};
+  for (const [section, entries] of Object.entries(components)) {
+    if (section !== "schemas") search(entries, ["components", section]);
+  }
+  return roots;
+}
+
+/** Adds the cases of an object with `example`/`examples` (media type, parameter, header). */
+function addExamplesOf(
+  spec: JsonObject,
+  holder: JsonObject,
+  holderPointer: string,
+  name: string,
+  schemaPointer: string | undefined,
+  cases: ExampleCase[],
+): number {
+  let count = 0;
+  if (Object.hasOwn(holder, "example")) {
+    cases.push({
+      name: `${name} › example`,
+      examplePointer: `${holderPointer}/example`,
+      schemaPointer,
+      value: holder.example,
+    });
+    count++;
+  }
+  for (const [key, raw] of Object.entries(objectAt(holder, "examples") ?? {})) {
+    const example = deref(spec, raw, `${holderPointer}${toPointer(["examples", key])}`);
+    const shared = example.pointer.startsWith(holderPointer) ? "" : ` (#${example.pointer})`;
+    const caseName = `${name} › examples.${key}${shared}`;
+    if (isObject(example.node) && Object.hasOwn(example.node, "value")) {
+      cases.push({
+        name: caseName,
+        examplePointer: `${example.pointer}/value`,
+        schemaPointer,
+        value: example.node.value,
+      });
+    } else {
+      cases.push({
+        name: caseName,
+        examplePointer: example.pointer,
+        schemaPointer,
+        value: undefined,
+        problem: "has no inline `value` (an `externalValue` cannot be checked)",
+      });
+    }
+    count++;
+  }
+  return count;
+}
+
+/** Cases of every media type of a `content` map; returns how many examples it holds. */
+function addContent(
+  spec: JsonObject,
+  owner: JsonObject,
+  ownerPointer: string,
+  name: string,
+  cases: ExampleCase[],
+): number {
+  let count = 0;
+  for (const [mediaType, media] of Object.entries(objectAt(owner, "content") ?? {})) {
+    if (!isObject(media)) continue;
+    const pointer = `${ownerPointer}${toPointer(["content", mediaType])}`;
+    const schemaPointer = isObject(media.schema) ? `${pointer}/schema` : undefined;
+    count += addExamplesOf(spec, media, pointer, `${name} › ${mediaType}`, schemaPointer, cases);
+  }
+  return count;
+}
+
+/** A parameter or header: its own examples (against `schema`) or those of its `content`. */
+function addParameterLike(
+  spec: JsonObject,
+  raw: unknown,
+  rawPointer: string,
+  name: string,
+  cases: ExampleCase[],
+): void {
+  const { node, pointer } = deref(spec, raw, rawPointer);
+  if (!isObject(node)) return;
+  const via = pointer.startsWith(rawPointer) ? "" : ` (#${pointer})`;
+  const schemaPointer = isObject(node.schema) ? `${pointer}/schema` : undefined;
+  addExamplesOf(spec, node, pointer, `${name}${via}`, schemaPointer, cases);
+  addContent(spec, node, pointer, `${name}${via}`, cases);
+}
+
+export function collectExamples(spec: JsonObject): ExampleInventory {
+  const cases: ExampleCase[] = [];
+  const requirements: ExampleRequirement[] = [];
+
+  for (const op of listOperations(spec)) {
+    const itemPointer = op.pointer.slice(0, op.pointer.lastIndexOf("/"));
+    const parameters: [unknown, string][] = [
+      ...(arrayAt(op.pathItem, "parameters") ?? []).map((p, i): [unknown, string] => [
+        p,
+        `${itemPointer}/parameters/${i}`,
+      ]),
+      ...(arrayAt(op.operation, "parameters") ?? []).map((p, i): [unknown, string] => [
+        p,
+        `${op.pointer}/parameters/${i}`,
+      ]),
+    ];
+    for (const [raw, pointer] of parameters) {
+      const { node } = deref(spec, raw, pointer);
+      const label = `${stringAt(node, "name") ?? "?"} (${stringAt(node, "in") ?? "?"})`;
+      addParameterLike(spec, raw, pointer, `${op.label} › parameter ${label}`, cases);
+    }
+
+    if (op.operation.requestBody !== undefined) {
+      const body = deref(spec, op.operation.requestBody, `${op.pointer}/requestBody`);
+      if (isObject(body.node)) {
+        const via = body.pointer.startsWith(op.pointer) ? "" : ` (#${body.pointer})`;
+        const name = `${op.label} › request body${via}`;
+        requirements.push({ name, count: addContent(spec, body.node, body.pointer, name, cases) });
+      }
+    }
+
+    for (const [status, raw] of Object.entries(objectAt(op.operation, "responses") ?? {})) {
+      const response = deref(spec, raw, `${op.pointer}${toPointer(["responses", status])}`);
+      if (!isObject(response.node)) continue;
+      const via = response.pointer.startsWith(op.pointer) ? "" : ` (#${response.pointer})`;
+      const name = `${op.label} › response ${status}${via}`;
+      const count = addContent(spec, response.node, response.pointer, name, cases);
+      if (status === "200" && objectAt(response.node, "content") !== undefined) {
+        requirements.push({ name, count });
+      }
+      for (const [header, rawHeader] of Object.entries(objectAt(response.node, "headers") ?? {})) {
+        addParameterLike(
+          spec,
+          rawHeader,
+          `${response.pointer}${toPointer(["headers", header])}`,
+          `${name} › header ${header}`,
+          cases,
+        );
+      }
+    }
+  }
+
+  for (const root of schemaRoots(spec)) {
+    walkSchema(root.schema, root.pointer, (schema, pointer) => {
+      (arrayAt(schema, "examples") ?? []).forEach((value, index) => {
+        cases.push({
+          name: `schema #${pointer} › examples[${index}]`,
+          examplePointer: `${pointer}/examples/${index}`,
+          schemaPointer: pointer,
+          value,
+        });
+      });
+      if (Object.hasOwn(schema, "example")) {
+        cases.push({
+          name: `schema #${pointer} › example`,
+          examplePointer: `${pointer}/example`,
+          schemaPointer: pointer,
+          value: schema.example,
+        });
+      }
+    });
+  }
+
+  // A shared component (a response, a parameter) is checked once, named by its first use.
+  const seen = new Set<string>();
+  const unique = cases.filter((c) => !seen.has(c.examplePointer) && seen.add(c.examplePointer));
+  return { cases: unique, requirements };
+}
