@@ -1,0 +1,236 @@
+import type { ReferenceObject, SchemaObject } from "openapi-typescript";
+import { jsdoc, literal } from "../names.js";
+import { enumOf } from "../read/enums.js";
+import type { OperationInfo } from "../read/operations.js";
+import { isRef, resolve, schemaNameOf } from "../read/refs.js";
+import type { OpenAPIDocument } from "../spec.js";
+
+/**
+ * The kinds of item a message notification carries, and how each splits into sub-events. The
+ * spec has no extension for this, so it is stated here and checked against the spec: each
+ * `property` must be an array of a named schema in the notification payload.
+ */
+export const NOTIFICATION_ITEM_KINDS = [
+  // `message.<type>` for each value of the enum `values`, typed as the branch the union's
+  // discriminator maps it to.
+  {
+    kind: "message",
+    property: "messages",
+    split: { by: "discriminator", values: "InBoundMsgType" },
+    valuesName: "messageTypes",
+  },
+  // `status.<code>` for each value of the item's `status` property (an enum).
+  {
+    kind: "status",
+    property: "statuses",
+    split: { by: "field", field: "status" },
+    valuesName: "statusCodes",
+  },
+  // `event.<code>` for each known value of `eventCode` (an open enum).
+  {
+    kind: "event",
+    property: "events",
+    split: { by: "field", field: "eventCode" },
+    valuesName: "eventCodes",
+  },
+  { kind: "action", property: "actions" },
+] as const satisfies readonly ItemKind[];
+
+interface ItemKind {
+  kind: string;
+  property: string;
+  split?: { by: "discriminator"; values: string } | { by: "field"; field: string };
+  valuesName?: string;
+}
+
+interface EventEntry {
+  name: string;
+  type: string;
+  doc: string;
+}
+
+interface EventMap {
+  entries: EventEntry[];
+  /** Schema names the map refers to, for the import. */
+  imports: Set<string>;
+  /** `as const` lists: name → values, with the schema the values satisfy. */
+  lists: { name: string; values: string[]; of: string; doc: string }[];
+  kinds: { kind: string; property: string }[];
+}
+
+function fail(message: string): never {
+  throw new Error(`xms-codegen webhook-types: ${message}`);
+}
+
+function schemaOf(spec: OpenAPIDocument, name: string): SchemaObject {
+  const schema = spec.components?.schemas?.[name];
+  if (!schema) fail(`no schema ${name}`);
+  return resolve<SchemaObject>(spec, schema);
+}
+
+function propertiesOf(schema: SchemaObject): Record<string, SchemaObject | ReferenceObject> {
+  return (
+    (schema as { properties?: Record<string, SchemaObject | ReferenceObject> }).properties ?? {}
+  );
+}
+
+function jsonBodyRef(op: OperationInfo): string {
+  const media = op.requestBody?.content?.["application/json"];
+  const schema = media && !isRef(media) ? media.schema : undefined;
+  if (!schema || !isRef(schema))
+    fail(`${op.key}: the JSON request body must be a $ref to a schema`);
+  return schemaNameOf(schema.$ref);
+}
+
+/** Expands one kind of notification item into `kind` and `kind.<value>` entries. */
+function expandKind(spec: OpenAPIDocument, wrapper: SchemaObject, item: ItemKind, map: EventMap) {
+  const property = propertiesOf(wrapper)[item.property];
+  const items = property && !isRef(property) ? (property as { items?: unknown }).items : undefined;
+  if (!items || !isRef(items)) fail(`${item.property} must be an array of a $ref'd schema`);
+  const itemSchemaName = schemaNameOf(items.$ref);
+  const itemSchema = schemaOf(spec, itemSchemaName);
+  map.kinds.push({ kind: item.kind, property: item.property });
+  map.imports.add(itemSchemaName);
+  map.entries.push({
+    name: item.kind,
+    type: itemSchemaName,
+    doc: `Each item of \`${item.property}\` of a message notification.`,
+  });
+  if (!item.split) return;
+
+  if (item.split.by === "discriminator") {
+    const discriminator = (
+      itemSchema as { discriminator?: { propertyName: string; mapping?: Record<string, string> } }
+    ).discriminator;
+    if (!discriminator?.mapping) fail(`${itemSchemaName} has no discriminator mapping`);
+    const values = enumOf(spec, { $ref: `#/components/schemas/${item.split.values}` });
+    if (!values) fail(`${item.split.values} is not a string enum`);
+    const unmapped = Object.keys(discriminator.mapping).filter((k) => !values.values.includes(k));
+    if (unmapped.length)
+      fail(`${itemSchemaName} maps ${unmapped.join(", ")}, which ${item.split.values} lacks`);
+    for (const value of values.values) {
+      const ref = discriminator.mapping[value];
+      if (!ref)
+        fail(
+          `${itemSchemaName}'s discriminator maps no schema for ${item.split.values} "${value}"`,
+        );
+      const branch = schemaNameOf(ref);
+      map.imports.add(branch);
+      map.entries.push({
+        name: `${item.kind}.${value}`,
+        type: branch,
+        doc: `An item of \`${item.property}\` whose \`${discriminator.propertyName}\` is "${value}".`,
+      });
+    }
+    if (item.valuesName) {
+      map.imports.add(item.split.values);
+      map.lists.push({
+        name: item.valuesName,
+        values: values.values,
+        of: item.split.values,
+        doc: `Every \`${discriminator.propertyName}\` of {@link ${itemSchemaName}}: the \`${item.kind}.<${discriminator.propertyName}>\` events.`,
+      });
+    }
+    return;
+  }
+
+  const field = propertiesOf(itemSchema)[item.split.field];
+  if (!field || !isRef(field))
+    fail(`${itemSchemaName}.${item.split.field} must be a $ref to an enum schema`);
+  const enumName = schemaNameOf(field.$ref);
+  const values = enumOf(spec, field);
+  if (!values) fail(`${enumName} is not a string enum`);
+  for (const value of values.values) {
+    map.entries.push({
+      name: `${item.kind}.${value}`,
+      type: `${itemSchemaName} & { ${item.split.field}: ${literal(value)} }`,
+      doc: `An item of \`${item.property}\` whose \`${item.split.field}\` is "${value}".`,
+    });
+  }
+  if (item.valuesName) {
+    map.imports.add(enumName);
+    map.lists.push({
+      name: item.valuesName,
+      values: values.values,
+      of: enumName,
+      doc: values.open
+        ? `The known values of {@link ${enumName}}: the \`${item.kind}.<${item.split.field}>\` events. Other codes still reach \`${item.kind}\`.`
+        : `Every value of {@link ${enumName}}: the \`${item.kind}.<${item.split.field}>\` events.`,
+    });
+  }
+}
+
+/**
+ * The webhooks → every event a handler can subscribe to. A webhook whose payload carries the
+ * notification item arrays expands into the item kinds; any other webhook is one event, named by
+ * its `x-event-name`.
+ */
+export function buildEventMap(
+  spec: OpenAPIDocument,
+  ops: OperationInfo[],
+  kinds: readonly ItemKind[] = NOTIFICATION_ITEM_KINDS,
+): EventMap {
+  const map: EventMap = { entries: [], imports: new Set(), lists: [], kinds: [] };
+  for (const op of ops.filter((o) => o.source === "webhooks")) {
+    const payloadName = jsonBodyRef(op);
+    const payload = schemaOf(spec, payloadName);
+    const properties = propertiesOf(payload);
+    if (kinds.every((k) => k.property in properties)) {
+      for (const kind of kinds) expandKind(spec, payload, kind, map);
+      continue;
+    }
+    const eventName = (op.operation as Record<string, unknown>)["x-event-name"];
+    if (typeof eventName !== "string") fail(`webhook ${op.key} has no x-event-name`);
+    map.imports.add(payloadName);
+    map.entries.push({
+      name: eventName,
+      type: payloadName,
+      doc: `The payload of the \`${op.key}\` webhook${op.operation.summary ? ` (${op.operation.summary})` : ""}.`,
+    });
+  }
+  const seen = new Set<string>();
+  for (const { name } of map.entries) {
+    if (seen.has(name)) fail(`two events are named ${name}`);
+    seen.add(name);
+  }
+  return map;
+}
+
+/** The event map, its name list and the value lists, as TypeScript source. */
+export function transformEventMap(map: EventMap, typesModule: string): string {
+  const imports = [...map.imports].sort();
+  const lists = map.lists.map(
+    (l) =>
+      `${jsdoc(l.doc)}export const ${l.name} = [${l.values.map(literal).join(", ")}] as const satisfies readonly ${l.of}[];`,
+  );
+  const kinds = map.kinds.map((k) => `  ${k.kind}: ${literal(k.property)},`).join("\n");
+  const names = map.entries.map((e) => `  ${literal(e.name)},`).join("\n");
+  const members = map.entries
+    .map((e) => `${jsdoc(e.doc, "  ")}  ${literal(e.name)}: ${e.type};`)
+    .join("\n");
+  return `import type { ${imports.join(", ")} } from "${typesModule}";
+
+${lists.join("\n\n")}
+
+/** Which property of a message notification (InBoundWrapper) holds each kind of item. */
+export const notificationItemKinds = {
+${kinds}
+} as const;
+
+/** A kind of item a message notification carries: ${map.kinds.map((k) => `\`${k.kind}\``).join(", ")}. */
+export type NotificationItemKind = keyof typeof notificationItemKinds;
+
+/** Every event a webhook handler can subscribe to, in the order of {@link WebhookEventMap}. */
+export const webhookEventNames = [
+${names}
+] as const;
+
+/** The name of an event a webhook handler can subscribe to. */
+export type WebhookEventName = (typeof webhookEventNames)[number];
+
+/** Each event's payload, by event name. */
+export interface WebhookEventMap {
+${members}
+}
+`;
+}
