@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+// The bin is a committed shim so that pnpm can link it before dist/ is built.
+import { main } from "../dist/cli.js";
+
+process.exitCode = await main(process.argv.slice(2), process.cwd());

@@ -1,0 +1,14 @@
+export { bumpFor, planBumps, readVersions } from "./bump.js";
+export type { Bump, PackagePlan } from "./bump.js";
+export { where } from "./change.js";
+export type { Change } from "./change.js";
+export { changesetFileName, renderChangeset } from "./changeset.js";
+export { main } from "./cli.js";
+export { loadSpec } from "./load.js";
+export type { LoadedSpec } from "./load.js";
+export { PACKAGES, packagesFor } from "./packages.js";
+export type { PackageName, Surface, Touch } from "./packages.js";
+export { renderReport } from "./report.js";
+export { classify, RULES } from "./rules.js";
+export type { Direction, RuleId, Severity } from "./rules.js";
+export { diffSpecs } from "./walk/document.js";
