@@ -4,6 +4,7 @@
  *   webhooks, including shared components they `$ref`), and of parameters and headers;
  * - parameter and header `example`/`examples`, against their `schema`;
  * - schema-level `examples` (and the 3.0-style `example`), against the schema holding them.
+ * - the same for components no operation uses (request bodies, responses, parameters, headers).
  * Also the places an example is required: every request body, and every 200 response
  * with a body.
  */
@@ -249,6 +250,34 @@ export function collectExamples(spec: JsonObject): ExampleInventory {
     }
   }
 
+  // Components no operation uses (yet) are checked too; those in use were named above.
+  const components = objectAt(spec, "components") ?? {};
+  for (const [name, raw] of Object.entries(objectAt(components, "requestBodies") ?? {})) {
+    const pointer = toPointer(["components", "requestBodies", name]);
+    if (isObject(raw)) addContent(spec, raw, pointer, `components.requestBodies.${name}`, cases);
+  }
+  for (const [name, raw] of Object.entries(objectAt(components, "responses") ?? {})) {
+    const pointer = toPointer(["components", "responses", name]);
+    if (!isObject(raw)) continue;
+    addContent(spec, raw, pointer, `components.responses.${name}`, cases);
+    for (const [header, rawHeader] of Object.entries(objectAt(raw, "headers") ?? {})) {
+      const at = `${pointer}${toPointer(["headers", header])}`;
+      addParameterLike(
+        spec,
+        rawHeader,
+        at,
+        `components.responses.${name} › header ${header}`,
+        cases,
+      );
+    }
+  }
+  for (const section of ["parameters", "headers"]) {
+    for (const [name, raw] of Object.entries(objectAt(components, section) ?? {})) {
+      const pointer = toPointer(["components", section, name]);
+      addParameterLike(spec, raw, pointer, `components.${section}.${name}`, cases);
+    }
+  }
+
   for (const root of schemaRoots(spec)) {
     walkSchema(root.schema, root.pointer, (schema, pointer) => {
       (arrayAt(schema, "examples") ?? []).forEach((value, index) => {
@@ -271,7 +300,7 @@ export function collectExamples(spec: JsonObject): ExampleInventory {
   }
 
   // A shared component (a response, a parameter) is checked once, named by its first use.
-  const seen = new Set<string>();
-  const unique = cases.filter((c) => !seen.has(c.examplePointer) && seen.add(c.examplePointer));
-  return { cases: unique, requirements };
+  const unique = new Map<string, ExampleCase>();
+  for (const c of cases) if (!unique.has(c.examplePointer)) unique.set(c.examplePointer, c);
+  return { cases: [...unique.values()], requirements };
 }

@@ -58,6 +58,10 @@ const spec: JsonObject = {
     },
     examples: { ImageWithoutImage: { value: { type: "image" } } },
     responses: {
+      Unused: {
+        description: "used by no operation",
+        content: { "application/json": { schema: { type: "string" }, example: 1 } },
+      },
       Ok: {
         description: "ok",
         content: {
@@ -145,6 +149,10 @@ describe("collectExamples() with createValidator()", () => {
     expect(outcome("schema #/components/schemas/Text/properties/text › examples[0]")).toBe(true);
     expect(outcome("schema #/components/schemas/Text/properties/text › examples[1]")).toBe(false);
     expect(outcome("schema #/components/schemas/Stamp › examples[0]")).toBe(true);
+  });
+
+  test("checks components no operation uses", () => {
+    expect(outcome("components.responses.Unused › application/json › example")).toBe(false);
   });
 
   test("checks a shared component once", () => {
