@@ -1,0 +1,97 @@
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { main } from "../../src/cli.js";
+import { findRepoRoot } from "../../src/spec.js";
+
+const repoRoot = findRepoRoot(import.meta.dirname);
+
+/** Captures what the CLI prints. */
+function capture() {
+  const io = { stdout: "", stderr: "" };
+  return {
+    io,
+    out: { out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) },
+  };
+}
+
+// A throwaway copy of the repository's shape: workspace marker, prettier config, the real spec,
+// and an empty package to generate into.
+let root: string;
+let pkg: string;
+
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), "xms-codegen-cli-"));
+  writeFileSync(join(root, "pnpm-workspace.yaml"), 'packages:\n  - "packages/*"\n');
+  cpSync(join(repoRoot, ".prettierrc.json"), join(root, ".prettierrc.json"));
+  mkdirSync(join(root, "spec"));
+  cpSync(join(repoRoot, "spec", "openapi.yaml"), join(root, "spec", "openapi.yaml"));
+  pkg = join(root, "packages", "client");
+  mkdirSync(pkg, { recursive: true });
+});
+
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+describe("xms-codegen <target> [--check]", () => {
+  test("writes the target's files under the current directory", async () => {
+    const { io, out } = capture();
+    expect(await main(["client"], pkg, out)).toBe(0);
+    expect(readFileSync(join(pkg, "src/generated/resources.ts"), "utf8")).toContain(
+      'operationId: "sendMessage"',
+    );
+    expect(io.stdout).toContain("src/generated/resources.ts");
+  });
+
+  test("--check exits 0 and writes nothing when the files are up to date", async () => {
+    await main(["client"], pkg, capture().out);
+    const { io, out } = capture();
+    expect(await main(["client", "--check"], pkg, out)).toBe(0);
+    expect(io.stderr).toBe("");
+  });
+
+  test("--check exits 1 and prints a unified diff when a file is stale", async () => {
+    await main(["client"], pkg, capture().out);
+    const file = join(pkg, "src/generated/resources.ts");
+    const edited = readFileSync(file, "utf8").replace(
+      'operationId: "sendMessage"',
+      'operationId: "sendMsg"',
+    );
+    writeFileSync(file, edited);
+
+    const { io, out } = capture();
+    expect(await main(["client", "--check"], pkg, out)).toBe(1);
+    expect(io.stderr).toContain("--- a/src/generated/resources.ts");
+    expect(io.stderr).toContain("+++ b/src/generated/resources.ts");
+    expect(io.stderr).toContain('-      operationId: "sendMsg",');
+    expect(io.stderr).toContain('+      operationId: "sendMessage",');
+    expect(io.stderr).toContain("Run `pnpm generate`");
+    // --check wrote nothing: the stale edit is still there.
+    expect(readFileSync(file, "utf8")).toBe(edited);
+  });
+
+  test("--check exits 1 and names a missing file", async () => {
+    const { io, out } = capture();
+    expect(await main(["client", "--check"], pkg, out)).toBe(1);
+    expect(io.stderr).toContain("src/generated/resources.ts (missing)");
+  });
+
+  test("--check fails when the spec changed after the files were generated", async () => {
+    await main(["client"], pkg, capture().out);
+    const specPath = join(root, "spec", "openapi.yaml");
+    writeFileSync(
+      specPath,
+      readFileSync(specPath, "utf8").replace("x-sdk-method: send\n", "x-sdk-method: post\n"),
+    );
+    const { io, out } = capture();
+    expect(await main(["client", "--check"], pkg, out)).toBe(1);
+    expect(io.stderr).toContain("+    post: {");
+  });
+
+  test("an unknown target exits 2 and lists the targets", async () => {
+    const { io, out } = capture();
+    expect(await main(["nope"], pkg, out)).toBe(2);
+    expect(io.stderr).toContain('unknown target "nope"');
+    expect(io.stderr).toContain("types, webhook-types, client, webhooks");
+  });
+});
