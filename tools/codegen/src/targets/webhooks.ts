@@ -89,7 +89,8 @@ function toJsonSchema(node: Json): Json {
       required: [property],
       properties: { [property]: { enum: mapping.map(([value]) => value) } },
       allOf: mapping.map(([value, ref]) => ({
-        if: { properties: { [property]: { const: value } } },
+        // `required`: without it an absent property would match every `if`.
+        if: { properties: { [property]: { const: value } }, required: [property] },
         then: { $ref: `#/$defs/${defName(String(ref))}` },
       })),
     };

@@ -1,0 +1,96 @@
+/**
+ * `xms-webhooks simulate`: posts the spec's example webhooks to a local receiver.
+ *
+ *   xms-webhooks simulate --url http://127.0.0.1:3000/webhooks --token T --event message.text
+ */
+import { parseArgs } from "node:util";
+import { webhookEventNames, type WebhookEventName } from "@mehery/xms-webhook-types";
+import { allEventNames, simulate } from "./simulator.js";
+
+const USAGE = `Usage: xms-webhooks simulate --url <url> --token <token> (--event <name> | --all)
+                           [--duplicate] [--bad-token] [--allow-remote]
+
+Posts the spec's example payload of each event to a webhook receiver and prints each status.
+
+  --url           the receiver, e.g. http://127.0.0.1:3000/webhooks (this machine only,
+                  unless --allow-remote)
+  --token         the verification token, sent in x-verify-token
+  --event         an event name (repeatable): ${webhookEventNames.join(", ")}
+  --all           every event name, then contact.info
+  --duplicate     send each delivery twice, as a platform retry does
+  --bad-token     send a wrong token (expects 401)
+  --allow-remote  allow a URL that is not on this machine
+
+Exits 0 when every answer is the expected one (2xx; 401 with --bad-token), else 1.
+`;
+
+export async function main(argv: string[], print: (line: string) => void): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        url: { type: "string" },
+        token: { type: "string" },
+        event: { type: "string", multiple: true },
+        all: { type: "boolean" },
+        duplicate: { type: "boolean" },
+        "bad-token": { type: "boolean" },
+        "allow-remote": { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (error) {
+    print(`${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    print(USAGE);
+    return 0;
+  }
+  if (positionals[0] !== "simulate" || positionals.length > 1) {
+    print(USAGE);
+    return 2;
+  }
+  const events = values.all ? allEventNames() : (values.event ?? []);
+  const unknown = events.filter((name) => !(webhookEventNames as readonly string[]).includes(name));
+  if (!values.url || !values.token || events.length === 0 || unknown.length > 0) {
+    print(
+      `${unknown.length ? `unknown event(s): ${unknown.join(", ")}\n` : ""}--url, --token and --event (or --all) are required\n\n${USAGE}`,
+    );
+    return 2;
+  }
+  try {
+    const results = await simulate({
+      url: values.url,
+      token: values.token,
+      events: events as WebhookEventName[],
+      duplicate: values.duplicate === true,
+      badToken: values["bad-token"] === true,
+      allowRemote: values["allow-remote"] === true,
+      print,
+    });
+    const expected = (status: number): boolean =>
+      values["bad-token"] ? status === 401 : status >= 200 && status < 300;
+    return results.every((result) => expected(result.status)) ? 0 : 1;
+  } catch (error) {
+    print((error as Error).message);
+    return 1;
+  }
+}
+
+// Run only as the bin, not when a test imports main().
+const invoked = process.argv[1] ?? "";
+if (/(?:^|[\\/])(?:cli\.[cm]?js|xms-webhooks)$/.test(invoked)) {
+  main(process.argv.slice(2), (line) => process.stdout.write(`${line}\n`)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`${String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,125 @@
+/**
+ * The package's errors: one small hierarchy under XmsWebhooksError. None of them ever holds a
+ * request header, so a verification token can not leak through a message, `toJSON` or a log.
+ */
+
+const BRAND = Symbol.for("@mehery/xms-webhooks/error");
+
+/** A field of a webhook body that failed validation. */
+export interface PayloadIssue {
+  /** JSON pointer (RFC 6901) to the field, e.g. `/messages/0/text`; `""` is the whole body. */
+  pointer: string;
+  message: string;
+}
+
+/** Which webhook a body is: a message notification or a contact-information request. */
+export type WebhookKind = "notification" | "contactInfo";
+
+/** The base class. Use `isXmsWebhooksError()` rather than `instanceof` across realms/bundles. */
+export class XmsWebhooksError extends Error {
+  override name = "XmsWebhooksError";
+  /** Marks instances for isXmsWebhooksError(), which works across copies of this package. */
+  readonly [BRAND] = true;
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(`@mehery/xms-webhooks: ${message}`, options);
+  }
+}
+
+/** Whether `value` is an error of this package (any copy, any realm). */
+export function isXmsWebhooksError(value: unknown): value is XmsWebhooksError {
+  return typeof value === "object" && value !== null && BRAND in value;
+}
+
+/** The body is not a valid webhook of its kind. `receive()` throws it; `handle()` answers 400. */
+export class WebhookPayloadError extends XmsWebhooksError {
+  override name = "WebhookPayloadError" as const;
+  readonly kind: WebhookKind;
+  readonly errors: readonly PayloadIssue[];
+
+  constructor(kind: WebhookKind, errors: readonly PayloadIssue[]) {
+    const first = errors[0];
+    super(
+      `invalid ${kind === "contactInfo" ? "contact-info request" : "message notification"}: ${
+        first ? `${first.pointer || "(body)"} ${first.message}` : "invalid"
+      }${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ""}`,
+    );
+    this.kind = kind;
+    this.errors = errors;
+  }
+}
+
+/** A handler threw or rejected; `cause` is what it threw, `event` the event it was given. */
+export class WebhookHandlerError extends XmsWebhooksError {
+  override name = "WebhookHandlerError" as const;
+  readonly event: { readonly name: string; readonly payload: unknown };
+
+  constructor(event: { name: string; payload: unknown }, cause: unknown) {
+    super(`a handler of "${event.name}" failed: ${describe(cause)}`, { cause });
+    this.event = { name: event.name, payload: event.payload };
+  }
+}
+
+/** One or more handlers of a delivery failed; thrown by `receive()`. */
+export class WebhookDispatchError extends XmsWebhooksError {
+  override name = "WebhookDispatchError" as const;
+  readonly errors: readonly XmsWebhooksError[];
+
+  constructor(errors: readonly XmsWebhooksError[]) {
+    super(`${errors.length} handler(s) failed; the first: ${errors[0]?.message ?? "unknown"}`);
+    this.errors = errors;
+  }
+}
+
+/** The onContactInfo handler answered something that is not a ContactInfoUpdate; not sent. */
+export class ContactInfoAnswerError extends XmsWebhooksError {
+  override name = "ContactInfoAnswerError" as const;
+  readonly errors: readonly PayloadIssue[];
+
+  constructor(errors: readonly PayloadIssue[]) {
+    const first = errors[0];
+    super(
+      `the onContactInfo handler's answer is not a valid ContactInfoUpdate${
+        first ? `: ${first.pointer || "(answer)"} ${first.message}` : ""
+      }`,
+    );
+    this.errors = errors;
+  }
+}
+
+/** The onContactInfo handler did not answer within contactInfoTimeoutMs; `{}` was sent. */
+export class ContactInfoTimeoutError extends XmsWebhooksError {
+  override name = "ContactInfoTimeoutError" as const;
+  readonly timeoutMs: number;
+
+  constructor(timeoutMs: number) {
+    super(`the onContactInfo handler did not answer within ${timeoutMs} ms; answered {}`);
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+/** The dedupe store failed; the item was processed anyway (a duplicate beats a loss). */
+export class DedupeStoreError extends XmsWebhooksError {
+  override name = "DedupeStoreError" as const;
+
+  constructor(operation: string, cause: unknown) {
+    super(`the dedupe store failed to ${operation}: ${describe(cause)}`, { cause });
+  }
+}
+
+/** Every error that onError handlers receive. */
+export type WebhookError =
+  | WebhookPayloadError
+  | WebhookHandlerError
+  | ContactInfoAnswerError
+  | ContactInfoTimeoutError
+  | DedupeStoreError;
+
+function describe(value: unknown): string {
+  if (value instanceof Error) return value.message;
+  try {
+    return String(value);
+  } catch {
+    return "(unprintable value)";
+  }
+}

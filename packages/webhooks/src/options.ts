@@ -1,0 +1,113 @@
+/** createWebhooks() options, and their checks: bad configuration throws at creation. */
+import {
+  createMemoryDedupeStore,
+  isDedupeStore,
+  type DedupeOptions,
+  type DedupeStore,
+} from "./dedupe.js";
+import type { ErrorHandler } from "./types.js";
+import type { ValidationMode } from "./validate.js";
+
+export interface WebhooksOptions {
+  /**
+   * The verification token the platform sends in `x-verify-token`; a list accepts any of them
+   * (to rotate: add the new token, switch the platform to it, then remove the old one).
+   */
+  verifyToken: string | readonly string[];
+  /**
+   * `"lenient"` (default): unknown fields and absent optional fields pass, a wrong type on a known
+   * field fails. `"strict"`: unknown fields fail too. `false`: only "is a JSON object" is checked.
+   */
+  validate?: ValidationMode;
+  /** Largest body accepted, in bytes; larger ones get 413 without being read. Default 1 MiB. */
+  maxBodyBytes?: number;
+  /** Called with every failure (same as `webhooks.onError(handler)`). */
+  onError?: ErrorHandler;
+  /**
+   * Skip notification items already processed (platform retries). `true`: in memory, 24 h.
+   * Off by default.
+   */
+  dedupe?: boolean | DedupeOptions;
+  /** How long onContactInfo may take before `{}` is answered instead. Default 5000 ms. */
+  contactInfoTimeoutMs?: number;
+}
+
+export interface ResolvedOptions {
+  tokens: readonly string[];
+  validate: ValidationMode;
+  maxBodyBytes: number;
+  onError: ErrorHandler | undefined;
+  dedupe: { store: DedupeStore; ttlMs: number } | undefined;
+  contactInfoTimeoutMs: number;
+}
+
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+export const DEFAULT_CONTACT_INFO_TIMEOUT_MS = 5000;
+export const DEFAULT_DEDUPE_TTL_MS = 24 * 60 * 60 * 1000;
+
+function fail(message: string): never {
+  throw new TypeError(`@mehery/xms-webhooks: ${message}`);
+}
+
+function positive(value: unknown, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
+    fail(`${name} must be a positive number`);
+  }
+  return value;
+}
+
+export function resolveOptions(options: WebhooksOptions): ResolvedOptions {
+  if (typeof options !== "object" || options === null) fail("options are required");
+  const given: unknown = options.verifyToken;
+  const tokens: unknown[] = Array.isArray(given) ? given : [given];
+  if (tokens.length === 0) fail("verifyToken must not be an empty list");
+  for (const token of tokens) {
+    // Never echo the value: it is a secret.
+    if (typeof token !== "string" || token.trim() === "") {
+      fail("verifyToken must be a non-blank string or a non-empty list of them");
+    }
+  }
+
+  const validate = options.validate ?? "lenient";
+  if (validate !== "strict" && validate !== "lenient" && validate !== false) {
+    fail(`validate must be "strict", "lenient" or false`);
+  }
+
+  const maxBodyBytes = positive(options.maxBodyBytes, "maxBodyBytes", DEFAULT_MAX_BODY_BYTES);
+  const contactInfoTimeoutMs = positive(
+    options.contactInfoTimeoutMs,
+    "contactInfoTimeoutMs",
+    DEFAULT_CONTACT_INFO_TIMEOUT_MS,
+  );
+
+  if (options.onError !== undefined && typeof options.onError !== "function") {
+    fail("onError must be a function");
+  }
+
+  let dedupe: ResolvedOptions["dedupe"];
+  const dedupeOption: unknown = options.dedupe;
+  if (dedupeOption === true) {
+    dedupe = { store: createMemoryDedupeStore(), ttlMs: DEFAULT_DEDUPE_TTL_MS };
+  } else if (typeof dedupeOption === "object" && dedupeOption !== null) {
+    const { store, ttlMs } = dedupeOption as DedupeOptions;
+    if (store !== undefined && !isDedupeStore(store)) {
+      fail("dedupe.store must have claim() and release(), or has() and set()");
+    }
+    dedupe = {
+      store: store ?? createMemoryDedupeStore(),
+      ttlMs: positive(ttlMs, "dedupe.ttlMs", DEFAULT_DEDUPE_TTL_MS),
+    };
+  } else if (dedupeOption !== undefined && dedupeOption !== false) {
+    fail("dedupe must be true, false or { store, ttlMs }");
+  }
+
+  return {
+    tokens: tokens as string[],
+    validate,
+    maxBodyBytes,
+    onError: options.onError,
+    dedupe,
+    contactInfoTimeoutMs,
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * Which webhook a delivery is. The spec publishes a path for each, relative to the webhook URL:
+ * a URL ending in one of them decides; a delivery to any other URL (one URL for both) is told by
+ * its shape.
+ */
+import type { WebhookKind } from "./errors.js";
+import { isRecord } from "./validate.js";
+
+/** The published paths, relative to the webhook URL. */
+export const WEBHOOK_PATHS = {
+  notification: "/api/v1/message/receive",
+  contactInfo: "/api/v1/contact/info",
+} as const satisfies Record<WebhookKind, string>;
+
+const NOTIFICATION_ARRAYS = ["messages", "statuses", "events", "actions", "contacts"] as const;
+
+function trimSlashes(path: string): string {
+  let end = path.length;
+  while (end > 1 && path.charCodeAt(end - 1) === 47 /* / */) end--;
+  return path.slice(0, end);
+}
+
+/** The kind a path's suffix names, if it ends with a published path. */
+export function kindOfPath(pathname: string | undefined): WebhookKind | undefined {
+  if (pathname === undefined) return undefined;
+  const path = trimSlashes(pathname);
+  if (path.endsWith(WEBHOOK_PATHS.notification)) return "notification";
+  if (path.endsWith(WEBHOOK_PATHS.contactInfo)) return "contactInfo";
+  return undefined;
+}
+
+/** A body with a contactId and none of a notification's arrays is a contact-info request. */
+export function kindOfShape(body: unknown): WebhookKind {
+  return isRecord(body) &&
+    Object.hasOwn(body, "contactId") &&
+    !NOTIFICATION_ARRAYS.some((key) => Object.hasOwn(body, key))
+    ? "contactInfo"
+    : "notification";
+}
+
+/** The path of a request URL (absolute or origin-form), without the query. */
+export function pathnameOf(url: string): string | undefined {
+  try {
+    return new URL(url, "http://localhost").pathname;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether `pathname` is the mount path itself or the mount path plus a published path. */
+export function isUnderMount(pathname: string | undefined, mount: string): boolean {
+  if (pathname === undefined) return false;
+  const path = trimSlashes(pathname);
+  const base = trimSlashes(mount);
+  const prefix = base === "/" ? "" : base;
+  return (
+    path === base ||
+    path === `${prefix}${WEBHOOK_PATHS.notification}` ||
+    path === `${prefix}${WEBHOOK_PATHS.contactInfo}`
+  );
+}

@@ -1,0 +1,288 @@
+/**
+ * createWebhooks(): the handler registry, and one transport-agnostic pipeline (verify, read,
+ * parse, route, validate, dedupe, dispatch) that every entry point goes through.
+ */
+import type { ContactInfoResponse, WebhookEventName } from "@mehery/xms-webhook-types";
+import {
+  MALFORMED,
+  TOO_LARGE,
+  declaredLength,
+  isJsonContentType,
+  parseJson,
+  readWebStream,
+  type BodySource,
+} from "./body.js";
+import { answerContactInfo } from "./contact-info.js";
+import { createDedupe } from "./dedupe.js";
+import { ANY, dispatchNotification, type RawHandler, type Registry } from "./dispatch.js";
+import {
+  DedupeStoreError,
+  WebhookDispatchError,
+  WebhookPayloadError,
+  type WebhookError,
+  type WebhookKind,
+  type XmsWebhooksError,
+} from "./errors.js";
+import { resolveOptions, type WebhooksOptions } from "./options.js";
+import { kindOfPath, kindOfShape, pathnameOf } from "./routing.js";
+import { toHttp, type Outcome } from "./status-policy.js";
+import type { ContactInfoHandler, ErrorHandler, WebhookHandler } from "./types.js";
+import { validateBody } from "./validate.js";
+import { createTokenVerifier } from "./verify-token.js";
+
+export interface ReceiveOptions {
+  /** Which webhook the payload is. Default: told by its shape (see the README, "Routing"). */
+  kind?: WebhookKind;
+}
+
+export interface Webhooks {
+  /**
+   * Calls `handler` once per matching item of each notification (or per contact-info request).
+   *
+   * @example
+   * webhooks.on("message.text", async ({ payload, contact }) => {
+   *   await reply(contact?.contactId, payload.text.body);
+   * });
+   */
+  on<N extends WebhookEventName>(name: N | readonly N[], handler: WebhookHandler<N>): void;
+  /** Calls `handler` once per item of every kind, with its most specific name. */
+  onAny(handler: WebhookHandler): void;
+  /** Calls `handler` with every failure (see WebhookError). Its own errors are ignored. */
+  onError(handler: ErrorHandler): void;
+  /**
+   * Sets the handler that answers contact-information requests (one per instance). Without
+   * one, `{}` (change nothing) is answered.
+   *
+   * @example
+   * webhooks.onContactInfo(async ({ payload }) => {
+   *   const customer = await crm.find(payload.contactId);
+   *   return customer ? { name: customer.name, profileId: customer.id } : {};
+   * });
+   */
+  onContactInfo(handler: ContactInfoHandler): void;
+  /** Removes one registration of `handler` for `name` (`"*"`: an onAny handler). */
+  removeListener<N extends WebhookEventName>(
+    name: N | readonly N[] | "*",
+    handler: WebhookHandler<N>,
+  ): void;
+  /**
+   * The Web-standard entry point: answers a delivery (`Request` → `Response`) on Bun, Deno,
+   * Workers, Next.js route handlers, Hono (`c.req.raw`), or anything with Fetch API objects.
+   * Never throws; the status code follows the package's status policy.
+   */
+  handle(request: Request): Promise<Response>;
+  /**
+   * Validates, de-duplicates and dispatches an already parsed payload (from a queue, a test).
+   * Throws WebhookPayloadError when invalid, WebhookDispatchError when a handler failed; for a
+   * contact-info request, resolves to the answer.
+   */
+  receive(payload: unknown, options: { kind: "contactInfo" }): Promise<ContactInfoResponse>;
+  receive(payload: unknown, options: { kind: "notification" }): Promise<undefined>;
+  receive(payload: unknown, options?: ReceiveOptions): Promise<ContactInfoResponse | undefined>;
+}
+
+/** A delivery as an adapter sees it. */
+export interface Delivery {
+  method: string;
+  header(name: string): string | null;
+  /** The request path, for routing by published path; computed only when needed. */
+  pathname(): string | undefined;
+  body: BodySource;
+}
+
+type Processed =
+  | { type: "invalid"; error: WebhookPayloadError }
+  | { type: "failed"; errors: XmsWebhooksError[] }
+  | { type: "processed" }
+  | { type: "answered"; json: string; answer: Record<string, unknown> };
+
+/** The pipeline of each instance, for the adapters in this package (not public API). */
+export const pipelines = new WeakMap<Webhooks, (delivery: Delivery) => Promise<Outcome>>();
+
+/**
+ * Creates a webhook receiver. Throws at once on a bad option (e.g. a blank verifyToken).
+ *
+ * @example
+ * const webhooks = createWebhooks({ verifyToken: process.env.XMS_VERIFY_TOKEN! });
+ * webhooks.on("status.FAILD", ({ payload }) => alert(payload.id));
+ * export default { fetch: (request: Request) => webhooks.handle(request) };
+ */
+export function createWebhooks(options: WebhooksOptions): Webhooks {
+  const config = resolveOptions(options);
+  const verifyToken = createTokenVerifier(config.tokens);
+  const registry: Registry = new Map();
+  const errorHandlers: ErrorHandler[] = config.onError ? [config.onError] : [];
+  let answerer: RawHandler | undefined;
+
+  const report = (error: XmsWebhooksError): void => {
+    for (const handler of errorHandlers) {
+      try {
+        const result: unknown = handler(error as WebhookError);
+        if (result instanceof Promise) result.catch(() => {});
+      } catch {
+        // An error handler that fails must not turn a delivery into a crash.
+      }
+    }
+  };
+
+  const dedupe = config.dedupe
+    ? createDedupe(config.dedupe.store, config.dedupe.ttlMs, (operation, error) =>
+        report(new DedupeStoreError(operation, error)),
+      )
+    : undefined;
+
+  const register = (names: string | readonly string[], handler: RawHandler): void => {
+    if (typeof handler !== "function") {
+      throw new TypeError("@mehery/xms-webhooks: a handler must be a function");
+    }
+    for (const name of typeof names === "string" ? [names] : names) {
+      const list = registry.get(name);
+      if (list) list.push(handler);
+      else registry.set(name, [handler]);
+    }
+  };
+
+  /** Validates and dispatches a parsed body: the part every entry point shares. */
+  const process = async (kind: WebhookKind, body: unknown): Promise<Processed> => {
+    const issues = validateBody(config.validate, kind, body);
+    if (issues) {
+      const error = new WebhookPayloadError(kind, issues);
+      report(error);
+      return { type: "invalid", error };
+    }
+    const value = body as Record<string, unknown>;
+    if (kind === "contactInfo") {
+      const result = await answerContactInfo({
+        registry,
+        answerer,
+        request: value,
+        mode: config.validate,
+        timeoutMs: config.contactInfoTimeoutMs,
+        lateError: report,
+      });
+      if (!result.ok) {
+        result.errors.forEach(report);
+        return { type: "failed", errors: result.errors };
+      }
+      return { type: "answered", json: result.json, answer: result.answer };
+    }
+    const errors = await dispatchNotification(registry, dedupe, value);
+    if (errors.length > 0) {
+      errors.forEach(report);
+      return { type: "failed", errors };
+    }
+    return { type: "processed" };
+  };
+
+  /** The HTTP pipeline, in the order of the status policy. */
+  const pipeline = async (delivery: Delivery): Promise<Outcome> => {
+    if (delivery.method !== "POST") return { type: "method_not_allowed" };
+    if (!(await verifyToken(delivery.header("x-verify-token")))) return { type: "unauthorized" };
+    if (!isJsonContentType(delivery.header("content-type"))) {
+      return { type: "unsupported_media_type" };
+    }
+    const declared = declaredLength(delivery.header("content-length"));
+    if (declared !== undefined && declared > config.maxBodyBytes) {
+      return { type: "payload_too_large" };
+    }
+
+    let body: unknown;
+    const source = delivery.body;
+    if (source.type === "parsed") {
+      body = source.value;
+    } else {
+      let bytes: Uint8Array | typeof TOO_LARGE;
+      try {
+        bytes = source.type === "bytes" ? source.bytes : await source.read(config.maxBodyBytes);
+      } catch {
+        return { type: "unreadable_body" };
+      }
+      if (bytes === TOO_LARGE || bytes.byteLength > config.maxBodyBytes) {
+        return { type: "payload_too_large" };
+      }
+      body = parseJson(bytes);
+      if (body === MALFORMED) return { type: "malformed_json" };
+    }
+
+    const kind = kindOfPath(delivery.pathname()) ?? kindOfShape(body);
+    const result = await process(kind, body);
+    switch (result.type) {
+      case "invalid":
+        return { type: "invalid_payload", errors: result.error.errors };
+      case "failed":
+        return { type: "handler_failed" };
+      case "answered":
+        return { type: "answered", json: result.json };
+      case "processed":
+        return { type: "processed" };
+    }
+  };
+
+  const webhooks: Webhooks = {
+    on(name, handler) {
+      register(name, handler as RawHandler);
+    },
+    onAny(handler) {
+      register(ANY, handler as RawHandler);
+    },
+    onError(handler) {
+      if (typeof handler !== "function") {
+        throw new TypeError("@mehery/xms-webhooks: an error handler must be a function");
+      }
+      errorHandlers.push(handler);
+    },
+    onContactInfo(handler) {
+      if (typeof handler !== "function") {
+        throw new TypeError("@mehery/xms-webhooks: the contact-info handler must be a function");
+      }
+      if (answerer) {
+        throw new Error(
+          "@mehery/xms-webhooks: onContactInfo() was already called; one answer only",
+        );
+      }
+      answerer = handler as RawHandler;
+    },
+    removeListener(name, handler) {
+      for (const one of typeof name === "string" ? [name] : name) {
+        const list = registry.get(one);
+        const index = list ? list.indexOf(handler as RawHandler) : -1;
+        if (list && index !== -1) list.splice(index, 1);
+      }
+    },
+    async handle(request) {
+      let outcome: Outcome;
+      try {
+        outcome = await pipeline({
+          method: request.method,
+          header: (name) => request.headers.get(name),
+          pathname: () => pathnameOf(request.url),
+          body: { type: "stream", read: (limit) => readWebStream(request.body, limit) },
+        });
+      } catch {
+        // Only a bug of ours gets here (handlers' errors are caught where they run).
+        outcome = { type: "handler_failed" };
+      }
+      const answer = toHttp(outcome);
+      return new Response(answer.body, { status: answer.status, headers: answer.headers });
+    },
+    async receive(payload: unknown, options: ReceiveOptions = {}) {
+      const kind = options.kind ?? kindOfShape(payload);
+      if (kind !== "notification" && kind !== "contactInfo") {
+        throw new TypeError(`@mehery/xms-webhooks: kind must be "notification" or "contactInfo"`);
+      }
+      const result = await process(kind, payload);
+      switch (result.type) {
+        case "invalid":
+          throw result.error;
+        case "failed":
+          throw new WebhookDispatchError(result.errors);
+        case "answered":
+          return result.answer as ContactInfoResponse;
+        case "processed":
+          return undefined;
+      }
+    },
+  } as Webhooks;
+  pipelines.set(webhooks, pipeline);
+  return webhooks;
+}
