@@ -46,7 +46,7 @@ export function pickAnswer(operation: JsonObject, preferences: Preferences): Spe
   if (code === undefined || !isObject(response) || !/^[1-5]\d\d$/.test(code)) {
     const possibleValues = codes.filter((c) => /^[1-5]\d\d$/.test(c));
     if (preferences.code === undefined) {
-      return noExample("responses", "the operation has no 2xx response in the spec");
+      return noExample("responses", "responses of the operation have no 2xx status in the spec");
     }
     return {
       ok: false,
@@ -78,7 +78,7 @@ export function pickAnswer(operation: JsonObject, preferences: Preferences): Spe
   }
   if (preferences.example !== undefined) return noSuchExample(code, preferences.example, []);
   if ("example" in media) return { ok: true, status, body: media["example"] };
-  return noExample(`responses.${code}`, `the spec gives no example for the ${code} response`);
+  return noExample(`responses.${code}`, `responses.${code} has no example in the spec`);
 }
 
 function noSuchExample(code: string, name: string, names: readonly string[]): SpecAnswer {

@@ -92,7 +92,7 @@ export async function createMockHandler(options: MockHandlerOptions = {}): Promi
           body = JSON.parse(text);
         } catch {
           // JSON.parse's message quotes the body: do not pass it on.
-          bodyError = { field: "body", code: "json", description: "the body is not valid JSON" };
+          bodyError = { field: "body", code: "json", description: "body is not valid JSON" };
         }
       }
       const extras: RequestExtras = {
@@ -149,7 +149,7 @@ function notFound(path: string): Reply {
   return {
     status: 404,
     body: errorBody(404, "MOCK_UNKNOWN_PATH", "No operation of the spec has this path", path, [
-      { field: "path", code: "path", description: `no path of the spec matches ${path}` },
+      { field: "path", code: "path", description: `path ${path} is not a path of the spec` },
     ]),
   };
 }
@@ -168,7 +168,7 @@ function methodNotAllowed(api: OpenAPIBackend, path: string): Reply {
         {
           field: "method",
           code: "enum",
-          description: `${path} accepts ${allowed.join(", ")}`,
+          description: `method must be ${allowed.join(" or ")} for ${path}`,
           possibleValues: allowed,
         },
       ],
@@ -223,7 +223,7 @@ function unauthorized(document: JsonObject, c: Context, x: RequestExtras): Reply
   const errors: FieldError[] = failed.map(({ header }) => ({
     field: `header.${header}`,
     code: "required",
-    description: `the ${header} header is missing or empty; the spec requires ${required.join(" and ")} together`,
+    description: `header.${header} is missing or empty; the spec requires ${required.join(" and ")} together`,
   }));
   const operation = operationOf(document, c);
   const example = jsonExample(operation, "401");
@@ -250,7 +250,7 @@ function answer(document: JsonObject, c: Context, x: RequestExtras): Reply {
     errors.push({
       field: "header.content-type",
       code: "mediaType",
-      description: `the body must be sent as ${media.join(" or ")}`,
+      description: `header.content-type must be ${media.join(" or ")} for this body`,
       possibleValues: media,
     });
   }

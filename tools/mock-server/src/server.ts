@@ -139,7 +139,7 @@ function tooLarge(path: string): Response {
       {
         field: "body",
         code: "maxLength",
-        description: `the body is larger than ${maxBodyBytes} bytes`,
+        description: `body is larger than ${maxBodyBytes} bytes`,
       },
     ],
   );
