@@ -140,8 +140,9 @@ function addExamplesOf(
     count++;
   }
   for (const [key, raw] of Object.entries(objectAt(holder, "examples") ?? {})) {
-    const example = deref(spec, raw, `${holderPointer}${toPointer(["examples", key])}`);
-    const shared = example.pointer.startsWith(holderPointer) ? "" : ` (#${example.pointer})`;
+    const at = `${holderPointer}${toPointer(["examples", key])}`;
+    const example = deref(spec, raw, at);
+    const shared = example.pointer === at ? "" : ` (#${example.pointer})`;
     const caseName = `${name} › examples.${key}${shared}`;
     if (isObject(example.node) && Object.hasOwn(example.node, "value")) {
       cases.push({
@@ -192,7 +193,7 @@ function addParameterLike(
 ): void {
   const { node, pointer } = deref(spec, raw, rawPointer);
   if (!isObject(node)) return;
-  const via = pointer.startsWith(rawPointer) ? "" : ` (#${pointer})`;
+  const via = pointer === rawPointer ? "" : ` (#${pointer})`;
   const schemaPointer = isObject(node.schema) ? `${pointer}/schema` : undefined;
   addExamplesOf(spec, node, pointer, `${name}${via}`, schemaPointer, cases);
   addContent(spec, node, pointer, `${name}${via}`, cases);
@@ -221,18 +222,20 @@ export function collectExamples(spec: JsonObject): ExampleInventory {
     }
 
     if (op.operation.requestBody !== undefined) {
-      const body = deref(spec, op.operation.requestBody, `${op.pointer}/requestBody`);
+      const at = `${op.pointer}/requestBody`;
+      const body = deref(spec, op.operation.requestBody, at);
       if (isObject(body.node)) {
-        const via = body.pointer.startsWith(op.pointer) ? "" : ` (#${body.pointer})`;
+        const via = body.pointer === at ? "" : ` (#${body.pointer})`;
         const name = `${op.label} › request body${via}`;
         requirements.push({ name, count: addContent(spec, body.node, body.pointer, name, cases) });
       }
     }
 
     for (const [status, raw] of Object.entries(objectAt(op.operation, "responses") ?? {})) {
-      const response = deref(spec, raw, `${op.pointer}${toPointer(["responses", status])}`);
+      const at = `${op.pointer}${toPointer(["responses", status])}`;
+      const response = deref(spec, raw, at);
       if (!isObject(response.node)) continue;
-      const via = response.pointer.startsWith(op.pointer) ? "" : ` (#${response.pointer})`;
+      const via = response.pointer === at ? "" : ` (#${response.pointer})`;
       const name = `${op.label} › response ${status}${via}`;
       const count = addContent(spec, response.node, response.pointer, name, cases);
       if (status === "200" && objectAt(response.node, "content") !== undefined) {
