@@ -1730,21 +1730,8 @@ const schema34 = {
   ],
 };
 const schema35 = {
-  allOf: [
-    { $ref: "#/$defs/InBoundMsgBase" },
-    {
-      type: "object",
-      required: ["type", "text"],
-      properties: {
-        type: { type: "string", const: "text" },
-        text: { $ref: "#/$defs/InBoundMsgText" },
-      },
-    },
-  ],
-};
-const schema36 = {
   type: "object",
-  required: ["id"],
+  required: ["id", "type", "text"],
   properties: {
     attachments: { type: "array", items: { $ref: "#/$defs/InBoundMsgMedia" } },
     contactId: { type: "string" },
@@ -1762,9 +1749,10 @@ const schema36 = {
     text: { $ref: "#/$defs/InBoundMsgText" },
     video: { $ref: "#/$defs/InBoundMsgMedia" },
     voice: { $ref: "#/$defs/InBoundMsgMedia" },
+    type: { type: "string", const: "text" },
   },
 };
-const schema37 = {
+const schema36 = {
   type: "object",
   required: ["id"],
   properties: {
@@ -1778,13 +1766,13 @@ const schema37 = {
     type: { type: "string" },
   },
 };
-function validate82(
+function validate81(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate82.evaluated;
+  const evaluated0 = validate81.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -1948,10 +1936,10 @@ function validate82(
     }
     errors++;
   }
-  validate82.errors = vErrors;
+  validate81.errors = vErrors;
   return errors === 0;
 }
-validate82.evaluated = {
+validate81.evaluated = {
   props: {
     caption: true,
     filename: true,
@@ -1965,7 +1953,7 @@ validate82.evaluated = {
   dynamicProps: false,
   dynamicItems: false,
 };
-const schema38 = {
+const schema37 = {
   type: "object",
   properties: {
     assignedToAgent: { type: "string" },
@@ -1974,13 +1962,13 @@ const schema38 = {
     sessionId: { type: "string" },
   },
 };
-function validate84(
+function validate83(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate84.evaluated;
+  const evaluated0 = validate83.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -2066,15 +2054,15 @@ function validate84(
     }
     errors++;
   }
-  validate84.errors = vErrors;
+  validate83.errors = vErrors;
   return errors === 0;
 }
-validate84.evaluated = {
+validate83.evaluated = {
   props: { assignedToAgent: true, assignedToDept: true, routingId: true, sessionId: true },
   dynamicProps: false,
   dynamicItems: false,
 };
-const schema39 = {
+const schema38 = {
   type: "object",
   properties: {
     categories: { type: "array", items: { type: "string" } },
@@ -2088,13 +2076,13 @@ const schema39 = {
     sentiments: { type: "array", items: { type: "string" } },
   },
 };
-function validate86(
+function validate85(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate86.evaluated;
+  const evaluated0 = validate85.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -2413,10 +2401,10 @@ function validate86(
     }
     errors++;
   }
-  validate86.errors = vErrors;
+  validate85.errors = vErrors;
   return errors === 0;
 }
-validate86.evaluated = {
+validate85.evaluated = {
   props: {
     categories: true,
     cities: true,
@@ -2431,7 +2419,7 @@ validate86.evaluated = {
   dynamicProps: false,
   dynamicItems: false,
 };
-const schema40 = {
+const schema39 = {
   type: "object",
   required: ["latitude", "longitude"],
   properties: {
@@ -2442,13 +2430,13 @@ const schema40 = {
     url: { type: "string" },
   },
 };
-function validate91(
+function validate90(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate91.evaluated;
+  const evaluated0 = validate90.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -2578,26 +2566,26 @@ function validate91(
     }
     errors++;
   }
-  validate91.errors = vErrors;
+  validate90.errors = vErrors;
   return errors === 0;
 }
-validate91.evaluated = {
+validate90.evaluated = {
   props: { address: true, latitude: true, longitude: true, name: true, url: true },
   dynamicProps: false,
   dynamicItems: false,
 };
-const schema41 = {
+const schema40 = {
   type: "object",
   required: ["body"],
   properties: { body: { type: "string" }, type: { type: "string" } },
 };
-function validate93(
+function validate92(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate93.evaluated;
+  const evaluated0 = validate92.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -2665,21 +2653,21 @@ function validate93(
     }
     errors++;
   }
-  validate93.errors = vErrors;
+  validate92.errors = vErrors;
   return errors === 0;
 }
-validate93.evaluated = {
+validate92.evaluated = {
   props: { body: true, type: true },
   dynamicProps: false,
   dynamicItems: false,
 };
-function validate81(
+function validate80(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate81.evaluated;
+  const evaluated0 = validate80.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -2701,13 +2689,41 @@ function validate81(
       }
       errors++;
     }
+    if (data.type === undefined) {
+      const err1 = {
+        instancePath,
+        keyword: "required",
+        params: { missingProperty: "type" },
+        message: "must have required property '" + "type" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.text === undefined) {
+      const err2 = {
+        instancePath,
+        keyword: "required",
+        params: { missingProperty: "text" },
+        message: "must have required property '" + "text" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
     if (data.attachments !== undefined) {
       let data0 = data.attachments;
       if (Array.isArray(data0)) {
         const len0 = data0.length;
         for (let i0 = 0; i0 < len0; i0++) {
           if (
-            !validate82(data0[i0], {
+            !validate81(data0[i0], {
               instancePath: instancePath + "/attachments/" + i0,
               parentData: data0,
               parentDataProperty: i0,
@@ -2715,48 +2731,16 @@ function validate81(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
+            vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err1 = {
+        const err3 = {
           instancePath: instancePath + "/attachments",
           keyword: "type",
           params: { type: "array" },
           message: "must be array",
-        };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.contactId !== undefined) {
-      if (typeof data.contactId !== "string") {
-        const err2 = {
-          instancePath: instancePath + "/contactId",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.from !== undefined) {
-      if (typeof data.from !== "string") {
-        const err3 = {
-          instancePath: instancePath + "/from",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err3];
@@ -2766,10 +2750,10 @@ function validate81(
         errors++;
       }
     }
-    if (data.id !== undefined) {
-      if (typeof data.id !== "string") {
+    if (data.contactId !== undefined) {
+      if (typeof data.contactId !== "string") {
         const err4 = {
-          instancePath: instancePath + "/id",
+          instancePath: instancePath + "/contactId",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -2782,10 +2766,10 @@ function validate81(
         errors++;
       }
     }
-    if (data.messageIdExt !== undefined) {
-      if (typeof data.messageIdExt !== "string") {
+    if (data.from !== undefined) {
+      if (typeof data.from !== "string") {
         const err5 = {
-          instancePath: instancePath + "/messageIdExt",
+          instancePath: instancePath + "/from",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -2798,15 +2782,13 @@ function validate81(
         errors++;
       }
     }
-    if (data.originalMessage !== undefined) {
-      let data6 = data.originalMessage;
-      if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
-      } else {
+    if (data.id !== undefined) {
+      if (typeof data.id !== "string") {
         const err6 = {
-          instancePath: instancePath + "/originalMessage",
+          instancePath: instancePath + "/id",
           keyword: "type",
-          params: { type: "object" },
-          message: "must be object",
+          params: { type: "string" },
+          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err6];
@@ -2816,42 +2798,13 @@ function validate81(
         errors++;
       }
     }
-    if (data.session !== undefined) {
-      if (
-        !validate84(data.session, {
-          instancePath: instancePath + "/session",
-          parentData: data,
-          parentDataProperty: "session",
-          rootData,
-          dynamicAnchors,
-        })
-      ) {
-        vErrors = vErrors === null ? validate84.errors : vErrors.concat(validate84.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.tags !== undefined) {
-      if (
-        !validate86(data.tags, {
-          instancePath: instancePath + "/tags",
-          parentData: data,
-          parentDataProperty: "tags",
-          rootData,
-          dynamicAnchors,
-        })
-      ) {
-        vErrors = vErrors === null ? validate86.errors : vErrors.concat(validate86.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.timestamp !== undefined) {
-      let data9 = data.timestamp;
-      if (!(typeof data9 == "number" && !(data9 % 1) && !isNaN(data9) && isFinite(data9))) {
+    if (data.messageIdExt !== undefined) {
+      if (typeof data.messageIdExt !== "string") {
         const err7 = {
-          instancePath: instancePath + "/timestamp",
+          instancePath: instancePath + "/messageIdExt",
           keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
+          params: { type: "string" },
+          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err7];
@@ -2861,9 +2814,72 @@ function validate81(
         errors++;
       }
     }
+    if (data.originalMessage !== undefined) {
+      let data6 = data.originalMessage;
+      if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+      } else {
+        const err8 = {
+          instancePath: instancePath + "/originalMessage",
+          keyword: "type",
+          params: { type: "object" },
+          message: "must be object",
+        };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.session !== undefined) {
+      if (
+        !validate83(data.session, {
+          instancePath: instancePath + "/session",
+          parentData: data,
+          parentDataProperty: "session",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.tags !== undefined) {
+      if (
+        !validate85(data.tags, {
+          instancePath: instancePath + "/tags",
+          parentData: data,
+          parentDataProperty: "tags",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.timestamp !== undefined) {
+      let data9 = data.timestamp;
+      if (!(typeof data9 == "number" && !(data9 % 1) && !isNaN(data9) && isFinite(data9))) {
+        const err9 = {
+          instancePath: instancePath + "/timestamp",
+          keyword: "type",
+          params: { type: "integer" },
+          message: "must be integer",
+        };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
     if (data.audio !== undefined) {
       if (
-        !validate82(data.audio, {
+        !validate81(data.audio, {
           instancePath: instancePath + "/audio",
           parentData: data,
           parentDataProperty: "audio",
@@ -2871,13 +2887,13 @@ function validate81(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
+        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
         errors = vErrors.length;
       }
     }
     if (data.document !== undefined) {
       if (
-        !validate82(data.document, {
+        !validate81(data.document, {
           instancePath: instancePath + "/document",
           parentData: data,
           parentDataProperty: "document",
@@ -2885,13 +2901,13 @@ function validate81(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
+        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
         errors = vErrors.length;
       }
     }
     if (data.image !== undefined) {
       if (
-        !validate82(data.image, {
+        !validate81(data.image, {
           instancePath: instancePath + "/image",
           parentData: data,
           parentDataProperty: "image",
@@ -2899,13 +2915,13 @@ function validate81(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
+        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
         errors = vErrors.length;
       }
     }
     if (data.location !== undefined) {
       if (
-        !validate91(data.location, {
+        !validate90(data.location, {
           instancePath: instancePath + "/location",
           parentData: data,
           parentDataProperty: "location",
@@ -2913,13 +2929,13 @@ function validate81(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
+        vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
         errors = vErrors.length;
       }
     }
     if (data.text !== undefined) {
       if (
-        !validate93(data.text, {
+        !validate92(data.text, {
           instancePath: instancePath + "/text",
           parentData: data,
           parentDataProperty: "text",
@@ -2927,13 +2943,13 @@ function validate81(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
+        vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);
         errors = vErrors.length;
       }
     }
     if (data.video !== undefined) {
       if (
-        !validate82(data.video, {
+        !validate81(data.video, {
           instancePath: instancePath + "/video",
           parentData: data,
           parentDataProperty: "video",
@@ -2941,13 +2957,13 @@ function validate81(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
+        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
         errors = vErrors.length;
       }
     }
     if (data.voice !== undefined) {
       if (
-        !validate82(data.voice, {
+        !validate81(data.voice, {
           instancePath: instancePath + "/voice",
           parentData: data,
           parentDataProperty: "voice",
@@ -2955,153 +2971,52 @@ function validate81(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
+        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
         errors = vErrors.length;
       }
     }
-  } else {
-    const err8 = {
-      instancePath,
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
-    if (vErrors === null) {
-      vErrors = [err8];
-    } else {
-      vErrors.push(err8);
-    }
-    errors++;
-  }
-  validate81.errors = vErrors;
-  return errors === 0;
-}
-validate81.evaluated = {
-  props: {
-    attachments: true,
-    contactId: true,
-    from: true,
-    id: true,
-    messageIdExt: true,
-    originalMessage: true,
-    session: true,
-    tags: true,
-    timestamp: true,
-    audio: true,
-    document: true,
-    image: true,
-    location: true,
-    text: true,
-    video: true,
-    voice: true,
-  },
-  dynamicProps: false,
-  dynamicItems: false,
-};
-function validate80(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate80.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
-  }
-  if (
-    !validate81(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
-  ) {
-    vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
-    errors = vErrors.length;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === undefined) {
-      const err0 = {
-        instancePath,
-        keyword: "required",
-        params: { missingProperty: "type" },
-        message: "must have required property '" + "type" + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.text === undefined) {
-      const err1 = {
-        instancePath,
-        keyword: "required",
-        params: { missingProperty: "text" },
-        message: "must have required property '" + "text" + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
     if (data.type !== undefined) {
-      let data0 = data.type;
-      if (typeof data0 !== "string") {
-        const err2 = {
+      let data17 = data.type;
+      if (typeof data17 !== "string") {
+        const err10 = {
           instancePath: instancePath + "/type",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
         };
         if (vErrors === null) {
-          vErrors = [err2];
+          vErrors = [err10];
         } else {
-          vErrors.push(err2);
+          vErrors.push(err10);
         }
         errors++;
       }
-      if ("text" !== data0) {
-        const err3 = {
+      if ("text" !== data17) {
+        const err11 = {
           instancePath: instancePath + "/type",
           keyword: "const",
           params: { allowedValue: "text" },
           message: "must be equal to constant",
         };
         if (vErrors === null) {
-          vErrors = [err3];
+          vErrors = [err11];
         } else {
-          vErrors.push(err3);
+          vErrors.push(err11);
         }
         errors++;
       }
     }
-    if (data.text !== undefined) {
-      if (
-        !validate93(data.text, {
-          instancePath: instancePath + "/text",
-          parentData: data,
-          parentDataProperty: "text",
-          rootData,
-          dynamicAnchors,
-        })
-      ) {
-        vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
-        errors = vErrors.length;
-      }
-    }
   } else {
-    const err4 = {
+    const err12 = {
       instancePath,
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err4];
+      vErrors = [err12];
     } else {
-      vErrors.push(err4);
+      vErrors.push(err12);
     }
     errors++;
   }
@@ -3110,8 +3025,6 @@ function validate80(
 }
 validate80.evaluated = {
   props: {
-    type: true,
-    text: true,
     attachments: true,
     contactId: true,
     from: true,
@@ -3125,51 +3038,57 @@ validate80.evaluated = {
     document: true,
     image: true,
     location: true,
+    text: true,
     video: true,
     voice: true,
+    type: true,
   },
   dynamicProps: false,
   dynamicItems: false,
 };
-const schema42 = {
-  allOf: [
-    { $ref: "#/$defs/InBoundMsgBase" },
-    {
-      type: "object",
-      required: ["type", "image"],
-      properties: {
-        type: { type: "string", const: "image" },
-        image: { $ref: "#/$defs/InBoundMsgMedia" },
-      },
-    },
-  ],
+const schema41 = {
+  type: "object",
+  required: ["id", "type", "image"],
+  properties: {
+    attachments: { type: "array", items: { $ref: "#/$defs/InBoundMsgMedia" } },
+    contactId: { type: "string" },
+    from: { type: "string" },
+    id: { type: "string" },
+    messageIdExt: { type: "string" },
+    originalMessage: { type: "object", additionalProperties: true },
+    session: { $ref: "#/$defs/MsgSession" },
+    tags: { $ref: "#/$defs/TagDocument" },
+    timestamp: { type: "integer" },
+    audio: { $ref: "#/$defs/InBoundMsgMedia" },
+    document: { $ref: "#/$defs/InBoundMsgMedia" },
+    image: { $ref: "#/$defs/InBoundMsgMedia" },
+    location: { $ref: "#/$defs/CommonMsgLocation" },
+    text: { $ref: "#/$defs/InBoundMsgText" },
+    video: { $ref: "#/$defs/InBoundMsgMedia" },
+    voice: { $ref: "#/$defs/InBoundMsgMedia" },
+    type: { type: "string", const: "image" },
+  },
 };
-function validate100(
+function validate97(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate100.evaluated;
+  const evaluated0 = validate97.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = undefined;
   }
-  if (
-    !validate81(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
-  ) {
-    vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
-    errors = vErrors.length;
-  }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === undefined) {
+    if (data.id === undefined) {
       const err0 = {
         instancePath,
         keyword: "required",
-        params: { missingProperty: "type" },
-        message: "must have required property '" + "type" + "'",
+        params: { missingProperty: "id" },
+        message: "must have required property '" + "id" + "'",
       };
       if (vErrors === null) {
         vErrors = [err0];
@@ -3178,42 +3097,58 @@ function validate100(
       }
       errors++;
     }
-    if (data.image === undefined) {
+    if (data.type === undefined) {
       const err1 = {
+        instancePath,
+        keyword: "required",
+        params: { missingProperty: "type" },
+        message: "must have required property '" + "type" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.image === undefined) {
+      const err2 = {
         instancePath,
         keyword: "required",
         params: { missingProperty: "image" },
         message: "must have required property '" + "image" + "'",
       };
       if (vErrors === null) {
-        vErrors = [err1];
+        vErrors = [err2];
       } else {
-        vErrors.push(err1);
+        vErrors.push(err2);
       }
       errors++;
     }
-    if (data.type !== undefined) {
-      let data0 = data.type;
-      if (typeof data0 !== "string") {
-        const err2 = {
-          instancePath: instancePath + "/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
+    if (data.attachments !== undefined) {
+      let data0 = data.attachments;
+      if (Array.isArray(data0)) {
+        const len0 = data0.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (
+            !validate81(data0[i0], {
+              instancePath: instancePath + "/attachments/" + i0,
+              parentData: data0,
+              parentDataProperty: i0,
+              rootData,
+              dynamicAnchors,
+            })
+          ) {
+            vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+            errors = vErrors.length;
+          }
         }
-        errors++;
-      }
-      if ("image" !== data0) {
+      } else {
         const err3 = {
-          instancePath: instancePath + "/type",
-          keyword: "const",
-          params: { allowedValue: "image" },
-          message: "must be equal to constant",
+          instancePath: instancePath + "/attachments",
+          keyword: "type",
+          params: { type: "array" },
+          message: "must be array",
         };
         if (vErrors === null) {
           vErrors = [err3];
@@ -3223,301 +3158,136 @@ function validate100(
         errors++;
       }
     }
-    if (data.image !== undefined) {
+    if (data.contactId !== undefined) {
+      if (typeof data.contactId !== "string") {
+        const err4 = {
+          instancePath: instancePath + "/contactId",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.from !== undefined) {
+      if (typeof data.from !== "string") {
+        const err5 = {
+          instancePath: instancePath + "/from",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.id !== undefined) {
+      if (typeof data.id !== "string") {
+        const err6 = {
+          instancePath: instancePath + "/id",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.messageIdExt !== undefined) {
+      if (typeof data.messageIdExt !== "string") {
+        const err7 = {
+          instancePath: instancePath + "/messageIdExt",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.originalMessage !== undefined) {
+      let data6 = data.originalMessage;
+      if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+      } else {
+        const err8 = {
+          instancePath: instancePath + "/originalMessage",
+          keyword: "type",
+          params: { type: "object" },
+          message: "must be object",
+        };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.session !== undefined) {
       if (
-        !validate82(data.image, {
-          instancePath: instancePath + "/image",
+        !validate83(data.session, {
+          instancePath: instancePath + "/session",
           parentData: data,
-          parentDataProperty: "image",
+          parentDataProperty: "session",
           rootData,
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
+        vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
         errors = vErrors.length;
       }
     }
-  } else {
-    const err4 = {
-      instancePath,
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
-    if (vErrors === null) {
-      vErrors = [err4];
-    } else {
-      vErrors.push(err4);
-    }
-    errors++;
-  }
-  validate100.errors = vErrors;
-  return errors === 0;
-}
-validate100.evaluated = {
-  props: {
-    type: true,
-    image: true,
-    attachments: true,
-    contactId: true,
-    from: true,
-    id: true,
-    messageIdExt: true,
-    originalMessage: true,
-    session: true,
-    tags: true,
-    timestamp: true,
-    audio: true,
-    document: true,
-    location: true,
-    text: true,
-    video: true,
-    voice: true,
-  },
-  dynamicProps: false,
-  dynamicItems: false,
-};
-const schema43 = {
-  allOf: [
-    { $ref: "#/$defs/InBoundMsgBase" },
-    {
-      type: "object",
-      required: ["type", "video"],
-      properties: {
-        type: { type: "string", const: "video" },
-        video: { $ref: "#/$defs/InBoundMsgMedia" },
-      },
-    },
-  ],
-};
-function validate104(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate104.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
-  }
-  if (
-    !validate81(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
-  ) {
-    vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
-    errors = vErrors.length;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === undefined) {
-      const err0 = {
-        instancePath,
-        keyword: "required",
-        params: { missingProperty: "type" },
-        message: "must have required property '" + "type" + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.video === undefined) {
-      const err1 = {
-        instancePath,
-        keyword: "required",
-        params: { missingProperty: "video" },
-        message: "must have required property '" + "video" + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.type !== undefined) {
-      let data0 = data.type;
-      if (typeof data0 !== "string") {
-        const err2 = {
-          instancePath: instancePath + "/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-      if ("video" !== data0) {
-        const err3 = {
-          instancePath: instancePath + "/type",
-          keyword: "const",
-          params: { allowedValue: "video" },
-          message: "must be equal to constant",
-        };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.video !== undefined) {
+    if (data.tags !== undefined) {
       if (
-        !validate82(data.video, {
-          instancePath: instancePath + "/video",
+        !validate85(data.tags, {
+          instancePath: instancePath + "/tags",
           parentData: data,
-          parentDataProperty: "video",
+          parentDataProperty: "tags",
           rootData,
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
+        vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
         errors = vErrors.length;
       }
     }
-  } else {
-    const err4 = {
-      instancePath,
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
-    if (vErrors === null) {
-      vErrors = [err4];
-    } else {
-      vErrors.push(err4);
-    }
-    errors++;
-  }
-  validate104.errors = vErrors;
-  return errors === 0;
-}
-validate104.evaluated = {
-  props: {
-    type: true,
-    video: true,
-    attachments: true,
-    contactId: true,
-    from: true,
-    id: true,
-    messageIdExt: true,
-    originalMessage: true,
-    session: true,
-    tags: true,
-    timestamp: true,
-    audio: true,
-    document: true,
-    image: true,
-    location: true,
-    text: true,
-    voice: true,
-  },
-  dynamicProps: false,
-  dynamicItems: false,
-};
-const schema44 = {
-  allOf: [
-    { $ref: "#/$defs/InBoundMsgBase" },
-    {
-      type: "object",
-      required: ["type", "audio"],
-      properties: {
-        type: { type: "string", const: "audio" },
-        audio: { $ref: "#/$defs/InBoundMsgMedia" },
-      },
-    },
-  ],
-};
-function validate108(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate108.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
-  }
-  if (
-    !validate81(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
-  ) {
-    vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
-    errors = vErrors.length;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === undefined) {
-      const err0 = {
-        instancePath,
-        keyword: "required",
-        params: { missingProperty: "type" },
-        message: "must have required property '" + "type" + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.audio === undefined) {
-      const err1 = {
-        instancePath,
-        keyword: "required",
-        params: { missingProperty: "audio" },
-        message: "must have required property '" + "audio" + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.type !== undefined) {
-      let data0 = data.type;
-      if (typeof data0 !== "string") {
-        const err2 = {
-          instancePath: instancePath + "/type",
+    if (data.timestamp !== undefined) {
+      let data9 = data.timestamp;
+      if (!(typeof data9 == "number" && !(data9 % 1) && !isNaN(data9) && isFinite(data9))) {
+        const err9 = {
+          instancePath: instancePath + "/timestamp",
           keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
+          params: { type: "integer" },
+          message: "must be integer",
         };
         if (vErrors === null) {
-          vErrors = [err2];
+          vErrors = [err9];
         } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-      if ("audio" !== data0) {
-        const err3 = {
-          instancePath: instancePath + "/type",
-          keyword: "const",
-          params: { allowedValue: "audio" },
-          message: "must be equal to constant",
-        };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
+          vErrors.push(err9);
         }
         errors++;
       }
     }
     if (data.audio !== undefined) {
       if (
-        !validate82(data.audio, {
+        !validate81(data.audio, {
           instancePath: instancePath + "/audio",
           parentData: data,
           parentDataProperty: "audio",
@@ -3525,291 +3295,13 @@ function validate108(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
+        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
         errors = vErrors.length;
-      }
-    }
-  } else {
-    const err4 = {
-      instancePath,
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
-    if (vErrors === null) {
-      vErrors = [err4];
-    } else {
-      vErrors.push(err4);
-    }
-    errors++;
-  }
-  validate108.errors = vErrors;
-  return errors === 0;
-}
-validate108.evaluated = {
-  props: {
-    type: true,
-    audio: true,
-    attachments: true,
-    contactId: true,
-    from: true,
-    id: true,
-    messageIdExt: true,
-    originalMessage: true,
-    session: true,
-    tags: true,
-    timestamp: true,
-    document: true,
-    image: true,
-    location: true,
-    text: true,
-    video: true,
-    voice: true,
-  },
-  dynamicProps: false,
-  dynamicItems: false,
-};
-const schema45 = {
-  allOf: [
-    { $ref: "#/$defs/InBoundMsgBase" },
-    {
-      type: "object",
-      required: ["type", "voice"],
-      properties: {
-        type: { type: "string", const: "voice" },
-        voice: { $ref: "#/$defs/InBoundMsgMedia" },
-      },
-    },
-  ],
-};
-function validate112(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate112.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
-  }
-  if (
-    !validate81(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
-  ) {
-    vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
-    errors = vErrors.length;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === undefined) {
-      const err0 = {
-        instancePath,
-        keyword: "required",
-        params: { missingProperty: "type" },
-        message: "must have required property '" + "type" + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.voice === undefined) {
-      const err1 = {
-        instancePath,
-        keyword: "required",
-        params: { missingProperty: "voice" },
-        message: "must have required property '" + "voice" + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.type !== undefined) {
-      let data0 = data.type;
-      if (typeof data0 !== "string") {
-        const err2 = {
-          instancePath: instancePath + "/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-      if ("voice" !== data0) {
-        const err3 = {
-          instancePath: instancePath + "/type",
-          keyword: "const",
-          params: { allowedValue: "voice" },
-          message: "must be equal to constant",
-        };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.voice !== undefined) {
-      if (
-        !validate82(data.voice, {
-          instancePath: instancePath + "/voice",
-          parentData: data,
-          parentDataProperty: "voice",
-          rootData,
-          dynamicAnchors,
-        })
-      ) {
-        vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
-        errors = vErrors.length;
-      }
-    }
-  } else {
-    const err4 = {
-      instancePath,
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
-    if (vErrors === null) {
-      vErrors = [err4];
-    } else {
-      vErrors.push(err4);
-    }
-    errors++;
-  }
-  validate112.errors = vErrors;
-  return errors === 0;
-}
-validate112.evaluated = {
-  props: {
-    type: true,
-    voice: true,
-    attachments: true,
-    contactId: true,
-    from: true,
-    id: true,
-    messageIdExt: true,
-    originalMessage: true,
-    session: true,
-    tags: true,
-    timestamp: true,
-    audio: true,
-    document: true,
-    image: true,
-    location: true,
-    text: true,
-    video: true,
-  },
-  dynamicProps: false,
-  dynamicItems: false,
-};
-const schema46 = {
-  allOf: [
-    { $ref: "#/$defs/InBoundMsgBase" },
-    {
-      type: "object",
-      required: ["type", "document"],
-      properties: {
-        type: { type: "string", const: "document" },
-        document: { $ref: "#/$defs/InBoundMsgMedia" },
-      },
-    },
-  ],
-};
-function validate116(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate116.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
-  }
-  if (
-    !validate81(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
-  ) {
-    vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
-    errors = vErrors.length;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === undefined) {
-      const err0 = {
-        instancePath,
-        keyword: "required",
-        params: { missingProperty: "type" },
-        message: "must have required property '" + "type" + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.document === undefined) {
-      const err1 = {
-        instancePath,
-        keyword: "required",
-        params: { missingProperty: "document" },
-        message: "must have required property '" + "document" + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.type !== undefined) {
-      let data0 = data.type;
-      if (typeof data0 !== "string") {
-        const err2 = {
-          instancePath: instancePath + "/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-      if ("document" !== data0) {
-        const err3 = {
-          instancePath: instancePath + "/type",
-          keyword: "const",
-          params: { allowedValue: "document" },
-          message: "must be equal to constant",
-        };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
       }
     }
     if (data.document !== undefined) {
       if (
-        !validate82(data.document, {
+        !validate81(data.document, {
           instancePath: instancePath + "/document",
           parentData: data,
           parentDataProperty: "document",
@@ -3817,31 +3309,130 @@ function validate116(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
+        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
         errors = vErrors.length;
       }
     }
+    if (data.image !== undefined) {
+      if (
+        !validate81(data.image, {
+          instancePath: instancePath + "/image",
+          parentData: data,
+          parentDataProperty: "image",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.location !== undefined) {
+      if (
+        !validate90(data.location, {
+          instancePath: instancePath + "/location",
+          parentData: data,
+          parentDataProperty: "location",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.text !== undefined) {
+      if (
+        !validate92(data.text, {
+          instancePath: instancePath + "/text",
+          parentData: data,
+          parentDataProperty: "text",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.video !== undefined) {
+      if (
+        !validate81(data.video, {
+          instancePath: instancePath + "/video",
+          parentData: data,
+          parentDataProperty: "video",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.voice !== undefined) {
+      if (
+        !validate81(data.voice, {
+          instancePath: instancePath + "/voice",
+          parentData: data,
+          parentDataProperty: "voice",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.type !== undefined) {
+      let data17 = data.type;
+      if (typeof data17 !== "string") {
+        const err10 = {
+          instancePath: instancePath + "/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+      if ("image" !== data17) {
+        const err11 = {
+          instancePath: instancePath + "/type",
+          keyword: "const",
+          params: { allowedValue: "image" },
+          message: "must be equal to constant",
+        };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err4 = {
+    const err12 = {
       instancePath,
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err4];
+      vErrors = [err12];
     } else {
-      vErrors.push(err4);
+      vErrors.push(err12);
     }
     errors++;
   }
-  validate116.errors = vErrors;
+  validate97.errors = vErrors;
   return errors === 0;
 }
-validate116.evaluated = {
+validate97.evaluated = {
   props: {
-    type: true,
-    document: true,
     attachments: true,
     contactId: true,
     from: true,
@@ -3852,54 +3443,60 @@ validate116.evaluated = {
     tags: true,
     timestamp: true,
     audio: true,
+    document: true,
     image: true,
     location: true,
     text: true,
     video: true,
     voice: true,
+    type: true,
   },
   dynamicProps: false,
   dynamicItems: false,
 };
-const schema47 = {
-  allOf: [
-    { $ref: "#/$defs/InBoundMsgBase" },
-    {
-      type: "object",
-      required: ["type", "location"],
-      properties: {
-        type: { type: "string", const: "location" },
-        location: { $ref: "#/$defs/CommonMsgLocation" },
-      },
-    },
-  ],
+const schema42 = {
+  type: "object",
+  required: ["id", "type", "video"],
+  properties: {
+    attachments: { type: "array", items: { $ref: "#/$defs/InBoundMsgMedia" } },
+    contactId: { type: "string" },
+    from: { type: "string" },
+    id: { type: "string" },
+    messageIdExt: { type: "string" },
+    originalMessage: { type: "object", additionalProperties: true },
+    session: { $ref: "#/$defs/MsgSession" },
+    tags: { $ref: "#/$defs/TagDocument" },
+    timestamp: { type: "integer" },
+    audio: { $ref: "#/$defs/InBoundMsgMedia" },
+    document: { $ref: "#/$defs/InBoundMsgMedia" },
+    image: { $ref: "#/$defs/InBoundMsgMedia" },
+    location: { $ref: "#/$defs/CommonMsgLocation" },
+    text: { $ref: "#/$defs/InBoundMsgText" },
+    video: { $ref: "#/$defs/InBoundMsgMedia" },
+    voice: { $ref: "#/$defs/InBoundMsgMedia" },
+    type: { type: "string", const: "video" },
+  },
 };
-function validate120(
+function validate109(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate120.evaluated;
+  const evaluated0 = validate109.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = undefined;
   }
-  if (
-    !validate81(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
-  ) {
-    vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
-    errors = vErrors.length;
-  }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === undefined) {
+    if (data.id === undefined) {
       const err0 = {
         instancePath,
         keyword: "required",
-        params: { missingProperty: "type" },
-        message: "must have required property '" + "type" + "'",
+        params: { missingProperty: "id" },
+        message: "must have required property '" + "id" + "'",
       };
       if (vErrors === null) {
         vErrors = [err0];
@@ -3908,12 +3505,12 @@ function validate120(
       }
       errors++;
     }
-    if (data.location === undefined) {
+    if (data.type === undefined) {
       const err1 = {
         instancePath,
         keyword: "required",
-        params: { missingProperty: "location" },
-        message: "must have required property '" + "location" + "'",
+        params: { missingProperty: "type" },
+        message: "must have required property '" + "type" + "'",
       };
       if (vErrors === null) {
         vErrors = [err1];
@@ -3922,28 +3519,44 @@ function validate120(
       }
       errors++;
     }
-    if (data.type !== undefined) {
-      let data0 = data.type;
-      if (typeof data0 !== "string") {
-        const err2 = {
-          instancePath: instancePath + "/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
+    if (data.video === undefined) {
+      const err2 = {
+        instancePath,
+        keyword: "required",
+        params: { missingProperty: "video" },
+        message: "must have required property '" + "video" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
       }
-      if ("location" !== data0) {
+      errors++;
+    }
+    if (data.attachments !== undefined) {
+      let data0 = data.attachments;
+      if (Array.isArray(data0)) {
+        const len0 = data0.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (
+            !validate81(data0[i0], {
+              instancePath: instancePath + "/attachments/" + i0,
+              parentData: data0,
+              parentDataProperty: i0,
+              rootData,
+              dynamicAnchors,
+            })
+          ) {
+            vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
         const err3 = {
-          instancePath: instancePath + "/type",
-          keyword: "const",
-          params: { allowedValue: "location" },
-          message: "must be equal to constant",
+          instancePath: instancePath + "/attachments",
+          keyword: "type",
+          params: { type: "array" },
+          message: "must be array",
         };
         if (vErrors === null) {
           vErrors = [err3];
@@ -3953,9 +3566,178 @@ function validate120(
         errors++;
       }
     }
+    if (data.contactId !== undefined) {
+      if (typeof data.contactId !== "string") {
+        const err4 = {
+          instancePath: instancePath + "/contactId",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.from !== undefined) {
+      if (typeof data.from !== "string") {
+        const err5 = {
+          instancePath: instancePath + "/from",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.id !== undefined) {
+      if (typeof data.id !== "string") {
+        const err6 = {
+          instancePath: instancePath + "/id",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.messageIdExt !== undefined) {
+      if (typeof data.messageIdExt !== "string") {
+        const err7 = {
+          instancePath: instancePath + "/messageIdExt",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.originalMessage !== undefined) {
+      let data6 = data.originalMessage;
+      if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+      } else {
+        const err8 = {
+          instancePath: instancePath + "/originalMessage",
+          keyword: "type",
+          params: { type: "object" },
+          message: "must be object",
+        };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.session !== undefined) {
+      if (
+        !validate83(data.session, {
+          instancePath: instancePath + "/session",
+          parentData: data,
+          parentDataProperty: "session",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.tags !== undefined) {
+      if (
+        !validate85(data.tags, {
+          instancePath: instancePath + "/tags",
+          parentData: data,
+          parentDataProperty: "tags",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.timestamp !== undefined) {
+      let data9 = data.timestamp;
+      if (!(typeof data9 == "number" && !(data9 % 1) && !isNaN(data9) && isFinite(data9))) {
+        const err9 = {
+          instancePath: instancePath + "/timestamp",
+          keyword: "type",
+          params: { type: "integer" },
+          message: "must be integer",
+        };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.audio !== undefined) {
+      if (
+        !validate81(data.audio, {
+          instancePath: instancePath + "/audio",
+          parentData: data,
+          parentDataProperty: "audio",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.document !== undefined) {
+      if (
+        !validate81(data.document, {
+          instancePath: instancePath + "/document",
+          parentData: data,
+          parentDataProperty: "document",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.image !== undefined) {
+      if (
+        !validate81(data.image, {
+          instancePath: instancePath + "/image",
+          parentData: data,
+          parentDataProperty: "image",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+        errors = vErrors.length;
+      }
+    }
     if (data.location !== undefined) {
       if (
-        !validate91(data.location, {
+        !validate90(data.location, {
           instancePath: instancePath + "/location",
           parentData: data,
           parentDataProperty: "location",
@@ -3963,31 +3745,102 @@ function validate120(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
+        vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
         errors = vErrors.length;
       }
     }
+    if (data.text !== undefined) {
+      if (
+        !validate92(data.text, {
+          instancePath: instancePath + "/text",
+          parentData: data,
+          parentDataProperty: "text",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.video !== undefined) {
+      if (
+        !validate81(data.video, {
+          instancePath: instancePath + "/video",
+          parentData: data,
+          parentDataProperty: "video",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.voice !== undefined) {
+      if (
+        !validate81(data.voice, {
+          instancePath: instancePath + "/voice",
+          parentData: data,
+          parentDataProperty: "voice",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.type !== undefined) {
+      let data17 = data.type;
+      if (typeof data17 !== "string") {
+        const err10 = {
+          instancePath: instancePath + "/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+      if ("video" !== data17) {
+        const err11 = {
+          instancePath: instancePath + "/type",
+          keyword: "const",
+          params: { allowedValue: "video" },
+          message: "must be equal to constant",
+        };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err4 = {
+    const err12 = {
       instancePath,
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err4];
+      vErrors = [err12];
     } else {
-      vErrors.push(err4);
+      vErrors.push(err12);
     }
     errors++;
   }
-  validate120.errors = vErrors;
+  validate109.errors = vErrors;
   return errors === 0;
 }
-validate120.evaluated = {
+validate109.evaluated = {
   props: {
-    type: true,
-    location: true,
     attachments: true,
     contactId: true,
     from: true,
@@ -4000,49 +3853,58 @@ validate120.evaluated = {
     audio: true,
     document: true,
     image: true,
+    location: true,
     text: true,
     video: true,
     voice: true,
+    type: true,
   },
   dynamicProps: false,
   dynamicItems: false,
 };
-const schema48 = {
-  allOf: [
-    { $ref: "#/$defs/InBoundMsgBase" },
-    {
-      type: "object",
-      required: ["type"],
-      properties: { type: { type: "string", const: "system" } },
-    },
-  ],
+const schema43 = {
+  type: "object",
+  required: ["id", "type", "audio"],
+  properties: {
+    attachments: { type: "array", items: { $ref: "#/$defs/InBoundMsgMedia" } },
+    contactId: { type: "string" },
+    from: { type: "string" },
+    id: { type: "string" },
+    messageIdExt: { type: "string" },
+    originalMessage: { type: "object", additionalProperties: true },
+    session: { $ref: "#/$defs/MsgSession" },
+    tags: { $ref: "#/$defs/TagDocument" },
+    timestamp: { type: "integer" },
+    audio: { $ref: "#/$defs/InBoundMsgMedia" },
+    document: { $ref: "#/$defs/InBoundMsgMedia" },
+    image: { $ref: "#/$defs/InBoundMsgMedia" },
+    location: { $ref: "#/$defs/CommonMsgLocation" },
+    text: { $ref: "#/$defs/InBoundMsgText" },
+    video: { $ref: "#/$defs/InBoundMsgMedia" },
+    voice: { $ref: "#/$defs/InBoundMsgMedia" },
+    type: { type: "string", const: "audio" },
+  },
 };
-function validate124(
+function validate121(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate124.evaluated;
+  const evaluated0 = validate121.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = undefined;
   }
-  if (
-    !validate81(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
-  ) {
-    vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
-    errors = vErrors.length;
-  }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === undefined) {
+    if (data.id === undefined) {
       const err0 = {
         instancePath,
         keyword: "required",
-        params: { missingProperty: "type" },
-        message: "must have required property '" + "type" + "'",
+        params: { missingProperty: "id" },
+        message: "must have required property '" + "id" + "'",
       };
       if (vErrors === null) {
         vErrors = [err0];
@@ -4051,28 +3913,1676 @@ function validate124(
       }
       errors++;
     }
+    if (data.type === undefined) {
+      const err1 = {
+        instancePath,
+        keyword: "required",
+        params: { missingProperty: "type" },
+        message: "must have required property '" + "type" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.audio === undefined) {
+      const err2 = {
+        instancePath,
+        keyword: "required",
+        params: { missingProperty: "audio" },
+        message: "must have required property '" + "audio" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.attachments !== undefined) {
+      let data0 = data.attachments;
+      if (Array.isArray(data0)) {
+        const len0 = data0.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (
+            !validate81(data0[i0], {
+              instancePath: instancePath + "/attachments/" + i0,
+              parentData: data0,
+              parentDataProperty: i0,
+              rootData,
+              dynamicAnchors,
+            })
+          ) {
+            vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err3 = {
+          instancePath: instancePath + "/attachments",
+          keyword: "type",
+          params: { type: "array" },
+          message: "must be array",
+        };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.contactId !== undefined) {
+      if (typeof data.contactId !== "string") {
+        const err4 = {
+          instancePath: instancePath + "/contactId",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.from !== undefined) {
+      if (typeof data.from !== "string") {
+        const err5 = {
+          instancePath: instancePath + "/from",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.id !== undefined) {
+      if (typeof data.id !== "string") {
+        const err6 = {
+          instancePath: instancePath + "/id",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.messageIdExt !== undefined) {
+      if (typeof data.messageIdExt !== "string") {
+        const err7 = {
+          instancePath: instancePath + "/messageIdExt",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.originalMessage !== undefined) {
+      let data6 = data.originalMessage;
+      if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+      } else {
+        const err8 = {
+          instancePath: instancePath + "/originalMessage",
+          keyword: "type",
+          params: { type: "object" },
+          message: "must be object",
+        };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.session !== undefined) {
+      if (
+        !validate83(data.session, {
+          instancePath: instancePath + "/session",
+          parentData: data,
+          parentDataProperty: "session",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.tags !== undefined) {
+      if (
+        !validate85(data.tags, {
+          instancePath: instancePath + "/tags",
+          parentData: data,
+          parentDataProperty: "tags",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.timestamp !== undefined) {
+      let data9 = data.timestamp;
+      if (!(typeof data9 == "number" && !(data9 % 1) && !isNaN(data9) && isFinite(data9))) {
+        const err9 = {
+          instancePath: instancePath + "/timestamp",
+          keyword: "type",
+          params: { type: "integer" },
+          message: "must be integer",
+        };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.audio !== undefined) {
+      if (
+        !validate81(data.audio, {
+          instancePath: instancePath + "/audio",
+          parentData: data,
+          parentDataProperty: "audio",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.document !== undefined) {
+      if (
+        !validate81(data.document, {
+          instancePath: instancePath + "/document",
+          parentData: data,
+          parentDataProperty: "document",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.image !== undefined) {
+      if (
+        !validate81(data.image, {
+          instancePath: instancePath + "/image",
+          parentData: data,
+          parentDataProperty: "image",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.location !== undefined) {
+      if (
+        !validate90(data.location, {
+          instancePath: instancePath + "/location",
+          parentData: data,
+          parentDataProperty: "location",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.text !== undefined) {
+      if (
+        !validate92(data.text, {
+          instancePath: instancePath + "/text",
+          parentData: data,
+          parentDataProperty: "text",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.video !== undefined) {
+      if (
+        !validate81(data.video, {
+          instancePath: instancePath + "/video",
+          parentData: data,
+          parentDataProperty: "video",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.voice !== undefined) {
+      if (
+        !validate81(data.voice, {
+          instancePath: instancePath + "/voice",
+          parentData: data,
+          parentDataProperty: "voice",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+        errors = vErrors.length;
+      }
+    }
     if (data.type !== undefined) {
-      let data0 = data.type;
-      if (typeof data0 !== "string") {
-        const err1 = {
+      let data17 = data.type;
+      if (typeof data17 !== "string") {
+        const err10 = {
           instancePath: instancePath + "/type",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
         };
         if (vErrors === null) {
-          vErrors = [err1];
+          vErrors = [err10];
         } else {
-          vErrors.push(err1);
+          vErrors.push(err10);
         }
         errors++;
       }
-      if ("system" !== data0) {
-        const err2 = {
+      if ("audio" !== data17) {
+        const err11 = {
           instancePath: instancePath + "/type",
           keyword: "const",
-          params: { allowedValue: "system" },
+          params: { allowedValue: "audio" },
           message: "must be equal to constant",
+        };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err12 = {
+      instancePath,
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
+    if (vErrors === null) {
+      vErrors = [err12];
+    } else {
+      vErrors.push(err12);
+    }
+    errors++;
+  }
+  validate121.errors = vErrors;
+  return errors === 0;
+}
+validate121.evaluated = {
+  props: {
+    attachments: true,
+    contactId: true,
+    from: true,
+    id: true,
+    messageIdExt: true,
+    originalMessage: true,
+    session: true,
+    tags: true,
+    timestamp: true,
+    audio: true,
+    document: true,
+    image: true,
+    location: true,
+    text: true,
+    video: true,
+    voice: true,
+    type: true,
+  },
+  dynamicProps: false,
+  dynamicItems: false,
+};
+const schema44 = {
+  type: "object",
+  required: ["id", "type", "voice"],
+  properties: {
+    attachments: { type: "array", items: { $ref: "#/$defs/InBoundMsgMedia" } },
+    contactId: { type: "string" },
+    from: { type: "string" },
+    id: { type: "string" },
+    messageIdExt: { type: "string" },
+    originalMessage: { type: "object", additionalProperties: true },
+    session: { $ref: "#/$defs/MsgSession" },
+    tags: { $ref: "#/$defs/TagDocument" },
+    timestamp: { type: "integer" },
+    audio: { $ref: "#/$defs/InBoundMsgMedia" },
+    document: { $ref: "#/$defs/InBoundMsgMedia" },
+    image: { $ref: "#/$defs/InBoundMsgMedia" },
+    location: { $ref: "#/$defs/CommonMsgLocation" },
+    text: { $ref: "#/$defs/InBoundMsgText" },
+    video: { $ref: "#/$defs/InBoundMsgMedia" },
+    voice: { $ref: "#/$defs/InBoundMsgMedia" },
+    type: { type: "string", const: "voice" },
+  },
+};
+function validate133(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate133.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.id === undefined) {
+      const err0 = {
+        instancePath,
+        keyword: "required",
+        params: { missingProperty: "id" },
+        message: "must have required property '" + "id" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.type === undefined) {
+      const err1 = {
+        instancePath,
+        keyword: "required",
+        params: { missingProperty: "type" },
+        message: "must have required property '" + "type" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.voice === undefined) {
+      const err2 = {
+        instancePath,
+        keyword: "required",
+        params: { missingProperty: "voice" },
+        message: "must have required property '" + "voice" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.attachments !== undefined) {
+      let data0 = data.attachments;
+      if (Array.isArray(data0)) {
+        const len0 = data0.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (
+            !validate81(data0[i0], {
+              instancePath: instancePath + "/attachments/" + i0,
+              parentData: data0,
+              parentDataProperty: i0,
+              rootData,
+              dynamicAnchors,
+            })
+          ) {
+            vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err3 = {
+          instancePath: instancePath + "/attachments",
+          keyword: "type",
+          params: { type: "array" },
+          message: "must be array",
+        };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.contactId !== undefined) {
+      if (typeof data.contactId !== "string") {
+        const err4 = {
+          instancePath: instancePath + "/contactId",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.from !== undefined) {
+      if (typeof data.from !== "string") {
+        const err5 = {
+          instancePath: instancePath + "/from",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.id !== undefined) {
+      if (typeof data.id !== "string") {
+        const err6 = {
+          instancePath: instancePath + "/id",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.messageIdExt !== undefined) {
+      if (typeof data.messageIdExt !== "string") {
+        const err7 = {
+          instancePath: instancePath + "/messageIdExt",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.originalMessage !== undefined) {
+      let data6 = data.originalMessage;
+      if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+      } else {
+        const err8 = {
+          instancePath: instancePath + "/originalMessage",
+          keyword: "type",
+          params: { type: "object" },
+          message: "must be object",
+        };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.session !== undefined) {
+      if (
+        !validate83(data.session, {
+          instancePath: instancePath + "/session",
+          parentData: data,
+          parentDataProperty: "session",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.tags !== undefined) {
+      if (
+        !validate85(data.tags, {
+          instancePath: instancePath + "/tags",
+          parentData: data,
+          parentDataProperty: "tags",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.timestamp !== undefined) {
+      let data9 = data.timestamp;
+      if (!(typeof data9 == "number" && !(data9 % 1) && !isNaN(data9) && isFinite(data9))) {
+        const err9 = {
+          instancePath: instancePath + "/timestamp",
+          keyword: "type",
+          params: { type: "integer" },
+          message: "must be integer",
+        };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.audio !== undefined) {
+      if (
+        !validate81(data.audio, {
+          instancePath: instancePath + "/audio",
+          parentData: data,
+          parentDataProperty: "audio",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.document !== undefined) {
+      if (
+        !validate81(data.document, {
+          instancePath: instancePath + "/document",
+          parentData: data,
+          parentDataProperty: "document",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.image !== undefined) {
+      if (
+        !validate81(data.image, {
+          instancePath: instancePath + "/image",
+          parentData: data,
+          parentDataProperty: "image",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.location !== undefined) {
+      if (
+        !validate90(data.location, {
+          instancePath: instancePath + "/location",
+          parentData: data,
+          parentDataProperty: "location",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.text !== undefined) {
+      if (
+        !validate92(data.text, {
+          instancePath: instancePath + "/text",
+          parentData: data,
+          parentDataProperty: "text",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.video !== undefined) {
+      if (
+        !validate81(data.video, {
+          instancePath: instancePath + "/video",
+          parentData: data,
+          parentDataProperty: "video",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.voice !== undefined) {
+      if (
+        !validate81(data.voice, {
+          instancePath: instancePath + "/voice",
+          parentData: data,
+          parentDataProperty: "voice",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.type !== undefined) {
+      let data17 = data.type;
+      if (typeof data17 !== "string") {
+        const err10 = {
+          instancePath: instancePath + "/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+      if ("voice" !== data17) {
+        const err11 = {
+          instancePath: instancePath + "/type",
+          keyword: "const",
+          params: { allowedValue: "voice" },
+          message: "must be equal to constant",
+        };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err12 = {
+      instancePath,
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
+    if (vErrors === null) {
+      vErrors = [err12];
+    } else {
+      vErrors.push(err12);
+    }
+    errors++;
+  }
+  validate133.errors = vErrors;
+  return errors === 0;
+}
+validate133.evaluated = {
+  props: {
+    attachments: true,
+    contactId: true,
+    from: true,
+    id: true,
+    messageIdExt: true,
+    originalMessage: true,
+    session: true,
+    tags: true,
+    timestamp: true,
+    audio: true,
+    document: true,
+    image: true,
+    location: true,
+    text: true,
+    video: true,
+    voice: true,
+    type: true,
+  },
+  dynamicProps: false,
+  dynamicItems: false,
+};
+const schema45 = {
+  type: "object",
+  required: ["id", "type", "document"],
+  properties: {
+    attachments: { type: "array", items: { $ref: "#/$defs/InBoundMsgMedia" } },
+    contactId: { type: "string" },
+    from: { type: "string" },
+    id: { type: "string" },
+    messageIdExt: { type: "string" },
+    originalMessage: { type: "object", additionalProperties: true },
+    session: { $ref: "#/$defs/MsgSession" },
+    tags: { $ref: "#/$defs/TagDocument" },
+    timestamp: { type: "integer" },
+    audio: { $ref: "#/$defs/InBoundMsgMedia" },
+    document: { $ref: "#/$defs/InBoundMsgMedia" },
+    image: { $ref: "#/$defs/InBoundMsgMedia" },
+    location: { $ref: "#/$defs/CommonMsgLocation" },
+    text: { $ref: "#/$defs/InBoundMsgText" },
+    video: { $ref: "#/$defs/InBoundMsgMedia" },
+    voice: { $ref: "#/$defs/InBoundMsgMedia" },
+    type: { type: "string", const: "document" },
+  },
+};
+function validate145(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate145.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.id === undefined) {
+      const err0 = {
+        instancePath,
+        keyword: "required",
+        params: { missingProperty: "id" },
+        message: "must have required property '" + "id" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.type === undefined) {
+      const err1 = {
+        instancePath,
+        keyword: "required",
+        params: { missingProperty: "type" },
+        message: "must have required property '" + "type" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.document === undefined) {
+      const err2 = {
+        instancePath,
+        keyword: "required",
+        params: { missingProperty: "document" },
+        message: "must have required property '" + "document" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.attachments !== undefined) {
+      let data0 = data.attachments;
+      if (Array.isArray(data0)) {
+        const len0 = data0.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (
+            !validate81(data0[i0], {
+              instancePath: instancePath + "/attachments/" + i0,
+              parentData: data0,
+              parentDataProperty: i0,
+              rootData,
+              dynamicAnchors,
+            })
+          ) {
+            vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err3 = {
+          instancePath: instancePath + "/attachments",
+          keyword: "type",
+          params: { type: "array" },
+          message: "must be array",
+        };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.contactId !== undefined) {
+      if (typeof data.contactId !== "string") {
+        const err4 = {
+          instancePath: instancePath + "/contactId",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.from !== undefined) {
+      if (typeof data.from !== "string") {
+        const err5 = {
+          instancePath: instancePath + "/from",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.id !== undefined) {
+      if (typeof data.id !== "string") {
+        const err6 = {
+          instancePath: instancePath + "/id",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.messageIdExt !== undefined) {
+      if (typeof data.messageIdExt !== "string") {
+        const err7 = {
+          instancePath: instancePath + "/messageIdExt",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.originalMessage !== undefined) {
+      let data6 = data.originalMessage;
+      if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+      } else {
+        const err8 = {
+          instancePath: instancePath + "/originalMessage",
+          keyword: "type",
+          params: { type: "object" },
+          message: "must be object",
+        };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.session !== undefined) {
+      if (
+        !validate83(data.session, {
+          instancePath: instancePath + "/session",
+          parentData: data,
+          parentDataProperty: "session",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.tags !== undefined) {
+      if (
+        !validate85(data.tags, {
+          instancePath: instancePath + "/tags",
+          parentData: data,
+          parentDataProperty: "tags",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.timestamp !== undefined) {
+      let data9 = data.timestamp;
+      if (!(typeof data9 == "number" && !(data9 % 1) && !isNaN(data9) && isFinite(data9))) {
+        const err9 = {
+          instancePath: instancePath + "/timestamp",
+          keyword: "type",
+          params: { type: "integer" },
+          message: "must be integer",
+        };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.audio !== undefined) {
+      if (
+        !validate81(data.audio, {
+          instancePath: instancePath + "/audio",
+          parentData: data,
+          parentDataProperty: "audio",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.document !== undefined) {
+      if (
+        !validate81(data.document, {
+          instancePath: instancePath + "/document",
+          parentData: data,
+          parentDataProperty: "document",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.image !== undefined) {
+      if (
+        !validate81(data.image, {
+          instancePath: instancePath + "/image",
+          parentData: data,
+          parentDataProperty: "image",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.location !== undefined) {
+      if (
+        !validate90(data.location, {
+          instancePath: instancePath + "/location",
+          parentData: data,
+          parentDataProperty: "location",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.text !== undefined) {
+      if (
+        !validate92(data.text, {
+          instancePath: instancePath + "/text",
+          parentData: data,
+          parentDataProperty: "text",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.video !== undefined) {
+      if (
+        !validate81(data.video, {
+          instancePath: instancePath + "/video",
+          parentData: data,
+          parentDataProperty: "video",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.voice !== undefined) {
+      if (
+        !validate81(data.voice, {
+          instancePath: instancePath + "/voice",
+          parentData: data,
+          parentDataProperty: "voice",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.type !== undefined) {
+      let data17 = data.type;
+      if (typeof data17 !== "string") {
+        const err10 = {
+          instancePath: instancePath + "/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+      if ("document" !== data17) {
+        const err11 = {
+          instancePath: instancePath + "/type",
+          keyword: "const",
+          params: { allowedValue: "document" },
+          message: "must be equal to constant",
+        };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err12 = {
+      instancePath,
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
+    if (vErrors === null) {
+      vErrors = [err12];
+    } else {
+      vErrors.push(err12);
+    }
+    errors++;
+  }
+  validate145.errors = vErrors;
+  return errors === 0;
+}
+validate145.evaluated = {
+  props: {
+    attachments: true,
+    contactId: true,
+    from: true,
+    id: true,
+    messageIdExt: true,
+    originalMessage: true,
+    session: true,
+    tags: true,
+    timestamp: true,
+    audio: true,
+    document: true,
+    image: true,
+    location: true,
+    text: true,
+    video: true,
+    voice: true,
+    type: true,
+  },
+  dynamicProps: false,
+  dynamicItems: false,
+};
+const schema46 = {
+  type: "object",
+  required: ["id", "type", "location"],
+  properties: {
+    attachments: { type: "array", items: { $ref: "#/$defs/InBoundMsgMedia" } },
+    contactId: { type: "string" },
+    from: { type: "string" },
+    id: { type: "string" },
+    messageIdExt: { type: "string" },
+    originalMessage: { type: "object", additionalProperties: true },
+    session: { $ref: "#/$defs/MsgSession" },
+    tags: { $ref: "#/$defs/TagDocument" },
+    timestamp: { type: "integer" },
+    audio: { $ref: "#/$defs/InBoundMsgMedia" },
+    document: { $ref: "#/$defs/InBoundMsgMedia" },
+    image: { $ref: "#/$defs/InBoundMsgMedia" },
+    location: { $ref: "#/$defs/CommonMsgLocation" },
+    text: { $ref: "#/$defs/InBoundMsgText" },
+    video: { $ref: "#/$defs/InBoundMsgMedia" },
+    voice: { $ref: "#/$defs/InBoundMsgMedia" },
+    type: { type: "string", const: "location" },
+  },
+};
+function validate157(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate157.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.id === undefined) {
+      const err0 = {
+        instancePath,
+        keyword: "required",
+        params: { missingProperty: "id" },
+        message: "must have required property '" + "id" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.type === undefined) {
+      const err1 = {
+        instancePath,
+        keyword: "required",
+        params: { missingProperty: "type" },
+        message: "must have required property '" + "type" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.location === undefined) {
+      const err2 = {
+        instancePath,
+        keyword: "required",
+        params: { missingProperty: "location" },
+        message: "must have required property '" + "location" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.attachments !== undefined) {
+      let data0 = data.attachments;
+      if (Array.isArray(data0)) {
+        const len0 = data0.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (
+            !validate81(data0[i0], {
+              instancePath: instancePath + "/attachments/" + i0,
+              parentData: data0,
+              parentDataProperty: i0,
+              rootData,
+              dynamicAnchors,
+            })
+          ) {
+            vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err3 = {
+          instancePath: instancePath + "/attachments",
+          keyword: "type",
+          params: { type: "array" },
+          message: "must be array",
+        };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.contactId !== undefined) {
+      if (typeof data.contactId !== "string") {
+        const err4 = {
+          instancePath: instancePath + "/contactId",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.from !== undefined) {
+      if (typeof data.from !== "string") {
+        const err5 = {
+          instancePath: instancePath + "/from",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.id !== undefined) {
+      if (typeof data.id !== "string") {
+        const err6 = {
+          instancePath: instancePath + "/id",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.messageIdExt !== undefined) {
+      if (typeof data.messageIdExt !== "string") {
+        const err7 = {
+          instancePath: instancePath + "/messageIdExt",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.originalMessage !== undefined) {
+      let data6 = data.originalMessage;
+      if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+      } else {
+        const err8 = {
+          instancePath: instancePath + "/originalMessage",
+          keyword: "type",
+          params: { type: "object" },
+          message: "must be object",
+        };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.session !== undefined) {
+      if (
+        !validate83(data.session, {
+          instancePath: instancePath + "/session",
+          parentData: data,
+          parentDataProperty: "session",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.tags !== undefined) {
+      if (
+        !validate85(data.tags, {
+          instancePath: instancePath + "/tags",
+          parentData: data,
+          parentDataProperty: "tags",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.timestamp !== undefined) {
+      let data9 = data.timestamp;
+      if (!(typeof data9 == "number" && !(data9 % 1) && !isNaN(data9) && isFinite(data9))) {
+        const err9 = {
+          instancePath: instancePath + "/timestamp",
+          keyword: "type",
+          params: { type: "integer" },
+          message: "must be integer",
+        };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.audio !== undefined) {
+      if (
+        !validate81(data.audio, {
+          instancePath: instancePath + "/audio",
+          parentData: data,
+          parentDataProperty: "audio",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.document !== undefined) {
+      if (
+        !validate81(data.document, {
+          instancePath: instancePath + "/document",
+          parentData: data,
+          parentDataProperty: "document",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.image !== undefined) {
+      if (
+        !validate81(data.image, {
+          instancePath: instancePath + "/image",
+          parentData: data,
+          parentDataProperty: "image",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.location !== undefined) {
+      if (
+        !validate90(data.location, {
+          instancePath: instancePath + "/location",
+          parentData: data,
+          parentDataProperty: "location",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.text !== undefined) {
+      if (
+        !validate92(data.text, {
+          instancePath: instancePath + "/text",
+          parentData: data,
+          parentDataProperty: "text",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.video !== undefined) {
+      if (
+        !validate81(data.video, {
+          instancePath: instancePath + "/video",
+          parentData: data,
+          parentDataProperty: "video",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.voice !== undefined) {
+      if (
+        !validate81(data.voice, {
+          instancePath: instancePath + "/voice",
+          parentData: data,
+          parentDataProperty: "voice",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.type !== undefined) {
+      let data17 = data.type;
+      if (typeof data17 !== "string") {
+        const err10 = {
+          instancePath: instancePath + "/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+      if ("location" !== data17) {
+        const err11 = {
+          instancePath: instancePath + "/type",
+          keyword: "const",
+          params: { allowedValue: "location" },
+          message: "must be equal to constant",
+        };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err12 = {
+      instancePath,
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
+    if (vErrors === null) {
+      vErrors = [err12];
+    } else {
+      vErrors.push(err12);
+    }
+    errors++;
+  }
+  validate157.errors = vErrors;
+  return errors === 0;
+}
+validate157.evaluated = {
+  props: {
+    attachments: true,
+    contactId: true,
+    from: true,
+    id: true,
+    messageIdExt: true,
+    originalMessage: true,
+    session: true,
+    tags: true,
+    timestamp: true,
+    audio: true,
+    document: true,
+    image: true,
+    location: true,
+    text: true,
+    video: true,
+    voice: true,
+    type: true,
+  },
+  dynamicProps: false,
+  dynamicItems: false,
+};
+const schema47 = {
+  type: "object",
+  required: ["id", "type"],
+  properties: {
+    attachments: { type: "array", items: { $ref: "#/$defs/InBoundMsgMedia" } },
+    contactId: { type: "string" },
+    from: { type: "string" },
+    id: { type: "string" },
+    messageIdExt: { type: "string" },
+    originalMessage: { type: "object", additionalProperties: true },
+    session: { $ref: "#/$defs/MsgSession" },
+    tags: { $ref: "#/$defs/TagDocument" },
+    timestamp: { type: "integer" },
+    audio: { $ref: "#/$defs/InBoundMsgMedia" },
+    document: { $ref: "#/$defs/InBoundMsgMedia" },
+    image: { $ref: "#/$defs/InBoundMsgMedia" },
+    location: { $ref: "#/$defs/CommonMsgLocation" },
+    text: { $ref: "#/$defs/InBoundMsgText" },
+    video: { $ref: "#/$defs/InBoundMsgMedia" },
+    voice: { $ref: "#/$defs/InBoundMsgMedia" },
+    type: { type: "string", const: "system" },
+  },
+};
+function validate169(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate169.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.id === undefined) {
+      const err0 = {
+        instancePath,
+        keyword: "required",
+        params: { missingProperty: "id" },
+        message: "must have required property '" + "id" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.type === undefined) {
+      const err1 = {
+        instancePath,
+        keyword: "required",
+        params: { missingProperty: "type" },
+        message: "must have required property '" + "type" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.attachments !== undefined) {
+      let data0 = data.attachments;
+      if (Array.isArray(data0)) {
+        const len0 = data0.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (
+            !validate81(data0[i0], {
+              instancePath: instancePath + "/attachments/" + i0,
+              parentData: data0,
+              parentDataProperty: i0,
+              rootData,
+              dynamicAnchors,
+            })
+          ) {
+            vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err2 = {
+          instancePath: instancePath + "/attachments",
+          keyword: "type",
+          params: { type: "array" },
+          message: "must be array",
         };
         if (vErrors === null) {
           vErrors = [err2];
@@ -4082,26 +5592,281 @@ function validate124(
         errors++;
       }
     }
+    if (data.contactId !== undefined) {
+      if (typeof data.contactId !== "string") {
+        const err3 = {
+          instancePath: instancePath + "/contactId",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.from !== undefined) {
+      if (typeof data.from !== "string") {
+        const err4 = {
+          instancePath: instancePath + "/from",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.id !== undefined) {
+      if (typeof data.id !== "string") {
+        const err5 = {
+          instancePath: instancePath + "/id",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.messageIdExt !== undefined) {
+      if (typeof data.messageIdExt !== "string") {
+        const err6 = {
+          instancePath: instancePath + "/messageIdExt",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.originalMessage !== undefined) {
+      let data6 = data.originalMessage;
+      if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+      } else {
+        const err7 = {
+          instancePath: instancePath + "/originalMessage",
+          keyword: "type",
+          params: { type: "object" },
+          message: "must be object",
+        };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.session !== undefined) {
+      if (
+        !validate83(data.session, {
+          instancePath: instancePath + "/session",
+          parentData: data,
+          parentDataProperty: "session",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.tags !== undefined) {
+      if (
+        !validate85(data.tags, {
+          instancePath: instancePath + "/tags",
+          parentData: data,
+          parentDataProperty: "tags",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.timestamp !== undefined) {
+      let data9 = data.timestamp;
+      if (!(typeof data9 == "number" && !(data9 % 1) && !isNaN(data9) && isFinite(data9))) {
+        const err8 = {
+          instancePath: instancePath + "/timestamp",
+          keyword: "type",
+          params: { type: "integer" },
+          message: "must be integer",
+        };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.audio !== undefined) {
+      if (
+        !validate81(data.audio, {
+          instancePath: instancePath + "/audio",
+          parentData: data,
+          parentDataProperty: "audio",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.document !== undefined) {
+      if (
+        !validate81(data.document, {
+          instancePath: instancePath + "/document",
+          parentData: data,
+          parentDataProperty: "document",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.image !== undefined) {
+      if (
+        !validate81(data.image, {
+          instancePath: instancePath + "/image",
+          parentData: data,
+          parentDataProperty: "image",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.location !== undefined) {
+      if (
+        !validate90(data.location, {
+          instancePath: instancePath + "/location",
+          parentData: data,
+          parentDataProperty: "location",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.text !== undefined) {
+      if (
+        !validate92(data.text, {
+          instancePath: instancePath + "/text",
+          parentData: data,
+          parentDataProperty: "text",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.video !== undefined) {
+      if (
+        !validate81(data.video, {
+          instancePath: instancePath + "/video",
+          parentData: data,
+          parentDataProperty: "video",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.voice !== undefined) {
+      if (
+        !validate81(data.voice, {
+          instancePath: instancePath + "/voice",
+          parentData: data,
+          parentDataProperty: "voice",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.type !== undefined) {
+      let data17 = data.type;
+      if (typeof data17 !== "string") {
+        const err9 = {
+          instancePath: instancePath + "/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+      if ("system" !== data17) {
+        const err10 = {
+          instancePath: instancePath + "/type",
+          keyword: "const",
+          params: { allowedValue: "system" },
+          message: "must be equal to constant",
+        };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err3 = {
+    const err11 = {
       instancePath,
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err3];
+      vErrors = [err11];
     } else {
-      vErrors.push(err3);
+      vErrors.push(err11);
     }
     errors++;
   }
-  validate124.errors = vErrors;
+  validate169.errors = vErrors;
   return errors === 0;
 }
-validate124.evaluated = {
+validate169.evaluated = {
   props: {
-    type: true,
     attachments: true,
     contactId: true,
     from: true,
@@ -4118,6 +5883,7 @@ validate124.evaluated = {
     text: true,
     video: true,
     voice: true,
+    type: true,
   },
   dynamicProps: false,
   dynamicItems: false,
@@ -4183,8 +5949,6 @@ function validate79(
     valid1 = _valid0;
     if (valid1) {
       var props0 = {};
-      props0.type = true;
-      props0.text = true;
       props0.attachments = true;
       props0.contactId = true;
       props0.from = true;
@@ -4198,8 +5962,10 @@ function validate79(
       props0.document = true;
       props0.image = true;
       props0.location = true;
+      props0.text = true;
       props0.video = true;
       props0.voice = true;
+      props0.type = true;
     }
   }
   if (!valid1) {
@@ -4255,17 +6021,15 @@ function validate79(
   if (_valid1) {
     const _errs10 = errors;
     if (
-      !validate100(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
+      !validate97(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
     ) {
-      vErrors = vErrors === null ? validate100.errors : vErrors.concat(validate100.errors);
+      vErrors = vErrors === null ? validate97.errors : vErrors.concat(validate97.errors);
       errors = vErrors.length;
     }
     var _valid1 = _errs10 === errors;
     valid3 = _valid1;
     if (valid3) {
       var props1 = {};
-      props1.type = true;
-      props1.image = true;
       props1.attachments = true;
       props1.contactId = true;
       props1.from = true;
@@ -4277,10 +6041,12 @@ function validate79(
       props1.timestamp = true;
       props1.audio = true;
       props1.document = true;
+      props1.image = true;
       props1.location = true;
       props1.text = true;
       props1.video = true;
       props1.voice = true;
+      props1.type = true;
     }
   }
   if (!valid3) {
@@ -4344,17 +6110,15 @@ function validate79(
   if (_valid2) {
     const _errs15 = errors;
     if (
-      !validate104(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
+      !validate109(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
     ) {
-      vErrors = vErrors === null ? validate104.errors : vErrors.concat(validate104.errors);
+      vErrors = vErrors === null ? validate109.errors : vErrors.concat(validate109.errors);
       errors = vErrors.length;
     }
     var _valid2 = _errs15 === errors;
     valid5 = _valid2;
     if (valid5) {
       var props2 = {};
-      props2.type = true;
-      props2.video = true;
       props2.attachments = true;
       props2.contactId = true;
       props2.from = true;
@@ -4369,7 +6133,9 @@ function validate79(
       props2.image = true;
       props2.location = true;
       props2.text = true;
+      props2.video = true;
       props2.voice = true;
+      props2.type = true;
     }
   }
   if (!valid5) {
@@ -4433,17 +6199,15 @@ function validate79(
   if (_valid3) {
     const _errs20 = errors;
     if (
-      !validate108(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
+      !validate121(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
     ) {
-      vErrors = vErrors === null ? validate108.errors : vErrors.concat(validate108.errors);
+      vErrors = vErrors === null ? validate121.errors : vErrors.concat(validate121.errors);
       errors = vErrors.length;
     }
     var _valid3 = _errs20 === errors;
     valid7 = _valid3;
     if (valid7) {
       var props3 = {};
-      props3.type = true;
-      props3.audio = true;
       props3.attachments = true;
       props3.contactId = true;
       props3.from = true;
@@ -4453,12 +6217,14 @@ function validate79(
       props3.session = true;
       props3.tags = true;
       props3.timestamp = true;
+      props3.audio = true;
       props3.document = true;
       props3.image = true;
       props3.location = true;
       props3.text = true;
       props3.video = true;
       props3.voice = true;
+      props3.type = true;
     }
   }
   if (!valid7) {
@@ -4522,17 +6288,15 @@ function validate79(
   if (_valid4) {
     const _errs25 = errors;
     if (
-      !validate112(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
+      !validate133(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
     ) {
-      vErrors = vErrors === null ? validate112.errors : vErrors.concat(validate112.errors);
+      vErrors = vErrors === null ? validate133.errors : vErrors.concat(validate133.errors);
       errors = vErrors.length;
     }
     var _valid4 = _errs25 === errors;
     valid9 = _valid4;
     if (valid9) {
       var props4 = {};
-      props4.type = true;
-      props4.voice = true;
       props4.attachments = true;
       props4.contactId = true;
       props4.from = true;
@@ -4548,6 +6312,8 @@ function validate79(
       props4.location = true;
       props4.text = true;
       props4.video = true;
+      props4.voice = true;
+      props4.type = true;
     }
   }
   if (!valid9) {
@@ -4611,17 +6377,15 @@ function validate79(
   if (_valid5) {
     const _errs30 = errors;
     if (
-      !validate116(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
+      !validate145(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
     ) {
-      vErrors = vErrors === null ? validate116.errors : vErrors.concat(validate116.errors);
+      vErrors = vErrors === null ? validate145.errors : vErrors.concat(validate145.errors);
       errors = vErrors.length;
     }
     var _valid5 = _errs30 === errors;
     valid11 = _valid5;
     if (valid11) {
       var props5 = {};
-      props5.type = true;
-      props5.document = true;
       props5.attachments = true;
       props5.contactId = true;
       props5.from = true;
@@ -4632,11 +6396,13 @@ function validate79(
       props5.tags = true;
       props5.timestamp = true;
       props5.audio = true;
+      props5.document = true;
       props5.image = true;
       props5.location = true;
       props5.text = true;
       props5.video = true;
       props5.voice = true;
+      props5.type = true;
     }
   }
   if (!valid11) {
@@ -4700,17 +6466,15 @@ function validate79(
   if (_valid6) {
     const _errs35 = errors;
     if (
-      !validate120(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
+      !validate157(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
     ) {
-      vErrors = vErrors === null ? validate120.errors : vErrors.concat(validate120.errors);
+      vErrors = vErrors === null ? validate157.errors : vErrors.concat(validate157.errors);
       errors = vErrors.length;
     }
     var _valid6 = _errs35 === errors;
     valid13 = _valid6;
     if (valid13) {
       var props6 = {};
-      props6.type = true;
-      props6.location = true;
       props6.attachments = true;
       props6.contactId = true;
       props6.from = true;
@@ -4723,9 +6487,11 @@ function validate79(
       props6.audio = true;
       props6.document = true;
       props6.image = true;
+      props6.location = true;
       props6.text = true;
       props6.video = true;
       props6.voice = true;
+      props6.type = true;
     }
   }
   if (!valid13) {
@@ -4789,16 +6555,15 @@ function validate79(
   if (_valid7) {
     const _errs40 = errors;
     if (
-      !validate124(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
+      !validate169(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
     ) {
-      vErrors = vErrors === null ? validate124.errors : vErrors.concat(validate124.errors);
+      vErrors = vErrors === null ? validate169.errors : vErrors.concat(validate169.errors);
       errors = vErrors.length;
     }
     var _valid7 = _errs40 === errors;
     valid15 = _valid7;
     if (valid15) {
       var props7 = {};
-      props7.type = true;
       props7.attachments = true;
       props7.contactId = true;
       props7.from = true;
@@ -4815,6 +6580,7 @@ function validate79(
       props7.text = true;
       props7.video = true;
       props7.voice = true;
+      props7.type = true;
     }
   }
   if (!valid15) {
@@ -4903,7 +6669,7 @@ function validate79(
   return errors === 0;
 }
 validate79.evaluated = { dynamicProps: true, dynamicItems: false };
-const schema49 = {
+const schema48 = {
   type: "object",
   properties: {
     appId: { type: "string" },
@@ -4912,13 +6678,13 @@ const schema49 = {
     server: { type: "string" },
   },
 };
-function validate128(
+function validate182(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate128.evaluated;
+  const evaluated0 = validate182.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -5004,15 +6770,15 @@ function validate128(
     }
     errors++;
   }
-  validate128.errors = vErrors;
+  validate182.errors = vErrors;
   return errors === 0;
 }
-validate128.evaluated = {
+validate182.evaluated = {
   props: { appId: true, debug: true, domain: true, server: true },
   dynamicProps: false,
   dynamicItems: false,
 };
-const schema50 = {
+const schema49 = {
   type: "object",
   required: ["id", "status"],
   properties: {
@@ -5024,7 +6790,7 @@ const schema50 = {
     timestamp: { type: "integer" },
   },
 };
-const schema51 = {
+const schema50 = {
   type: "object",
   properties: {
     code: { type: "string" },
@@ -5033,13 +6799,13 @@ const schema51 = {
     title: { type: "string" },
   },
 };
-function validate131(
+function validate185(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate131.evaluated;
+  const evaluated0 = validate185.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -5125,22 +6891,22 @@ function validate131(
     }
     errors++;
   }
-  validate131.errors = vErrors;
+  validate185.errors = vErrors;
   return errors === 0;
 }
-validate131.evaluated = {
+validate185.evaluated = {
   props: { code: true, details: true, href: true, title: true },
   dynamicProps: false,
   dynamicItems: false,
 };
-const schema52 = { type: "string", enum: ["READ", "DLVRD", "SENT", "FAILD", "DELTD"] };
-function validate133(
+const schema51 = { type: "string", enum: ["READ", "DLVRD", "SENT", "FAILD", "DELTD"] };
+function validate187(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate133.evaluated;
+  const evaluated0 = validate187.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -5171,7 +6937,7 @@ function validate133(
     const err1 = {
       instancePath,
       keyword: "enum",
-      params: { allowedValues: schema52.enum },
+      params: { allowedValues: schema51.enum },
       message: "must be equal to one of the allowed values",
     };
     if (vErrors === null) {
@@ -5181,17 +6947,17 @@ function validate133(
     }
     errors++;
   }
-  validate133.errors = vErrors;
+  validate187.errors = vErrors;
   return errors === 0;
 }
-validate133.evaluated = { dynamicProps: false, dynamicItems: false };
-function validate130(
+validate187.evaluated = { dynamicProps: false, dynamicItems: false };
+function validate184(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate130.evaluated;
+  const evaluated0 = validate184.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -5249,7 +7015,7 @@ function validate130(
         const len0 = data1.length;
         for (let i0 = 0; i0 < len0; i0++) {
           if (
-            !validate131(data1[i0], {
+            !validate185(data1[i0], {
               instancePath: instancePath + "/errors/" + i0,
               parentData: data1,
               parentDataProperty: i0,
@@ -5257,7 +7023,7 @@ function validate130(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate131.errors : vErrors.concat(validate131.errors);
+            vErrors = vErrors === null ? validate185.errors : vErrors.concat(validate185.errors);
             errors = vErrors.length;
           }
         }
@@ -5310,7 +7076,7 @@ function validate130(
     }
     if (data.status !== undefined) {
       if (
-        !validate133(data.status, {
+        !validate187(data.status, {
           instancePath: instancePath + "/status",
           parentData: data,
           parentDataProperty: "status",
@@ -5318,7 +7084,7 @@ function validate130(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate133.errors : vErrors.concat(validate133.errors);
+        vErrors = vErrors === null ? validate187.errors : vErrors.concat(validate187.errors);
         errors = vErrors.length;
       }
     }
@@ -5353,10 +7119,10 @@ function validate130(
     }
     errors++;
   }
-  validate130.errors = vErrors;
+  validate184.errors = vErrors;
   return errors === 0;
 }
-validate130.evaluated = {
+validate184.evaluated = {
   props: {
     contactId: true,
     errors: true,
@@ -5516,7 +7282,7 @@ function validate54(
     }
     if (data.meta !== undefined) {
       if (
-        !validate128(data.meta, {
+        !validate182(data.meta, {
           instancePath: instancePath + "/meta",
           parentData: data,
           parentDataProperty: "meta",
@@ -5524,7 +7290,7 @@ function validate54(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate128.errors : vErrors.concat(validate128.errors);
+        vErrors = vErrors === null ? validate182.errors : vErrors.concat(validate182.errors);
         errors = vErrors.length;
       }
     }
@@ -5534,7 +7300,7 @@ function validate54(
         const len4 = data9.length;
         for (let i4 = 0; i4 < len4; i4++) {
           if (
-            !validate130(data9[i4], {
+            !validate184(data9[i4], {
               instancePath: instancePath + "/statuses/" + i4,
               parentData: data9,
               parentDataProperty: i4,
@@ -5542,7 +7308,7 @@ function validate54(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate130.errors : vErrors.concat(validate130.errors);
+            vErrors = vErrors === null ? validate184.errors : vErrors.concat(validate184.errors);
             errors = vErrors.length;
           }
         }
@@ -5663,18 +7429,18 @@ validate52.evaluated = {
   dynamicProps: false,
   dynamicItems: false,
 };
-export const contactInfoRequestLenient = validate137;
-const schema53 = {
+export const contactInfoRequestLenient = validate191;
+const schema52 = {
   $id: "xms-contactInfoRequest-lenient",
   $ref: "xms-lenient#/$defs/InBoundContact",
 };
-function validate138(
+function validate192(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate138.evaluated;
+  const evaluated0 = validate192.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -5816,10 +7582,10 @@ function validate138(
     }
     errors++;
   }
-  validate138.errors = vErrors;
+  validate192.errors = vErrors;
   return errors === 0;
 }
-validate138.evaluated = {
+validate192.evaluated = {
   props: {
     businessProfile: true,
     channelId: true,
@@ -5832,13 +7598,13 @@ validate138.evaluated = {
   dynamicProps: false,
   dynamicItems: false,
 };
-function validate137(
+function validate191(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   /*# sourceURL="xms-contactInfoRequest-lenient" */ let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate137.evaluated;
+  const evaluated0 = validate191.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -5846,15 +7612,15 @@ function validate137(
     evaluated0.items = undefined;
   }
   if (
-    !validate138(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
+    !validate192(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
   ) {
-    vErrors = vErrors === null ? validate138.errors : vErrors.concat(validate138.errors);
+    vErrors = vErrors === null ? validate192.errors : vErrors.concat(validate192.errors);
     errors = vErrors.length;
   }
-  validate137.errors = vErrors;
+  validate191.errors = vErrors;
   return errors === 0;
 }
-validate137.evaluated = {
+validate191.evaluated = {
   props: {
     businessProfile: true,
     channelId: true,
@@ -5867,12 +7633,12 @@ validate137.evaluated = {
   dynamicProps: false,
   dynamicItems: false,
 };
-export const contactInfoResponseLenient = validate143;
-const schema55 = {
+export const contactInfoResponseLenient = validate197;
+const schema54 = {
   $id: "xms-contactInfoResponse-lenient",
   $ref: "xms-lenient#/$defs/ContactInfoUpdate",
 };
-const schema56 = {
+const schema55 = {
   type: "object",
   properties: {
     email: { type: "string" },
@@ -5882,7 +7648,7 @@ const schema56 = {
     profileId: { type: "string" },
   },
 };
-const schema57 = {
+const schema56 = {
   type: "object",
   required: ["key", "value"],
   properties: {
@@ -5893,13 +7659,13 @@ const schema57 = {
     value: { type: ["string", "number", "boolean", "array"], items: { type: "string" } },
   },
 };
-function validate145(
+function validate199(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate145.evaluated;
+  const evaluated0 = validate199.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -5955,7 +7721,7 @@ function validate145(
         const err3 = {
           instancePath: instancePath + "/format",
           keyword: "enum",
-          params: { allowedValues: schema57.properties.format.enum },
+          params: { allowedValues: schema56.properties.format.enum },
           message: "must be equal to one of the allowed values",
         };
         if (vErrors === null) {
@@ -6018,7 +7784,7 @@ function validate145(
         const err7 = {
           instancePath: instancePath + "/type",
           keyword: "enum",
-          params: { allowedValues: schema57.properties.type.enum },
+          params: { allowedValues: schema56.properties.type.enum },
           message: "must be equal to one of the allowed values",
         };
         if (vErrors === null) {
@@ -6040,7 +7806,7 @@ function validate145(
         const err8 = {
           instancePath: instancePath + "/value",
           keyword: "type",
-          params: { type: schema57.properties.value.type },
+          params: { type: schema56.properties.value.type },
           message: "must be string,number,boolean,array",
         };
         if (vErrors === null) {
@@ -6084,21 +7850,21 @@ function validate145(
     }
     errors++;
   }
-  validate145.errors = vErrors;
+  validate199.errors = vErrors;
   return errors === 0;
 }
-validate145.evaluated = {
+validate199.evaluated = {
   props: { format: true, key: true, name: true, type: true, value: true },
   dynamicProps: false,
   dynamicItems: false,
 };
-function validate144(
+function validate198(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate144.evaluated;
+  const evaluated0 = validate198.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -6128,7 +7894,7 @@ function validate144(
         const len0 = data1.length;
         for (let i0 = 0; i0 < len0; i0++) {
           if (
-            !validate145(data1[i0], {
+            !validate199(data1[i0], {
               instancePath: instancePath + "/labels/" + i0,
               parentData: data1,
               parentDataProperty: i0,
@@ -6136,7 +7902,7 @@ function validate144(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate145.errors : vErrors.concat(validate145.errors);
+            vErrors = vErrors === null ? validate199.errors : vErrors.concat(validate199.errors);
             errors = vErrors.length;
           }
         }
@@ -6217,21 +7983,21 @@ function validate144(
     }
     errors++;
   }
-  validate144.errors = vErrors;
+  validate198.errors = vErrors;
   return errors === 0;
 }
-validate144.evaluated = {
+validate198.evaluated = {
   props: { email: true, labels: true, mobile: true, name: true, profileId: true },
   dynamicProps: false,
   dynamicItems: false,
 };
-function validate143(
+function validate197(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   /*# sourceURL="xms-contactInfoResponse-lenient" */ let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate143.evaluated;
+  const evaluated0 = validate197.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -6239,22 +8005,22 @@ function validate143(
     evaluated0.items = undefined;
   }
   if (
-    !validate144(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
+    !validate198(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
   ) {
-    vErrors = vErrors === null ? validate144.errors : vErrors.concat(validate144.errors);
+    vErrors = vErrors === null ? validate198.errors : vErrors.concat(validate198.errors);
     errors = vErrors.length;
   }
-  validate143.errors = vErrors;
+  validate197.errors = vErrors;
   return errors === 0;
 }
-validate143.evaluated = {
+validate197.evaluated = {
   props: { email: true, labels: true, mobile: true, name: true, profileId: true },
   dynamicProps: false,
   dynamicItems: false,
 };
-export const notificationStrict = validate148;
-const schema58 = { $id: "xms-notification-strict", $ref: "xms-strict#/$defs/InBoundWrapper" };
-const schema60 = {
+export const notificationStrict = validate202;
+const schema57 = { $id: "xms-notification-strict", $ref: "xms-strict#/$defs/InBoundWrapper" };
+const schema59 = {
   type: "object",
   properties: {
     actions: { type: "array", items: { $ref: "#/$defs/InBoundAction" } },
@@ -6267,19 +8033,19 @@ const schema60 = {
   },
   unevaluatedProperties: false,
 };
-const schema61 = {
+const schema60 = {
   type: "object",
   required: ["actionCode"],
   properties: { actionCode: { type: "string" } },
   unevaluatedProperties: false,
 };
-function validate151(
+function validate205(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate151.evaluated;
+  const evaluated0 = validate205.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -6347,11 +8113,11 @@ function validate151(
     }
     errors++;
   }
-  validate151.errors = vErrors;
+  validate205.errors = vErrors;
   return errors === 0;
 }
-validate151.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema62 = {
+validate205.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+const schema61 = {
   type: "object",
   required: ["contactId"],
   properties: {
@@ -6365,7 +8131,7 @@ const schema62 = {
   },
   unevaluatedProperties: false,
 };
-const schema63 = {
+const schema62 = {
   type: "object",
   properties: {
     email: { type: "string" },
@@ -6375,13 +8141,13 @@ const schema63 = {
   },
   unevaluatedProperties: false,
 };
-function validate154(
+function validate208(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate154.evaluated;
+  const evaluated0 = validate208.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -6483,11 +8249,11 @@ function validate154(
     }
     errors++;
   }
-  validate154.errors = vErrors;
+  validate208.errors = vErrors;
   return errors === 0;
 }
-validate154.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema64 = {
+validate208.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+const schema63 = {
   type: "string",
   enum: [
     "SMS",
@@ -6504,13 +8270,13 @@ const schema64 = {
     "EMPTY",
   ],
 };
-function validate156(
+function validate210(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate156.evaluated;
+  const evaluated0 = validate210.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -6548,7 +8314,7 @@ function validate156(
     const err1 = {
       instancePath,
       keyword: "enum",
-      params: { allowedValues: schema64.enum },
+      params: { allowedValues: schema63.enum },
       message: "must be equal to one of the allowed values",
     };
     if (vErrors === null) {
@@ -6558,22 +8324,22 @@ function validate156(
     }
     errors++;
   }
-  validate156.errors = vErrors;
+  validate210.errors = vErrors;
   return errors === 0;
 }
-validate156.evaluated = { dynamicProps: false, dynamicItems: false };
-const schema65 = {
+validate210.evaluated = { dynamicProps: false, dynamicItems: false };
+const schema64 = {
   type: "object",
   properties: { email: { type: "string" }, name: { type: "string" }, phone: { type: "string" } },
   unevaluatedProperties: false,
 };
-function validate158(
+function validate212(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate158.evaluated;
+  const evaluated0 = validate212.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -6659,17 +8425,17 @@ function validate158(
     }
     errors++;
   }
-  validate158.errors = vErrors;
+  validate212.errors = vErrors;
   return errors === 0;
 }
-validate158.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function validate153(
+validate212.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+function validate207(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate153.evaluated;
+  const evaluated0 = validate207.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -6693,7 +8459,7 @@ function validate153(
     }
     if (data.businessProfile !== undefined) {
       if (
-        !validate154(data.businessProfile, {
+        !validate208(data.businessProfile, {
           instancePath: instancePath + "/businessProfile",
           parentData: data,
           parentDataProperty: "businessProfile",
@@ -6701,7 +8467,7 @@ function validate153(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate154.errors : vErrors.concat(validate154.errors);
+        vErrors = vErrors === null ? validate208.errors : vErrors.concat(validate208.errors);
         errors = vErrors.length;
       }
     }
@@ -6739,7 +8505,7 @@ function validate153(
     }
     if (data.contactType !== undefined) {
       if (
-        !validate156(data.contactType, {
+        !validate210(data.contactType, {
           instancePath: instancePath + "/contactType",
           parentData: data,
           parentDataProperty: "contactType",
@@ -6747,7 +8513,7 @@ function validate153(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate156.errors : vErrors.concat(validate156.errors);
+        vErrors = vErrors === null ? validate210.errors : vErrors.concat(validate210.errors);
         errors = vErrors.length;
       }
     }
@@ -6785,7 +8551,7 @@ function validate153(
     }
     if (data.profile !== undefined) {
       if (
-        !validate158(data.profile, {
+        !validate212(data.profile, {
           instancePath: instancePath + "/profile",
           parentData: data,
           parentDataProperty: "profile",
@@ -6793,7 +8559,7 @@ function validate153(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate158.errors : vErrors.concat(validate158.errors);
+        vErrors = vErrors === null ? validate212.errors : vErrors.concat(validate212.errors);
         errors = vErrors.length;
       }
     }
@@ -6835,11 +8601,11 @@ function validate153(
     }
     errors++;
   }
-  validate153.errors = vErrors;
+  validate207.errors = vErrors;
   return errors === 0;
 }
-validate153.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema66 = {
+validate207.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+const schema65 = {
   type: "object",
   required: ["eventCode"],
   properties: {
@@ -6857,7 +8623,7 @@ const schema66 = {
   },
   unevaluatedProperties: false,
 };
-const schema67 = {
+const schema66 = {
   type: "object",
   properties: {
     channelType: { type: "string" },
@@ -6871,13 +8637,13 @@ const schema67 = {
   },
   unevaluatedProperties: false,
 };
-function validate162(
+function validate216(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate162.evaluated;
+  const evaluated0 = validate216.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -7052,18 +8818,18 @@ function validate162(
     }
     errors++;
   }
-  validate162.errors = vErrors;
+  validate216.errors = vErrors;
   return errors === 0;
 }
-validate162.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema68 = { type: "string" };
-function validate164(
+validate216.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+const schema67 = { type: "string" };
+function validate218(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate164.evaluated;
+  const evaluated0 = validate218.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -7084,11 +8850,11 @@ function validate164(
     }
     errors++;
   }
-  validate164.errors = vErrors;
+  validate218.errors = vErrors;
   return errors === 0;
 }
-validate164.evaluated = { dynamicProps: false, dynamicItems: false };
-const schema69 = {
+validate218.evaluated = { dynamicProps: false, dynamicItems: false };
+const schema68 = {
   type: "object",
   properties: {
     queueCode: { type: "string" },
@@ -7100,13 +8866,13 @@ const schema69 = {
   },
   unevaluatedProperties: false,
 };
-function validate166(
+function validate220(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate166.evaluated;
+  const evaluated0 = validate220.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -7247,11 +9013,11 @@ function validate166(
     }
     errors++;
   }
-  validate166.errors = vErrors;
+  validate220.errors = vErrors;
   return errors === 0;
 }
-validate166.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema70 = {
+validate220.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+const schema69 = {
   type: "object",
   properties: {
     agent: { type: "string" },
@@ -7268,13 +9034,13 @@ const schema70 = {
   },
   unevaluatedProperties: false,
 };
-function validate168(
+function validate222(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate168.evaluated;
+  const evaluated0 = validate222.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -7501,11 +9267,11 @@ function validate168(
     }
     errors++;
   }
-  validate168.errors = vErrors;
+  validate222.errors = vErrors;
   return errors === 0;
 }
-validate168.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema71 = {
+validate222.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+const schema70 = {
   type: "object",
   properties: {
     newAgent: { type: "string" },
@@ -7517,13 +9283,13 @@ const schema71 = {
   },
   unevaluatedProperties: false,
 };
-function validate170(
+function validate224(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate170.evaluated;
+  const evaluated0 = validate224.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -7664,11 +9430,11 @@ function validate170(
     }
     errors++;
   }
-  validate170.errors = vErrors;
+  validate224.errors = vErrors;
   return errors === 0;
 }
-validate170.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema72 = {
+validate224.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+const schema71 = {
   type: "object",
   properties: {
     params: { type: "object", additionalProperties: true },
@@ -7679,13 +9445,13 @@ const schema72 = {
   },
   unevaluatedProperties: false,
 };
-function validate172(
+function validate226(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate172.evaluated;
+  const evaluated0 = validate226.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -7811,17 +9577,17 @@ function validate172(
     }
     errors++;
   }
-  validate172.errors = vErrors;
+  validate226.errors = vErrors;
   return errors === 0;
 }
-validate172.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function validate161(
+validate226.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+function validate215(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate161.evaluated;
+  const evaluated0 = validate215.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -7861,7 +9627,7 @@ function validate161(
     }
     if (data.contact !== undefined) {
       if (
-        !validate162(data.contact, {
+        !validate216(data.contact, {
           instancePath: instancePath + "/contact",
           parentData: data,
           parentDataProperty: "contact",
@@ -7869,7 +9635,7 @@ function validate161(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate162.errors : vErrors.concat(validate162.errors);
+        vErrors = vErrors === null ? validate216.errors : vErrors.concat(validate216.errors);
         errors = vErrors.length;
       }
     }
@@ -7891,7 +9657,7 @@ function validate161(
     }
     if (data.eventCode !== undefined) {
       if (
-        !validate164(data.eventCode, {
+        !validate218(data.eventCode, {
           instancePath: instancePath + "/eventCode",
           parentData: data,
           parentDataProperty: "eventCode",
@@ -7899,7 +9665,7 @@ function validate161(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate164.errors : vErrors.concat(validate164.errors);
+        vErrors = vErrors === null ? validate218.errors : vErrors.concat(validate218.errors);
         errors = vErrors.length;
       }
     }
@@ -7921,7 +9687,7 @@ function validate161(
     }
     if (data.route !== undefined) {
       if (
-        !validate166(data.route, {
+        !validate220(data.route, {
           instancePath: instancePath + "/route",
           parentData: data,
           parentDataProperty: "route",
@@ -7929,13 +9695,13 @@ function validate161(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate166.errors : vErrors.concat(validate166.errors);
+        vErrors = vErrors === null ? validate220.errors : vErrors.concat(validate220.errors);
         errors = vErrors.length;
       }
     }
     if (data.session !== undefined) {
       if (
-        !validate168(data.session, {
+        !validate222(data.session, {
           instancePath: instancePath + "/session",
           parentData: data,
           parentDataProperty: "session",
@@ -7943,13 +9709,13 @@ function validate161(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate168.errors : vErrors.concat(validate168.errors);
+        vErrors = vErrors === null ? validate222.errors : vErrors.concat(validate222.errors);
         errors = vErrors.length;
       }
     }
     if (data.sessionAssigned !== undefined) {
       if (
-        !validate170(data.sessionAssigned, {
+        !validate224(data.sessionAssigned, {
           instancePath: instancePath + "/sessionAssigned",
           parentData: data,
           parentDataProperty: "sessionAssigned",
@@ -7957,7 +9723,7 @@ function validate161(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate170.errors : vErrors.concat(validate170.errors);
+        vErrors = vErrors === null ? validate224.errors : vErrors.concat(validate224.errors);
         errors = vErrors.length;
       }
     }
@@ -7979,7 +9745,7 @@ function validate161(
     }
     if (data.sessionRouted !== undefined) {
       if (
-        !validate172(data.sessionRouted, {
+        !validate226(data.sessionRouted, {
           instancePath: instancePath + "/sessionRouted",
           parentData: data,
           parentDataProperty: "sessionRouted",
@@ -7987,7 +9753,7 @@ function validate161(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate172.errors : vErrors.concat(validate172.errors);
+        vErrors = vErrors === null ? validate226.errors : vErrors.concat(validate226.errors);
         errors = vErrors.length;
       }
     }
@@ -8070,11 +9836,11 @@ function validate161(
     }
     errors++;
   }
-  validate161.errors = vErrors;
+  validate215.errors = vErrors;
   return errors === 0;
 }
-validate161.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema73 = {
+validate215.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+const schema72 = {
   type: "object",
   required: ["type"],
   properties: {
@@ -8083,55 +9849,41 @@ const schema73 = {
   allOf: [
     {
       if: { properties: { type: { const: "text" } }, required: ["type"] },
-      then: { $ref: "#/$defs/InBoundTextMsg__mixin" },
+      then: { $ref: "#/$defs/InBoundTextMsg" },
     },
     {
       if: { properties: { type: { const: "image" } }, required: ["type"] },
-      then: { $ref: "#/$defs/InBoundImageMsg__mixin" },
+      then: { $ref: "#/$defs/InBoundImageMsg" },
     },
     {
       if: { properties: { type: { const: "video" } }, required: ["type"] },
-      then: { $ref: "#/$defs/InBoundVideoMsg__mixin" },
+      then: { $ref: "#/$defs/InBoundVideoMsg" },
     },
     {
       if: { properties: { type: { const: "audio" } }, required: ["type"] },
-      then: { $ref: "#/$defs/InBoundAudioMsg__mixin" },
+      then: { $ref: "#/$defs/InBoundAudioMsg" },
     },
     {
       if: { properties: { type: { const: "voice" } }, required: ["type"] },
-      then: { $ref: "#/$defs/InBoundVoiceMsg__mixin" },
+      then: { $ref: "#/$defs/InBoundVoiceMsg" },
     },
     {
       if: { properties: { type: { const: "document" } }, required: ["type"] },
-      then: { $ref: "#/$defs/InBoundDocumentMsg__mixin" },
+      then: { $ref: "#/$defs/InBoundDocumentMsg" },
     },
     {
       if: { properties: { type: { const: "location" } }, required: ["type"] },
-      then: { $ref: "#/$defs/InBoundLocationMsg__mixin" },
+      then: { $ref: "#/$defs/InBoundLocationMsg" },
     },
     {
       if: { properties: { type: { const: "system" } }, required: ["type"] },
-      then: { $ref: "#/$defs/InBoundSystemMsg__mixin" },
-    },
-  ],
-  unevaluatedProperties: false,
-};
-const schema74 = {
-  allOf: [
-    { $ref: "#/$defs/InBoundMsgBase__mixin" },
-    {
-      type: "object",
-      required: ["type", "text"],
-      properties: {
-        type: { type: "string", const: "text" },
-        text: { $ref: "#/$defs/InBoundMsgText" },
-      },
+      then: { $ref: "#/$defs/InBoundSystemMsg" },
     },
   ],
 };
-const schema75 = {
+const schema73 = {
   type: "object",
-  required: ["id"],
+  required: ["id", "type", "text"],
   properties: {
     attachments: { type: "array", items: { $ref: "#/$defs/InBoundMsgMedia" } },
     contactId: { type: "string" },
@@ -8149,9 +9901,11 @@ const schema75 = {
     text: { $ref: "#/$defs/InBoundMsgText" },
     video: { $ref: "#/$defs/InBoundMsgMedia" },
     voice: { $ref: "#/$defs/InBoundMsgMedia" },
+    type: { type: "string", const: "text" },
   },
+  unevaluatedProperties: false,
 };
-const schema76 = {
+const schema74 = {
   type: "object",
   required: ["id"],
   properties: {
@@ -8166,13 +9920,13 @@ const schema76 = {
   },
   unevaluatedProperties: false,
 };
-function validate178(
+function validate231(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate178.evaluated;
+  const evaluated0 = validate231.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -8361,11 +10115,11 @@ function validate178(
     }
     errors++;
   }
-  validate178.errors = vErrors;
+  validate231.errors = vErrors;
   return errors === 0;
 }
-validate178.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema77 = {
+validate231.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+const schema75 = {
   type: "object",
   properties: {
     assignedToAgent: { type: "string" },
@@ -8375,13 +10129,13 @@ const schema77 = {
   },
   unevaluatedProperties: false,
 };
-function validate180(
+function validate233(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate180.evaluated;
+  const evaluated0 = validate233.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -8488,11 +10242,11 @@ function validate180(
     }
     errors++;
   }
-  validate180.errors = vErrors;
+  validate233.errors = vErrors;
   return errors === 0;
 }
-validate180.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema78 = {
+validate233.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+const schema76 = {
   type: "object",
   properties: {
     categories: { type: "array", items: { type: "string" } },
@@ -8507,13 +10261,13 @@ const schema78 = {
   },
   unevaluatedProperties: false,
 };
-function validate182(
+function validate235(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate182.evaluated;
+  const evaluated0 = validate235.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -8858,11 +10612,11 @@ function validate182(
     }
     errors++;
   }
-  validate182.errors = vErrors;
+  validate235.errors = vErrors;
   return errors === 0;
 }
-validate182.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema79 = {
+validate235.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+const schema77 = {
   type: "object",
   required: ["latitude", "longitude"],
   properties: {
@@ -8874,13 +10628,13 @@ const schema79 = {
   },
   unevaluatedProperties: false,
 };
-function validate187(
+function validate240(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate187.evaluated;
+  const evaluated0 = validate240.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -9032,23 +10786,23 @@ function validate187(
     }
     errors++;
   }
-  validate187.errors = vErrors;
+  validate240.errors = vErrors;
   return errors === 0;
 }
-validate187.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema80 = {
+validate240.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+const schema78 = {
   type: "object",
   required: ["body"],
   properties: { body: { type: "string" }, type: { type: "string" } },
   unevaluatedProperties: false,
 };
-function validate189(
+function validate242(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate189.evaluated;
+  const evaluated0 = validate242.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -9132,17 +10886,17 @@ function validate189(
     }
     errors++;
   }
-  validate189.errors = vErrors;
+  validate242.errors = vErrors;
   return errors === 0;
 }
-validate189.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function validate177(
+validate242.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+function validate230(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate177.evaluated;
+  const evaluated0 = validate230.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -9164,13 +10918,41 @@ function validate177(
       }
       errors++;
     }
+    if (data.type === undefined) {
+      const err1 = {
+        instancePath,
+        keyword: "required",
+        params: { missingProperty: "type" },
+        message: "must have required property '" + "type" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.text === undefined) {
+      const err2 = {
+        instancePath,
+        keyword: "required",
+        params: { missingProperty: "text" },
+        message: "must have required property '" + "text" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
     if (data.attachments !== undefined) {
       let data0 = data.attachments;
       if (Array.isArray(data0)) {
         const len0 = data0.length;
         for (let i0 = 0; i0 < len0; i0++) {
           if (
-            !validate178(data0[i0], {
+            !validate231(data0[i0], {
               instancePath: instancePath + "/attachments/" + i0,
               parentData: data0,
               parentDataProperty: i0,
@@ -9178,48 +10960,16 @@ function validate177(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate178.errors : vErrors.concat(validate178.errors);
+            vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err1 = {
+        const err3 = {
           instancePath: instancePath + "/attachments",
           keyword: "type",
           params: { type: "array" },
           message: "must be array",
-        };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.contactId !== undefined) {
-      if (typeof data.contactId !== "string") {
-        const err2 = {
-          instancePath: instancePath + "/contactId",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.from !== undefined) {
-      if (typeof data.from !== "string") {
-        const err3 = {
-          instancePath: instancePath + "/from",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err3];
@@ -9229,10 +10979,10 @@ function validate177(
         errors++;
       }
     }
-    if (data.id !== undefined) {
-      if (typeof data.id !== "string") {
+    if (data.contactId !== undefined) {
+      if (typeof data.contactId !== "string") {
         const err4 = {
-          instancePath: instancePath + "/id",
+          instancePath: instancePath + "/contactId",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -9245,10 +10995,10 @@ function validate177(
         errors++;
       }
     }
-    if (data.messageIdExt !== undefined) {
-      if (typeof data.messageIdExt !== "string") {
+    if (data.from !== undefined) {
+      if (typeof data.from !== "string") {
         const err5 = {
-          instancePath: instancePath + "/messageIdExt",
+          instancePath: instancePath + "/from",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -9261,15 +11011,13 @@ function validate177(
         errors++;
       }
     }
-    if (data.originalMessage !== undefined) {
-      let data6 = data.originalMessage;
-      if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
-      } else {
+    if (data.id !== undefined) {
+      if (typeof data.id !== "string") {
         const err6 = {
-          instancePath: instancePath + "/originalMessage",
+          instancePath: instancePath + "/id",
           keyword: "type",
-          params: { type: "object" },
-          message: "must be object",
+          params: { type: "string" },
+          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err6];
@@ -9279,42 +11027,13 @@ function validate177(
         errors++;
       }
     }
-    if (data.session !== undefined) {
-      if (
-        !validate180(data.session, {
-          instancePath: instancePath + "/session",
-          parentData: data,
-          parentDataProperty: "session",
-          rootData,
-          dynamicAnchors,
-        })
-      ) {
-        vErrors = vErrors === null ? validate180.errors : vErrors.concat(validate180.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.tags !== undefined) {
-      if (
-        !validate182(data.tags, {
-          instancePath: instancePath + "/tags",
-          parentData: data,
-          parentDataProperty: "tags",
-          rootData,
-          dynamicAnchors,
-        })
-      ) {
-        vErrors = vErrors === null ? validate182.errors : vErrors.concat(validate182.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.timestamp !== undefined) {
-      let data9 = data.timestamp;
-      if (!(typeof data9 == "number" && !(data9 % 1) && !isNaN(data9) && isFinite(data9))) {
+    if (data.messageIdExt !== undefined) {
+      if (typeof data.messageIdExt !== "string") {
         const err7 = {
-          instancePath: instancePath + "/timestamp",
+          instancePath: instancePath + "/messageIdExt",
           keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
+          params: { type: "string" },
+          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err7];
@@ -9324,9 +11043,72 @@ function validate177(
         errors++;
       }
     }
+    if (data.originalMessage !== undefined) {
+      let data6 = data.originalMessage;
+      if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+      } else {
+        const err8 = {
+          instancePath: instancePath + "/originalMessage",
+          keyword: "type",
+          params: { type: "object" },
+          message: "must be object",
+        };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.session !== undefined) {
+      if (
+        !validate233(data.session, {
+          instancePath: instancePath + "/session",
+          parentData: data,
+          parentDataProperty: "session",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate233.errors : vErrors.concat(validate233.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.tags !== undefined) {
+      if (
+        !validate235(data.tags, {
+          instancePath: instancePath + "/tags",
+          parentData: data,
+          parentDataProperty: "tags",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate235.errors : vErrors.concat(validate235.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.timestamp !== undefined) {
+      let data9 = data.timestamp;
+      if (!(typeof data9 == "number" && !(data9 % 1) && !isNaN(data9) && isFinite(data9))) {
+        const err9 = {
+          instancePath: instancePath + "/timestamp",
+          keyword: "type",
+          params: { type: "integer" },
+          message: "must be integer",
+        };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
     if (data.audio !== undefined) {
       if (
-        !validate178(data.audio, {
+        !validate231(data.audio, {
           instancePath: instancePath + "/audio",
           parentData: data,
           parentDataProperty: "audio",
@@ -9334,13 +11116,13 @@ function validate177(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate178.errors : vErrors.concat(validate178.errors);
+        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
         errors = vErrors.length;
       }
     }
     if (data.document !== undefined) {
       if (
-        !validate178(data.document, {
+        !validate231(data.document, {
           instancePath: instancePath + "/document",
           parentData: data,
           parentDataProperty: "document",
@@ -9348,13 +11130,13 @@ function validate177(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate178.errors : vErrors.concat(validate178.errors);
+        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
         errors = vErrors.length;
       }
     }
     if (data.image !== undefined) {
       if (
-        !validate178(data.image, {
+        !validate231(data.image, {
           instancePath: instancePath + "/image",
           parentData: data,
           parentDataProperty: "image",
@@ -9362,13 +11144,13 @@ function validate177(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate178.errors : vErrors.concat(validate178.errors);
+        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
         errors = vErrors.length;
       }
     }
     if (data.location !== undefined) {
       if (
-        !validate187(data.location, {
+        !validate240(data.location, {
           instancePath: instancePath + "/location",
           parentData: data,
           parentDataProperty: "location",
@@ -9376,13 +11158,13 @@ function validate177(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate187.errors : vErrors.concat(validate187.errors);
+        vErrors = vErrors === null ? validate240.errors : vErrors.concat(validate240.errors);
         errors = vErrors.length;
       }
     }
     if (data.text !== undefined) {
       if (
-        !validate189(data.text, {
+        !validate242(data.text, {
           instancePath: instancePath + "/text",
           parentData: data,
           parentDataProperty: "text",
@@ -9390,13 +11172,13 @@ function validate177(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate189.errors : vErrors.concat(validate189.errors);
+        vErrors = vErrors === null ? validate242.errors : vErrors.concat(validate242.errors);
         errors = vErrors.length;
       }
     }
     if (data.video !== undefined) {
       if (
-        !validate178(data.video, {
+        !validate231(data.video, {
           instancePath: instancePath + "/video",
           parentData: data,
           parentDataProperty: "video",
@@ -9404,13 +11186,13 @@ function validate177(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate178.errors : vErrors.concat(validate178.errors);
+        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
         errors = vErrors.length;
       }
     }
     if (data.voice !== undefined) {
       if (
-        !validate178(data.voice, {
+        !validate231(data.voice, {
           instancePath: instancePath + "/voice",
           parentData: data,
           parentDataProperty: "voice",
@@ -9418,221 +11200,137 @@ function validate177(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate178.errors : vErrors.concat(validate178.errors);
+        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
         errors = vErrors.length;
       }
     }
-  } else {
-    const err8 = {
-      instancePath,
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
-    if (vErrors === null) {
-      vErrors = [err8];
-    } else {
-      vErrors.push(err8);
-    }
-    errors++;
-  }
-  validate177.errors = vErrors;
-  return errors === 0;
-}
-validate177.evaluated = {
-  props: {
-    attachments: true,
-    contactId: true,
-    from: true,
-    id: true,
-    messageIdExt: true,
-    originalMessage: true,
-    session: true,
-    tags: true,
-    timestamp: true,
-    audio: true,
-    document: true,
-    image: true,
-    location: true,
-    text: true,
-    video: true,
-    voice: true,
-  },
-  dynamicProps: false,
-  dynamicItems: false,
-};
-function validate176(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate176.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
-  }
-  if (
-    !validate177(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
-  ) {
-    vErrors = vErrors === null ? validate177.errors : vErrors.concat(validate177.errors);
-    errors = vErrors.length;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === undefined) {
-      const err0 = {
-        instancePath,
-        keyword: "required",
-        params: { missingProperty: "type" },
-        message: "must have required property '" + "type" + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.text === undefined) {
-      const err1 = {
-        instancePath,
-        keyword: "required",
-        params: { missingProperty: "text" },
-        message: "must have required property '" + "text" + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
     if (data.type !== undefined) {
-      let data0 = data.type;
-      if (typeof data0 !== "string") {
-        const err2 = {
+      let data17 = data.type;
+      if (typeof data17 !== "string") {
+        const err10 = {
           instancePath: instancePath + "/type",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
         };
         if (vErrors === null) {
-          vErrors = [err2];
+          vErrors = [err10];
         } else {
-          vErrors.push(err2);
+          vErrors.push(err10);
         }
         errors++;
       }
-      if ("text" !== data0) {
-        const err3 = {
+      if ("text" !== data17) {
+        const err11 = {
           instancePath: instancePath + "/type",
           keyword: "const",
           params: { allowedValue: "text" },
           message: "must be equal to constant",
         };
         if (vErrors === null) {
-          vErrors = [err3];
+          vErrors = [err11];
         } else {
-          vErrors.push(err3);
+          vErrors.push(err11);
         }
         errors++;
       }
     }
-    if (data.text !== undefined) {
+    for (const key0 in data) {
       if (
-        !validate189(data.text, {
-          instancePath: instancePath + "/text",
-          parentData: data,
-          parentDataProperty: "text",
-          rootData,
-          dynamicAnchors,
-        })
+        key0 !== "attachments" &&
+        key0 !== "contactId" &&
+        key0 !== "from" &&
+        key0 !== "id" &&
+        key0 !== "messageIdExt" &&
+        key0 !== "originalMessage" &&
+        key0 !== "session" &&
+        key0 !== "tags" &&
+        key0 !== "timestamp" &&
+        key0 !== "audio" &&
+        key0 !== "document" &&
+        key0 !== "image" &&
+        key0 !== "location" &&
+        key0 !== "text" &&
+        key0 !== "video" &&
+        key0 !== "voice" &&
+        key0 !== "type"
       ) {
-        vErrors = vErrors === null ? validate189.errors : vErrors.concat(validate189.errors);
-        errors = vErrors.length;
+        const err12 = {
+          instancePath,
+          keyword: "unevaluatedProperties",
+          params: { unevaluatedProperty: key0 },
+          message: "must NOT have unevaluated properties",
+        };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
       }
     }
   } else {
-    const err4 = {
+    const err13 = {
       instancePath,
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err4];
+      vErrors = [err13];
     } else {
-      vErrors.push(err4);
+      vErrors.push(err13);
     }
     errors++;
   }
-  validate176.errors = vErrors;
+  validate230.errors = vErrors;
   return errors === 0;
 }
-validate176.evaluated = {
-  props: {
-    type: true,
-    text: true,
-    attachments: true,
-    contactId: true,
-    from: true,
-    id: true,
-    messageIdExt: true,
-    originalMessage: true,
-    session: true,
-    tags: true,
-    timestamp: true,
-    audio: true,
-    document: true,
-    image: true,
-    location: true,
-    video: true,
-    voice: true,
+validate230.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+const schema79 = {
+  type: "object",
+  required: ["id", "type", "image"],
+  properties: {
+    attachments: { type: "array", items: { $ref: "#/$defs/InBoundMsgMedia" } },
+    contactId: { type: "string" },
+    from: { type: "string" },
+    id: { type: "string" },
+    messageIdExt: { type: "string" },
+    originalMessage: { type: "object", additionalProperties: true },
+    session: { $ref: "#/$defs/MsgSession" },
+    tags: { $ref: "#/$defs/TagDocument" },
+    timestamp: { type: "integer" },
+    audio: { $ref: "#/$defs/InBoundMsgMedia" },
+    document: { $ref: "#/$defs/InBoundMsgMedia" },
+    image: { $ref: "#/$defs/InBoundMsgMedia" },
+    location: { $ref: "#/$defs/CommonMsgLocation" },
+    text: { $ref: "#/$defs/InBoundMsgText" },
+    video: { $ref: "#/$defs/InBoundMsgMedia" },
+    voice: { $ref: "#/$defs/InBoundMsgMedia" },
+    type: { type: "string", const: "image" },
   },
-  dynamicProps: false,
-  dynamicItems: false,
+  unevaluatedProperties: false,
 };
-const schema81 = {
-  allOf: [
-    { $ref: "#/$defs/InBoundMsgBase__mixin" },
-    {
-      type: "object",
-      required: ["type", "image"],
-      properties: {
-        type: { type: "string", const: "image" },
-        image: { $ref: "#/$defs/InBoundMsgMedia" },
-      },
-    },
-  ],
-};
-function validate196(
+function validate247(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate196.evaluated;
+  const evaluated0 = validate247.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = undefined;
   }
-  if (
-    !validate177(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
-  ) {
-    vErrors = vErrors === null ? validate177.errors : vErrors.concat(validate177.errors);
-    errors = vErrors.length;
-  }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === undefined) {
+    if (data.id === undefined) {
       const err0 = {
         instancePath,
         keyword: "required",
-        params: { missingProperty: "type" },
-        message: "must have required property '" + "type" + "'",
+        params: { missingProperty: "id" },
+        message: "must have required property '" + "id" + "'",
       };
       if (vErrors === null) {
         vErrors = [err0];
@@ -9641,42 +11339,58 @@ function validate196(
       }
       errors++;
     }
-    if (data.image === undefined) {
+    if (data.type === undefined) {
       const err1 = {
+        instancePath,
+        keyword: "required",
+        params: { missingProperty: "type" },
+        message: "must have required property '" + "type" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.image === undefined) {
+      const err2 = {
         instancePath,
         keyword: "required",
         params: { missingProperty: "image" },
         message: "must have required property '" + "image" + "'",
       };
       if (vErrors === null) {
-        vErrors = [err1];
+        vErrors = [err2];
       } else {
-        vErrors.push(err1);
+        vErrors.push(err2);
       }
       errors++;
     }
-    if (data.type !== undefined) {
-      let data0 = data.type;
-      if (typeof data0 !== "string") {
-        const err2 = {
-          instancePath: instancePath + "/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
+    if (data.attachments !== undefined) {
+      let data0 = data.attachments;
+      if (Array.isArray(data0)) {
+        const len0 = data0.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (
+            !validate231(data0[i0], {
+              instancePath: instancePath + "/attachments/" + i0,
+              parentData: data0,
+              parentDataProperty: i0,
+              rootData,
+              dynamicAnchors,
+            })
+          ) {
+            vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+            errors = vErrors.length;
+          }
         }
-        errors++;
-      }
-      if ("image" !== data0) {
+      } else {
         const err3 = {
-          instancePath: instancePath + "/type",
-          keyword: "const",
-          params: { allowedValue: "image" },
-          message: "must be equal to constant",
+          instancePath: instancePath + "/attachments",
+          keyword: "type",
+          params: { type: "array" },
+          message: "must be array",
         };
         if (vErrors === null) {
           vErrors = [err3];
@@ -9686,301 +11400,136 @@ function validate196(
         errors++;
       }
     }
-    if (data.image !== undefined) {
+    if (data.contactId !== undefined) {
+      if (typeof data.contactId !== "string") {
+        const err4 = {
+          instancePath: instancePath + "/contactId",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.from !== undefined) {
+      if (typeof data.from !== "string") {
+        const err5 = {
+          instancePath: instancePath + "/from",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.id !== undefined) {
+      if (typeof data.id !== "string") {
+        const err6 = {
+          instancePath: instancePath + "/id",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.messageIdExt !== undefined) {
+      if (typeof data.messageIdExt !== "string") {
+        const err7 = {
+          instancePath: instancePath + "/messageIdExt",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.originalMessage !== undefined) {
+      let data6 = data.originalMessage;
+      if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+      } else {
+        const err8 = {
+          instancePath: instancePath + "/originalMessage",
+          keyword: "type",
+          params: { type: "object" },
+          message: "must be object",
+        };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.session !== undefined) {
       if (
-        !validate178(data.image, {
-          instancePath: instancePath + "/image",
+        !validate233(data.session, {
+          instancePath: instancePath + "/session",
           parentData: data,
-          parentDataProperty: "image",
+          parentDataProperty: "session",
           rootData,
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate178.errors : vErrors.concat(validate178.errors);
+        vErrors = vErrors === null ? validate233.errors : vErrors.concat(validate233.errors);
         errors = vErrors.length;
       }
     }
-  } else {
-    const err4 = {
-      instancePath,
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
-    if (vErrors === null) {
-      vErrors = [err4];
-    } else {
-      vErrors.push(err4);
-    }
-    errors++;
-  }
-  validate196.errors = vErrors;
-  return errors === 0;
-}
-validate196.evaluated = {
-  props: {
-    type: true,
-    image: true,
-    attachments: true,
-    contactId: true,
-    from: true,
-    id: true,
-    messageIdExt: true,
-    originalMessage: true,
-    session: true,
-    tags: true,
-    timestamp: true,
-    audio: true,
-    document: true,
-    location: true,
-    text: true,
-    video: true,
-    voice: true,
-  },
-  dynamicProps: false,
-  dynamicItems: false,
-};
-const schema82 = {
-  allOf: [
-    { $ref: "#/$defs/InBoundMsgBase__mixin" },
-    {
-      type: "object",
-      required: ["type", "video"],
-      properties: {
-        type: { type: "string", const: "video" },
-        video: { $ref: "#/$defs/InBoundMsgMedia" },
-      },
-    },
-  ],
-};
-function validate200(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate200.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
-  }
-  if (
-    !validate177(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
-  ) {
-    vErrors = vErrors === null ? validate177.errors : vErrors.concat(validate177.errors);
-    errors = vErrors.length;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === undefined) {
-      const err0 = {
-        instancePath,
-        keyword: "required",
-        params: { missingProperty: "type" },
-        message: "must have required property '" + "type" + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.video === undefined) {
-      const err1 = {
-        instancePath,
-        keyword: "required",
-        params: { missingProperty: "video" },
-        message: "must have required property '" + "video" + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.type !== undefined) {
-      let data0 = data.type;
-      if (typeof data0 !== "string") {
-        const err2 = {
-          instancePath: instancePath + "/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-      if ("video" !== data0) {
-        const err3 = {
-          instancePath: instancePath + "/type",
-          keyword: "const",
-          params: { allowedValue: "video" },
-          message: "must be equal to constant",
-        };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.video !== undefined) {
+    if (data.tags !== undefined) {
       if (
-        !validate178(data.video, {
-          instancePath: instancePath + "/video",
+        !validate235(data.tags, {
+          instancePath: instancePath + "/tags",
           parentData: data,
-          parentDataProperty: "video",
+          parentDataProperty: "tags",
           rootData,
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate178.errors : vErrors.concat(validate178.errors);
+        vErrors = vErrors === null ? validate235.errors : vErrors.concat(validate235.errors);
         errors = vErrors.length;
       }
     }
-  } else {
-    const err4 = {
-      instancePath,
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
-    if (vErrors === null) {
-      vErrors = [err4];
-    } else {
-      vErrors.push(err4);
-    }
-    errors++;
-  }
-  validate200.errors = vErrors;
-  return errors === 0;
-}
-validate200.evaluated = {
-  props: {
-    type: true,
-    video: true,
-    attachments: true,
-    contactId: true,
-    from: true,
-    id: true,
-    messageIdExt: true,
-    originalMessage: true,
-    session: true,
-    tags: true,
-    timestamp: true,
-    audio: true,
-    document: true,
-    image: true,
-    location: true,
-    text: true,
-    voice: true,
-  },
-  dynamicProps: false,
-  dynamicItems: false,
-};
-const schema83 = {
-  allOf: [
-    { $ref: "#/$defs/InBoundMsgBase__mixin" },
-    {
-      type: "object",
-      required: ["type", "audio"],
-      properties: {
-        type: { type: "string", const: "audio" },
-        audio: { $ref: "#/$defs/InBoundMsgMedia" },
-      },
-    },
-  ],
-};
-function validate204(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate204.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
-  }
-  if (
-    !validate177(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
-  ) {
-    vErrors = vErrors === null ? validate177.errors : vErrors.concat(validate177.errors);
-    errors = vErrors.length;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === undefined) {
-      const err0 = {
-        instancePath,
-        keyword: "required",
-        params: { missingProperty: "type" },
-        message: "must have required property '" + "type" + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.audio === undefined) {
-      const err1 = {
-        instancePath,
-        keyword: "required",
-        params: { missingProperty: "audio" },
-        message: "must have required property '" + "audio" + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.type !== undefined) {
-      let data0 = data.type;
-      if (typeof data0 !== "string") {
-        const err2 = {
-          instancePath: instancePath + "/type",
+    if (data.timestamp !== undefined) {
+      let data9 = data.timestamp;
+      if (!(typeof data9 == "number" && !(data9 % 1) && !isNaN(data9) && isFinite(data9))) {
+        const err9 = {
+          instancePath: instancePath + "/timestamp",
           keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
+          params: { type: "integer" },
+          message: "must be integer",
         };
         if (vErrors === null) {
-          vErrors = [err2];
+          vErrors = [err9];
         } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-      if ("audio" !== data0) {
-        const err3 = {
-          instancePath: instancePath + "/type",
-          keyword: "const",
-          params: { allowedValue: "audio" },
-          message: "must be equal to constant",
-        };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
+          vErrors.push(err9);
         }
         errors++;
       }
     }
     if (data.audio !== undefined) {
       if (
-        !validate178(data.audio, {
+        !validate231(data.audio, {
           instancePath: instancePath + "/audio",
           parentData: data,
           parentDataProperty: "audio",
@@ -9988,291 +11537,13 @@ function validate204(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate178.errors : vErrors.concat(validate178.errors);
+        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
         errors = vErrors.length;
-      }
-    }
-  } else {
-    const err4 = {
-      instancePath,
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
-    if (vErrors === null) {
-      vErrors = [err4];
-    } else {
-      vErrors.push(err4);
-    }
-    errors++;
-  }
-  validate204.errors = vErrors;
-  return errors === 0;
-}
-validate204.evaluated = {
-  props: {
-    type: true,
-    audio: true,
-    attachments: true,
-    contactId: true,
-    from: true,
-    id: true,
-    messageIdExt: true,
-    originalMessage: true,
-    session: true,
-    tags: true,
-    timestamp: true,
-    document: true,
-    image: true,
-    location: true,
-    text: true,
-    video: true,
-    voice: true,
-  },
-  dynamicProps: false,
-  dynamicItems: false,
-};
-const schema84 = {
-  allOf: [
-    { $ref: "#/$defs/InBoundMsgBase__mixin" },
-    {
-      type: "object",
-      required: ["type", "voice"],
-      properties: {
-        type: { type: "string", const: "voice" },
-        voice: { $ref: "#/$defs/InBoundMsgMedia" },
-      },
-    },
-  ],
-};
-function validate208(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate208.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
-  }
-  if (
-    !validate177(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
-  ) {
-    vErrors = vErrors === null ? validate177.errors : vErrors.concat(validate177.errors);
-    errors = vErrors.length;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === undefined) {
-      const err0 = {
-        instancePath,
-        keyword: "required",
-        params: { missingProperty: "type" },
-        message: "must have required property '" + "type" + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.voice === undefined) {
-      const err1 = {
-        instancePath,
-        keyword: "required",
-        params: { missingProperty: "voice" },
-        message: "must have required property '" + "voice" + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.type !== undefined) {
-      let data0 = data.type;
-      if (typeof data0 !== "string") {
-        const err2 = {
-          instancePath: instancePath + "/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-      if ("voice" !== data0) {
-        const err3 = {
-          instancePath: instancePath + "/type",
-          keyword: "const",
-          params: { allowedValue: "voice" },
-          message: "must be equal to constant",
-        };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.voice !== undefined) {
-      if (
-        !validate178(data.voice, {
-          instancePath: instancePath + "/voice",
-          parentData: data,
-          parentDataProperty: "voice",
-          rootData,
-          dynamicAnchors,
-        })
-      ) {
-        vErrors = vErrors === null ? validate178.errors : vErrors.concat(validate178.errors);
-        errors = vErrors.length;
-      }
-    }
-  } else {
-    const err4 = {
-      instancePath,
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
-    if (vErrors === null) {
-      vErrors = [err4];
-    } else {
-      vErrors.push(err4);
-    }
-    errors++;
-  }
-  validate208.errors = vErrors;
-  return errors === 0;
-}
-validate208.evaluated = {
-  props: {
-    type: true,
-    voice: true,
-    attachments: true,
-    contactId: true,
-    from: true,
-    id: true,
-    messageIdExt: true,
-    originalMessage: true,
-    session: true,
-    tags: true,
-    timestamp: true,
-    audio: true,
-    document: true,
-    image: true,
-    location: true,
-    text: true,
-    video: true,
-  },
-  dynamicProps: false,
-  dynamicItems: false,
-};
-const schema85 = {
-  allOf: [
-    { $ref: "#/$defs/InBoundMsgBase__mixin" },
-    {
-      type: "object",
-      required: ["type", "document"],
-      properties: {
-        type: { type: "string", const: "document" },
-        document: { $ref: "#/$defs/InBoundMsgMedia" },
-      },
-    },
-  ],
-};
-function validate212(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate212.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
-  }
-  if (
-    !validate177(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
-  ) {
-    vErrors = vErrors === null ? validate177.errors : vErrors.concat(validate177.errors);
-    errors = vErrors.length;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === undefined) {
-      const err0 = {
-        instancePath,
-        keyword: "required",
-        params: { missingProperty: "type" },
-        message: "must have required property '" + "type" + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.document === undefined) {
-      const err1 = {
-        instancePath,
-        keyword: "required",
-        params: { missingProperty: "document" },
-        message: "must have required property '" + "document" + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.type !== undefined) {
-      let data0 = data.type;
-      if (typeof data0 !== "string") {
-        const err2 = {
-          instancePath: instancePath + "/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-      if ("document" !== data0) {
-        const err3 = {
-          instancePath: instancePath + "/type",
-          keyword: "const",
-          params: { allowedValue: "document" },
-          message: "must be equal to constant",
-        };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
       }
     }
     if (data.document !== undefined) {
       if (
-        !validate178(data.document, {
+        !validate231(data.document, {
           instancePath: instancePath + "/document",
           parentData: data,
           parentDataProperty: "document",
@@ -10280,89 +11551,207 @@ function validate212(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate178.errors : vErrors.concat(validate178.errors);
+        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
         errors = vErrors.length;
       }
     }
+    if (data.image !== undefined) {
+      if (
+        !validate231(data.image, {
+          instancePath: instancePath + "/image",
+          parentData: data,
+          parentDataProperty: "image",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.location !== undefined) {
+      if (
+        !validate240(data.location, {
+          instancePath: instancePath + "/location",
+          parentData: data,
+          parentDataProperty: "location",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate240.errors : vErrors.concat(validate240.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.text !== undefined) {
+      if (
+        !validate242(data.text, {
+          instancePath: instancePath + "/text",
+          parentData: data,
+          parentDataProperty: "text",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate242.errors : vErrors.concat(validate242.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.video !== undefined) {
+      if (
+        !validate231(data.video, {
+          instancePath: instancePath + "/video",
+          parentData: data,
+          parentDataProperty: "video",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.voice !== undefined) {
+      if (
+        !validate231(data.voice, {
+          instancePath: instancePath + "/voice",
+          parentData: data,
+          parentDataProperty: "voice",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.type !== undefined) {
+      let data17 = data.type;
+      if (typeof data17 !== "string") {
+        const err10 = {
+          instancePath: instancePath + "/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+      if ("image" !== data17) {
+        const err11 = {
+          instancePath: instancePath + "/type",
+          keyword: "const",
+          params: { allowedValue: "image" },
+          message: "must be equal to constant",
+        };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    for (const key0 in data) {
+      if (
+        key0 !== "attachments" &&
+        key0 !== "contactId" &&
+        key0 !== "from" &&
+        key0 !== "id" &&
+        key0 !== "messageIdExt" &&
+        key0 !== "originalMessage" &&
+        key0 !== "session" &&
+        key0 !== "tags" &&
+        key0 !== "timestamp" &&
+        key0 !== "audio" &&
+        key0 !== "document" &&
+        key0 !== "image" &&
+        key0 !== "location" &&
+        key0 !== "text" &&
+        key0 !== "video" &&
+        key0 !== "voice" &&
+        key0 !== "type"
+      ) {
+        const err12 = {
+          instancePath,
+          keyword: "unevaluatedProperties",
+          params: { unevaluatedProperty: key0 },
+          message: "must NOT have unevaluated properties",
+        };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err4 = {
+    const err13 = {
       instancePath,
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err4];
+      vErrors = [err13];
     } else {
-      vErrors.push(err4);
+      vErrors.push(err13);
     }
     errors++;
   }
-  validate212.errors = vErrors;
+  validate247.errors = vErrors;
   return errors === 0;
 }
-validate212.evaluated = {
-  props: {
-    type: true,
-    document: true,
-    attachments: true,
-    contactId: true,
-    from: true,
-    id: true,
-    messageIdExt: true,
-    originalMessage: true,
-    session: true,
-    tags: true,
-    timestamp: true,
-    audio: true,
-    image: true,
-    location: true,
-    text: true,
-    video: true,
-    voice: true,
+validate247.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+const schema80 = {
+  type: "object",
+  required: ["id", "type", "video"],
+  properties: {
+    attachments: { type: "array", items: { $ref: "#/$defs/InBoundMsgMedia" } },
+    contactId: { type: "string" },
+    from: { type: "string" },
+    id: { type: "string" },
+    messageIdExt: { type: "string" },
+    originalMessage: { type: "object", additionalProperties: true },
+    session: { $ref: "#/$defs/MsgSession" },
+    tags: { $ref: "#/$defs/TagDocument" },
+    timestamp: { type: "integer" },
+    audio: { $ref: "#/$defs/InBoundMsgMedia" },
+    document: { $ref: "#/$defs/InBoundMsgMedia" },
+    image: { $ref: "#/$defs/InBoundMsgMedia" },
+    location: { $ref: "#/$defs/CommonMsgLocation" },
+    text: { $ref: "#/$defs/InBoundMsgText" },
+    video: { $ref: "#/$defs/InBoundMsgMedia" },
+    voice: { $ref: "#/$defs/InBoundMsgMedia" },
+    type: { type: "string", const: "video" },
   },
-  dynamicProps: false,
-  dynamicItems: false,
+  unevaluatedProperties: false,
 };
-const schema86 = {
-  allOf: [
-    { $ref: "#/$defs/InBoundMsgBase__mixin" },
-    {
-      type: "object",
-      required: ["type", "location"],
-      properties: {
-        type: { type: "string", const: "location" },
-        location: { $ref: "#/$defs/CommonMsgLocation" },
-      },
-    },
-  ],
-};
-function validate216(
+function validate259(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate216.evaluated;
+  const evaluated0 = validate259.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = undefined;
   }
-  if (
-    !validate177(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
-  ) {
-    vErrors = vErrors === null ? validate177.errors : vErrors.concat(validate177.errors);
-    errors = vErrors.length;
-  }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === undefined) {
+    if (data.id === undefined) {
       const err0 = {
         instancePath,
         keyword: "required",
-        params: { missingProperty: "type" },
-        message: "must have required property '" + "type" + "'",
+        params: { missingProperty: "id" },
+        message: "must have required property '" + "id" + "'",
       };
       if (vErrors === null) {
         vErrors = [err0];
@@ -10371,12 +11760,12 @@ function validate216(
       }
       errors++;
     }
-    if (data.location === undefined) {
+    if (data.type === undefined) {
       const err1 = {
         instancePath,
         keyword: "required",
-        params: { missingProperty: "location" },
-        message: "must have required property '" + "location" + "'",
+        params: { missingProperty: "type" },
+        message: "must have required property '" + "type" + "'",
       };
       if (vErrors === null) {
         vErrors = [err1];
@@ -10385,28 +11774,44 @@ function validate216(
       }
       errors++;
     }
-    if (data.type !== undefined) {
-      let data0 = data.type;
-      if (typeof data0 !== "string") {
-        const err2 = {
-          instancePath: instancePath + "/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
+    if (data.video === undefined) {
+      const err2 = {
+        instancePath,
+        keyword: "required",
+        params: { missingProperty: "video" },
+        message: "must have required property '" + "video" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
       }
-      if ("location" !== data0) {
+      errors++;
+    }
+    if (data.attachments !== undefined) {
+      let data0 = data.attachments;
+      if (Array.isArray(data0)) {
+        const len0 = data0.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (
+            !validate231(data0[i0], {
+              instancePath: instancePath + "/attachments/" + i0,
+              parentData: data0,
+              parentDataProperty: i0,
+              rootData,
+              dynamicAnchors,
+            })
+          ) {
+            vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
         const err3 = {
-          instancePath: instancePath + "/type",
-          keyword: "const",
-          params: { allowedValue: "location" },
-          message: "must be equal to constant",
+          instancePath: instancePath + "/attachments",
+          keyword: "type",
+          params: { type: "array" },
+          message: "must be array",
         };
         if (vErrors === null) {
           vErrors = [err3];
@@ -10416,9 +11821,178 @@ function validate216(
         errors++;
       }
     }
+    if (data.contactId !== undefined) {
+      if (typeof data.contactId !== "string") {
+        const err4 = {
+          instancePath: instancePath + "/contactId",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.from !== undefined) {
+      if (typeof data.from !== "string") {
+        const err5 = {
+          instancePath: instancePath + "/from",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.id !== undefined) {
+      if (typeof data.id !== "string") {
+        const err6 = {
+          instancePath: instancePath + "/id",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.messageIdExt !== undefined) {
+      if (typeof data.messageIdExt !== "string") {
+        const err7 = {
+          instancePath: instancePath + "/messageIdExt",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.originalMessage !== undefined) {
+      let data6 = data.originalMessage;
+      if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+      } else {
+        const err8 = {
+          instancePath: instancePath + "/originalMessage",
+          keyword: "type",
+          params: { type: "object" },
+          message: "must be object",
+        };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.session !== undefined) {
+      if (
+        !validate233(data.session, {
+          instancePath: instancePath + "/session",
+          parentData: data,
+          parentDataProperty: "session",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate233.errors : vErrors.concat(validate233.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.tags !== undefined) {
+      if (
+        !validate235(data.tags, {
+          instancePath: instancePath + "/tags",
+          parentData: data,
+          parentDataProperty: "tags",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate235.errors : vErrors.concat(validate235.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.timestamp !== undefined) {
+      let data9 = data.timestamp;
+      if (!(typeof data9 == "number" && !(data9 % 1) && !isNaN(data9) && isFinite(data9))) {
+        const err9 = {
+          instancePath: instancePath + "/timestamp",
+          keyword: "type",
+          params: { type: "integer" },
+          message: "must be integer",
+        };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.audio !== undefined) {
+      if (
+        !validate231(data.audio, {
+          instancePath: instancePath + "/audio",
+          parentData: data,
+          parentDataProperty: "audio",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.document !== undefined) {
+      if (
+        !validate231(data.document, {
+          instancePath: instancePath + "/document",
+          parentData: data,
+          parentDataProperty: "document",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.image !== undefined) {
+      if (
+        !validate231(data.image, {
+          instancePath: instancePath + "/image",
+          parentData: data,
+          parentDataProperty: "image",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        errors = vErrors.length;
+      }
+    }
     if (data.location !== undefined) {
       if (
-        !validate187(data.location, {
+        !validate240(data.location, {
           instancePath: instancePath + "/location",
           parentData: data,
           parentDataProperty: "location",
@@ -10426,86 +12000,179 @@ function validate216(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate187.errors : vErrors.concat(validate187.errors);
+        vErrors = vErrors === null ? validate240.errors : vErrors.concat(validate240.errors);
         errors = vErrors.length;
       }
     }
+    if (data.text !== undefined) {
+      if (
+        !validate242(data.text, {
+          instancePath: instancePath + "/text",
+          parentData: data,
+          parentDataProperty: "text",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate242.errors : vErrors.concat(validate242.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.video !== undefined) {
+      if (
+        !validate231(data.video, {
+          instancePath: instancePath + "/video",
+          parentData: data,
+          parentDataProperty: "video",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.voice !== undefined) {
+      if (
+        !validate231(data.voice, {
+          instancePath: instancePath + "/voice",
+          parentData: data,
+          parentDataProperty: "voice",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.type !== undefined) {
+      let data17 = data.type;
+      if (typeof data17 !== "string") {
+        const err10 = {
+          instancePath: instancePath + "/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+      if ("video" !== data17) {
+        const err11 = {
+          instancePath: instancePath + "/type",
+          keyword: "const",
+          params: { allowedValue: "video" },
+          message: "must be equal to constant",
+        };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    for (const key0 in data) {
+      if (
+        key0 !== "attachments" &&
+        key0 !== "contactId" &&
+        key0 !== "from" &&
+        key0 !== "id" &&
+        key0 !== "messageIdExt" &&
+        key0 !== "originalMessage" &&
+        key0 !== "session" &&
+        key0 !== "tags" &&
+        key0 !== "timestamp" &&
+        key0 !== "audio" &&
+        key0 !== "document" &&
+        key0 !== "image" &&
+        key0 !== "location" &&
+        key0 !== "text" &&
+        key0 !== "video" &&
+        key0 !== "voice" &&
+        key0 !== "type"
+      ) {
+        const err12 = {
+          instancePath,
+          keyword: "unevaluatedProperties",
+          params: { unevaluatedProperty: key0 },
+          message: "must NOT have unevaluated properties",
+        };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err4 = {
+    const err13 = {
       instancePath,
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err4];
+      vErrors = [err13];
     } else {
-      vErrors.push(err4);
+      vErrors.push(err13);
     }
     errors++;
   }
-  validate216.errors = vErrors;
+  validate259.errors = vErrors;
   return errors === 0;
 }
-validate216.evaluated = {
-  props: {
-    type: true,
-    location: true,
-    attachments: true,
-    contactId: true,
-    from: true,
-    id: true,
-    messageIdExt: true,
-    originalMessage: true,
-    session: true,
-    tags: true,
-    timestamp: true,
-    audio: true,
-    document: true,
-    image: true,
-    text: true,
-    video: true,
-    voice: true,
+validate259.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+const schema81 = {
+  type: "object",
+  required: ["id", "type", "audio"],
+  properties: {
+    attachments: { type: "array", items: { $ref: "#/$defs/InBoundMsgMedia" } },
+    contactId: { type: "string" },
+    from: { type: "string" },
+    id: { type: "string" },
+    messageIdExt: { type: "string" },
+    originalMessage: { type: "object", additionalProperties: true },
+    session: { $ref: "#/$defs/MsgSession" },
+    tags: { $ref: "#/$defs/TagDocument" },
+    timestamp: { type: "integer" },
+    audio: { $ref: "#/$defs/InBoundMsgMedia" },
+    document: { $ref: "#/$defs/InBoundMsgMedia" },
+    image: { $ref: "#/$defs/InBoundMsgMedia" },
+    location: { $ref: "#/$defs/CommonMsgLocation" },
+    text: { $ref: "#/$defs/InBoundMsgText" },
+    video: { $ref: "#/$defs/InBoundMsgMedia" },
+    voice: { $ref: "#/$defs/InBoundMsgMedia" },
+    type: { type: "string", const: "audio" },
   },
-  dynamicProps: false,
-  dynamicItems: false,
+  unevaluatedProperties: false,
 };
-const schema87 = {
-  allOf: [
-    { $ref: "#/$defs/InBoundMsgBase__mixin" },
-    {
-      type: "object",
-      required: ["type"],
-      properties: { type: { type: "string", const: "system" } },
-    },
-  ],
-};
-function validate220(
+function validate271(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate220.evaluated;
+  const evaluated0 = validate271.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = undefined;
   }
-  if (
-    !validate177(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
-  ) {
-    vErrors = vErrors === null ? validate177.errors : vErrors.concat(validate177.errors);
-    errors = vErrors.length;
-  }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === undefined) {
+    if (data.id === undefined) {
       const err0 = {
         instancePath,
         keyword: "required",
-        params: { missingProperty: "type" },
-        message: "must have required property '" + "type" + "'",
+        params: { missingProperty: "id" },
+        message: "must have required property '" + "id" + "'",
       };
       if (vErrors === null) {
         vErrors = [err0];
@@ -10514,28 +12181,1728 @@ function validate220(
       }
       errors++;
     }
+    if (data.type === undefined) {
+      const err1 = {
+        instancePath,
+        keyword: "required",
+        params: { missingProperty: "type" },
+        message: "must have required property '" + "type" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.audio === undefined) {
+      const err2 = {
+        instancePath,
+        keyword: "required",
+        params: { missingProperty: "audio" },
+        message: "must have required property '" + "audio" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.attachments !== undefined) {
+      let data0 = data.attachments;
+      if (Array.isArray(data0)) {
+        const len0 = data0.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (
+            !validate231(data0[i0], {
+              instancePath: instancePath + "/attachments/" + i0,
+              parentData: data0,
+              parentDataProperty: i0,
+              rootData,
+              dynamicAnchors,
+            })
+          ) {
+            vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err3 = {
+          instancePath: instancePath + "/attachments",
+          keyword: "type",
+          params: { type: "array" },
+          message: "must be array",
+        };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.contactId !== undefined) {
+      if (typeof data.contactId !== "string") {
+        const err4 = {
+          instancePath: instancePath + "/contactId",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.from !== undefined) {
+      if (typeof data.from !== "string") {
+        const err5 = {
+          instancePath: instancePath + "/from",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.id !== undefined) {
+      if (typeof data.id !== "string") {
+        const err6 = {
+          instancePath: instancePath + "/id",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.messageIdExt !== undefined) {
+      if (typeof data.messageIdExt !== "string") {
+        const err7 = {
+          instancePath: instancePath + "/messageIdExt",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.originalMessage !== undefined) {
+      let data6 = data.originalMessage;
+      if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+      } else {
+        const err8 = {
+          instancePath: instancePath + "/originalMessage",
+          keyword: "type",
+          params: { type: "object" },
+          message: "must be object",
+        };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.session !== undefined) {
+      if (
+        !validate233(data.session, {
+          instancePath: instancePath + "/session",
+          parentData: data,
+          parentDataProperty: "session",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate233.errors : vErrors.concat(validate233.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.tags !== undefined) {
+      if (
+        !validate235(data.tags, {
+          instancePath: instancePath + "/tags",
+          parentData: data,
+          parentDataProperty: "tags",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate235.errors : vErrors.concat(validate235.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.timestamp !== undefined) {
+      let data9 = data.timestamp;
+      if (!(typeof data9 == "number" && !(data9 % 1) && !isNaN(data9) && isFinite(data9))) {
+        const err9 = {
+          instancePath: instancePath + "/timestamp",
+          keyword: "type",
+          params: { type: "integer" },
+          message: "must be integer",
+        };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.audio !== undefined) {
+      if (
+        !validate231(data.audio, {
+          instancePath: instancePath + "/audio",
+          parentData: data,
+          parentDataProperty: "audio",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.document !== undefined) {
+      if (
+        !validate231(data.document, {
+          instancePath: instancePath + "/document",
+          parentData: data,
+          parentDataProperty: "document",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.image !== undefined) {
+      if (
+        !validate231(data.image, {
+          instancePath: instancePath + "/image",
+          parentData: data,
+          parentDataProperty: "image",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.location !== undefined) {
+      if (
+        !validate240(data.location, {
+          instancePath: instancePath + "/location",
+          parentData: data,
+          parentDataProperty: "location",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate240.errors : vErrors.concat(validate240.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.text !== undefined) {
+      if (
+        !validate242(data.text, {
+          instancePath: instancePath + "/text",
+          parentData: data,
+          parentDataProperty: "text",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate242.errors : vErrors.concat(validate242.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.video !== undefined) {
+      if (
+        !validate231(data.video, {
+          instancePath: instancePath + "/video",
+          parentData: data,
+          parentDataProperty: "video",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.voice !== undefined) {
+      if (
+        !validate231(data.voice, {
+          instancePath: instancePath + "/voice",
+          parentData: data,
+          parentDataProperty: "voice",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        errors = vErrors.length;
+      }
+    }
     if (data.type !== undefined) {
-      let data0 = data.type;
-      if (typeof data0 !== "string") {
-        const err1 = {
+      let data17 = data.type;
+      if (typeof data17 !== "string") {
+        const err10 = {
           instancePath: instancePath + "/type",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
         };
         if (vErrors === null) {
-          vErrors = [err1];
+          vErrors = [err10];
         } else {
-          vErrors.push(err1);
+          vErrors.push(err10);
         }
         errors++;
       }
-      if ("system" !== data0) {
-        const err2 = {
+      if ("audio" !== data17) {
+        const err11 = {
           instancePath: instancePath + "/type",
           keyword: "const",
-          params: { allowedValue: "system" },
+          params: { allowedValue: "audio" },
           message: "must be equal to constant",
+        };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    for (const key0 in data) {
+      if (
+        key0 !== "attachments" &&
+        key0 !== "contactId" &&
+        key0 !== "from" &&
+        key0 !== "id" &&
+        key0 !== "messageIdExt" &&
+        key0 !== "originalMessage" &&
+        key0 !== "session" &&
+        key0 !== "tags" &&
+        key0 !== "timestamp" &&
+        key0 !== "audio" &&
+        key0 !== "document" &&
+        key0 !== "image" &&
+        key0 !== "location" &&
+        key0 !== "text" &&
+        key0 !== "video" &&
+        key0 !== "voice" &&
+        key0 !== "type"
+      ) {
+        const err12 = {
+          instancePath,
+          keyword: "unevaluatedProperties",
+          params: { unevaluatedProperty: key0 },
+          message: "must NOT have unevaluated properties",
+        };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err13 = {
+      instancePath,
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
+    if (vErrors === null) {
+      vErrors = [err13];
+    } else {
+      vErrors.push(err13);
+    }
+    errors++;
+  }
+  validate271.errors = vErrors;
+  return errors === 0;
+}
+validate271.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+const schema82 = {
+  type: "object",
+  required: ["id", "type", "voice"],
+  properties: {
+    attachments: { type: "array", items: { $ref: "#/$defs/InBoundMsgMedia" } },
+    contactId: { type: "string" },
+    from: { type: "string" },
+    id: { type: "string" },
+    messageIdExt: { type: "string" },
+    originalMessage: { type: "object", additionalProperties: true },
+    session: { $ref: "#/$defs/MsgSession" },
+    tags: { $ref: "#/$defs/TagDocument" },
+    timestamp: { type: "integer" },
+    audio: { $ref: "#/$defs/InBoundMsgMedia" },
+    document: { $ref: "#/$defs/InBoundMsgMedia" },
+    image: { $ref: "#/$defs/InBoundMsgMedia" },
+    location: { $ref: "#/$defs/CommonMsgLocation" },
+    text: { $ref: "#/$defs/InBoundMsgText" },
+    video: { $ref: "#/$defs/InBoundMsgMedia" },
+    voice: { $ref: "#/$defs/InBoundMsgMedia" },
+    type: { type: "string", const: "voice" },
+  },
+  unevaluatedProperties: false,
+};
+function validate283(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate283.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.id === undefined) {
+      const err0 = {
+        instancePath,
+        keyword: "required",
+        params: { missingProperty: "id" },
+        message: "must have required property '" + "id" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.type === undefined) {
+      const err1 = {
+        instancePath,
+        keyword: "required",
+        params: { missingProperty: "type" },
+        message: "must have required property '" + "type" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.voice === undefined) {
+      const err2 = {
+        instancePath,
+        keyword: "required",
+        params: { missingProperty: "voice" },
+        message: "must have required property '" + "voice" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.attachments !== undefined) {
+      let data0 = data.attachments;
+      if (Array.isArray(data0)) {
+        const len0 = data0.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (
+            !validate231(data0[i0], {
+              instancePath: instancePath + "/attachments/" + i0,
+              parentData: data0,
+              parentDataProperty: i0,
+              rootData,
+              dynamicAnchors,
+            })
+          ) {
+            vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err3 = {
+          instancePath: instancePath + "/attachments",
+          keyword: "type",
+          params: { type: "array" },
+          message: "must be array",
+        };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.contactId !== undefined) {
+      if (typeof data.contactId !== "string") {
+        const err4 = {
+          instancePath: instancePath + "/contactId",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.from !== undefined) {
+      if (typeof data.from !== "string") {
+        const err5 = {
+          instancePath: instancePath + "/from",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.id !== undefined) {
+      if (typeof data.id !== "string") {
+        const err6 = {
+          instancePath: instancePath + "/id",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.messageIdExt !== undefined) {
+      if (typeof data.messageIdExt !== "string") {
+        const err7 = {
+          instancePath: instancePath + "/messageIdExt",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.originalMessage !== undefined) {
+      let data6 = data.originalMessage;
+      if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+      } else {
+        const err8 = {
+          instancePath: instancePath + "/originalMessage",
+          keyword: "type",
+          params: { type: "object" },
+          message: "must be object",
+        };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.session !== undefined) {
+      if (
+        !validate233(data.session, {
+          instancePath: instancePath + "/session",
+          parentData: data,
+          parentDataProperty: "session",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate233.errors : vErrors.concat(validate233.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.tags !== undefined) {
+      if (
+        !validate235(data.tags, {
+          instancePath: instancePath + "/tags",
+          parentData: data,
+          parentDataProperty: "tags",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate235.errors : vErrors.concat(validate235.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.timestamp !== undefined) {
+      let data9 = data.timestamp;
+      if (!(typeof data9 == "number" && !(data9 % 1) && !isNaN(data9) && isFinite(data9))) {
+        const err9 = {
+          instancePath: instancePath + "/timestamp",
+          keyword: "type",
+          params: { type: "integer" },
+          message: "must be integer",
+        };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.audio !== undefined) {
+      if (
+        !validate231(data.audio, {
+          instancePath: instancePath + "/audio",
+          parentData: data,
+          parentDataProperty: "audio",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.document !== undefined) {
+      if (
+        !validate231(data.document, {
+          instancePath: instancePath + "/document",
+          parentData: data,
+          parentDataProperty: "document",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.image !== undefined) {
+      if (
+        !validate231(data.image, {
+          instancePath: instancePath + "/image",
+          parentData: data,
+          parentDataProperty: "image",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.location !== undefined) {
+      if (
+        !validate240(data.location, {
+          instancePath: instancePath + "/location",
+          parentData: data,
+          parentDataProperty: "location",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate240.errors : vErrors.concat(validate240.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.text !== undefined) {
+      if (
+        !validate242(data.text, {
+          instancePath: instancePath + "/text",
+          parentData: data,
+          parentDataProperty: "text",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate242.errors : vErrors.concat(validate242.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.video !== undefined) {
+      if (
+        !validate231(data.video, {
+          instancePath: instancePath + "/video",
+          parentData: data,
+          parentDataProperty: "video",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.voice !== undefined) {
+      if (
+        !validate231(data.voice, {
+          instancePath: instancePath + "/voice",
+          parentData: data,
+          parentDataProperty: "voice",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.type !== undefined) {
+      let data17 = data.type;
+      if (typeof data17 !== "string") {
+        const err10 = {
+          instancePath: instancePath + "/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+      if ("voice" !== data17) {
+        const err11 = {
+          instancePath: instancePath + "/type",
+          keyword: "const",
+          params: { allowedValue: "voice" },
+          message: "must be equal to constant",
+        };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    for (const key0 in data) {
+      if (
+        key0 !== "attachments" &&
+        key0 !== "contactId" &&
+        key0 !== "from" &&
+        key0 !== "id" &&
+        key0 !== "messageIdExt" &&
+        key0 !== "originalMessage" &&
+        key0 !== "session" &&
+        key0 !== "tags" &&
+        key0 !== "timestamp" &&
+        key0 !== "audio" &&
+        key0 !== "document" &&
+        key0 !== "image" &&
+        key0 !== "location" &&
+        key0 !== "text" &&
+        key0 !== "video" &&
+        key0 !== "voice" &&
+        key0 !== "type"
+      ) {
+        const err12 = {
+          instancePath,
+          keyword: "unevaluatedProperties",
+          params: { unevaluatedProperty: key0 },
+          message: "must NOT have unevaluated properties",
+        };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err13 = {
+      instancePath,
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
+    if (vErrors === null) {
+      vErrors = [err13];
+    } else {
+      vErrors.push(err13);
+    }
+    errors++;
+  }
+  validate283.errors = vErrors;
+  return errors === 0;
+}
+validate283.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+const schema83 = {
+  type: "object",
+  required: ["id", "type", "document"],
+  properties: {
+    attachments: { type: "array", items: { $ref: "#/$defs/InBoundMsgMedia" } },
+    contactId: { type: "string" },
+    from: { type: "string" },
+    id: { type: "string" },
+    messageIdExt: { type: "string" },
+    originalMessage: { type: "object", additionalProperties: true },
+    session: { $ref: "#/$defs/MsgSession" },
+    tags: { $ref: "#/$defs/TagDocument" },
+    timestamp: { type: "integer" },
+    audio: { $ref: "#/$defs/InBoundMsgMedia" },
+    document: { $ref: "#/$defs/InBoundMsgMedia" },
+    image: { $ref: "#/$defs/InBoundMsgMedia" },
+    location: { $ref: "#/$defs/CommonMsgLocation" },
+    text: { $ref: "#/$defs/InBoundMsgText" },
+    video: { $ref: "#/$defs/InBoundMsgMedia" },
+    voice: { $ref: "#/$defs/InBoundMsgMedia" },
+    type: { type: "string", const: "document" },
+  },
+  unevaluatedProperties: false,
+};
+function validate295(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate295.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.id === undefined) {
+      const err0 = {
+        instancePath,
+        keyword: "required",
+        params: { missingProperty: "id" },
+        message: "must have required property '" + "id" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.type === undefined) {
+      const err1 = {
+        instancePath,
+        keyword: "required",
+        params: { missingProperty: "type" },
+        message: "must have required property '" + "type" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.document === undefined) {
+      const err2 = {
+        instancePath,
+        keyword: "required",
+        params: { missingProperty: "document" },
+        message: "must have required property '" + "document" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.attachments !== undefined) {
+      let data0 = data.attachments;
+      if (Array.isArray(data0)) {
+        const len0 = data0.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (
+            !validate231(data0[i0], {
+              instancePath: instancePath + "/attachments/" + i0,
+              parentData: data0,
+              parentDataProperty: i0,
+              rootData,
+              dynamicAnchors,
+            })
+          ) {
+            vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err3 = {
+          instancePath: instancePath + "/attachments",
+          keyword: "type",
+          params: { type: "array" },
+          message: "must be array",
+        };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.contactId !== undefined) {
+      if (typeof data.contactId !== "string") {
+        const err4 = {
+          instancePath: instancePath + "/contactId",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.from !== undefined) {
+      if (typeof data.from !== "string") {
+        const err5 = {
+          instancePath: instancePath + "/from",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.id !== undefined) {
+      if (typeof data.id !== "string") {
+        const err6 = {
+          instancePath: instancePath + "/id",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.messageIdExt !== undefined) {
+      if (typeof data.messageIdExt !== "string") {
+        const err7 = {
+          instancePath: instancePath + "/messageIdExt",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.originalMessage !== undefined) {
+      let data6 = data.originalMessage;
+      if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+      } else {
+        const err8 = {
+          instancePath: instancePath + "/originalMessage",
+          keyword: "type",
+          params: { type: "object" },
+          message: "must be object",
+        };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.session !== undefined) {
+      if (
+        !validate233(data.session, {
+          instancePath: instancePath + "/session",
+          parentData: data,
+          parentDataProperty: "session",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate233.errors : vErrors.concat(validate233.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.tags !== undefined) {
+      if (
+        !validate235(data.tags, {
+          instancePath: instancePath + "/tags",
+          parentData: data,
+          parentDataProperty: "tags",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate235.errors : vErrors.concat(validate235.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.timestamp !== undefined) {
+      let data9 = data.timestamp;
+      if (!(typeof data9 == "number" && !(data9 % 1) && !isNaN(data9) && isFinite(data9))) {
+        const err9 = {
+          instancePath: instancePath + "/timestamp",
+          keyword: "type",
+          params: { type: "integer" },
+          message: "must be integer",
+        };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.audio !== undefined) {
+      if (
+        !validate231(data.audio, {
+          instancePath: instancePath + "/audio",
+          parentData: data,
+          parentDataProperty: "audio",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.document !== undefined) {
+      if (
+        !validate231(data.document, {
+          instancePath: instancePath + "/document",
+          parentData: data,
+          parentDataProperty: "document",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.image !== undefined) {
+      if (
+        !validate231(data.image, {
+          instancePath: instancePath + "/image",
+          parentData: data,
+          parentDataProperty: "image",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.location !== undefined) {
+      if (
+        !validate240(data.location, {
+          instancePath: instancePath + "/location",
+          parentData: data,
+          parentDataProperty: "location",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate240.errors : vErrors.concat(validate240.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.text !== undefined) {
+      if (
+        !validate242(data.text, {
+          instancePath: instancePath + "/text",
+          parentData: data,
+          parentDataProperty: "text",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate242.errors : vErrors.concat(validate242.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.video !== undefined) {
+      if (
+        !validate231(data.video, {
+          instancePath: instancePath + "/video",
+          parentData: data,
+          parentDataProperty: "video",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.voice !== undefined) {
+      if (
+        !validate231(data.voice, {
+          instancePath: instancePath + "/voice",
+          parentData: data,
+          parentDataProperty: "voice",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.type !== undefined) {
+      let data17 = data.type;
+      if (typeof data17 !== "string") {
+        const err10 = {
+          instancePath: instancePath + "/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+      if ("document" !== data17) {
+        const err11 = {
+          instancePath: instancePath + "/type",
+          keyword: "const",
+          params: { allowedValue: "document" },
+          message: "must be equal to constant",
+        };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    for (const key0 in data) {
+      if (
+        key0 !== "attachments" &&
+        key0 !== "contactId" &&
+        key0 !== "from" &&
+        key0 !== "id" &&
+        key0 !== "messageIdExt" &&
+        key0 !== "originalMessage" &&
+        key0 !== "session" &&
+        key0 !== "tags" &&
+        key0 !== "timestamp" &&
+        key0 !== "audio" &&
+        key0 !== "document" &&
+        key0 !== "image" &&
+        key0 !== "location" &&
+        key0 !== "text" &&
+        key0 !== "video" &&
+        key0 !== "voice" &&
+        key0 !== "type"
+      ) {
+        const err12 = {
+          instancePath,
+          keyword: "unevaluatedProperties",
+          params: { unevaluatedProperty: key0 },
+          message: "must NOT have unevaluated properties",
+        };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err13 = {
+      instancePath,
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
+    if (vErrors === null) {
+      vErrors = [err13];
+    } else {
+      vErrors.push(err13);
+    }
+    errors++;
+  }
+  validate295.errors = vErrors;
+  return errors === 0;
+}
+validate295.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+const schema84 = {
+  type: "object",
+  required: ["id", "type", "location"],
+  properties: {
+    attachments: { type: "array", items: { $ref: "#/$defs/InBoundMsgMedia" } },
+    contactId: { type: "string" },
+    from: { type: "string" },
+    id: { type: "string" },
+    messageIdExt: { type: "string" },
+    originalMessage: { type: "object", additionalProperties: true },
+    session: { $ref: "#/$defs/MsgSession" },
+    tags: { $ref: "#/$defs/TagDocument" },
+    timestamp: { type: "integer" },
+    audio: { $ref: "#/$defs/InBoundMsgMedia" },
+    document: { $ref: "#/$defs/InBoundMsgMedia" },
+    image: { $ref: "#/$defs/InBoundMsgMedia" },
+    location: { $ref: "#/$defs/CommonMsgLocation" },
+    text: { $ref: "#/$defs/InBoundMsgText" },
+    video: { $ref: "#/$defs/InBoundMsgMedia" },
+    voice: { $ref: "#/$defs/InBoundMsgMedia" },
+    type: { type: "string", const: "location" },
+  },
+  unevaluatedProperties: false,
+};
+function validate307(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate307.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.id === undefined) {
+      const err0 = {
+        instancePath,
+        keyword: "required",
+        params: { missingProperty: "id" },
+        message: "must have required property '" + "id" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.type === undefined) {
+      const err1 = {
+        instancePath,
+        keyword: "required",
+        params: { missingProperty: "type" },
+        message: "must have required property '" + "type" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.location === undefined) {
+      const err2 = {
+        instancePath,
+        keyword: "required",
+        params: { missingProperty: "location" },
+        message: "must have required property '" + "location" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.attachments !== undefined) {
+      let data0 = data.attachments;
+      if (Array.isArray(data0)) {
+        const len0 = data0.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (
+            !validate231(data0[i0], {
+              instancePath: instancePath + "/attachments/" + i0,
+              parentData: data0,
+              parentDataProperty: i0,
+              rootData,
+              dynamicAnchors,
+            })
+          ) {
+            vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err3 = {
+          instancePath: instancePath + "/attachments",
+          keyword: "type",
+          params: { type: "array" },
+          message: "must be array",
+        };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.contactId !== undefined) {
+      if (typeof data.contactId !== "string") {
+        const err4 = {
+          instancePath: instancePath + "/contactId",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.from !== undefined) {
+      if (typeof data.from !== "string") {
+        const err5 = {
+          instancePath: instancePath + "/from",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.id !== undefined) {
+      if (typeof data.id !== "string") {
+        const err6 = {
+          instancePath: instancePath + "/id",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.messageIdExt !== undefined) {
+      if (typeof data.messageIdExt !== "string") {
+        const err7 = {
+          instancePath: instancePath + "/messageIdExt",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.originalMessage !== undefined) {
+      let data6 = data.originalMessage;
+      if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+      } else {
+        const err8 = {
+          instancePath: instancePath + "/originalMessage",
+          keyword: "type",
+          params: { type: "object" },
+          message: "must be object",
+        };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.session !== undefined) {
+      if (
+        !validate233(data.session, {
+          instancePath: instancePath + "/session",
+          parentData: data,
+          parentDataProperty: "session",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate233.errors : vErrors.concat(validate233.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.tags !== undefined) {
+      if (
+        !validate235(data.tags, {
+          instancePath: instancePath + "/tags",
+          parentData: data,
+          parentDataProperty: "tags",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate235.errors : vErrors.concat(validate235.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.timestamp !== undefined) {
+      let data9 = data.timestamp;
+      if (!(typeof data9 == "number" && !(data9 % 1) && !isNaN(data9) && isFinite(data9))) {
+        const err9 = {
+          instancePath: instancePath + "/timestamp",
+          keyword: "type",
+          params: { type: "integer" },
+          message: "must be integer",
+        };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.audio !== undefined) {
+      if (
+        !validate231(data.audio, {
+          instancePath: instancePath + "/audio",
+          parentData: data,
+          parentDataProperty: "audio",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.document !== undefined) {
+      if (
+        !validate231(data.document, {
+          instancePath: instancePath + "/document",
+          parentData: data,
+          parentDataProperty: "document",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.image !== undefined) {
+      if (
+        !validate231(data.image, {
+          instancePath: instancePath + "/image",
+          parentData: data,
+          parentDataProperty: "image",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.location !== undefined) {
+      if (
+        !validate240(data.location, {
+          instancePath: instancePath + "/location",
+          parentData: data,
+          parentDataProperty: "location",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate240.errors : vErrors.concat(validate240.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.text !== undefined) {
+      if (
+        !validate242(data.text, {
+          instancePath: instancePath + "/text",
+          parentData: data,
+          parentDataProperty: "text",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate242.errors : vErrors.concat(validate242.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.video !== undefined) {
+      if (
+        !validate231(data.video, {
+          instancePath: instancePath + "/video",
+          parentData: data,
+          parentDataProperty: "video",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.voice !== undefined) {
+      if (
+        !validate231(data.voice, {
+          instancePath: instancePath + "/voice",
+          parentData: data,
+          parentDataProperty: "voice",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.type !== undefined) {
+      let data17 = data.type;
+      if (typeof data17 !== "string") {
+        const err10 = {
+          instancePath: instancePath + "/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+      if ("location" !== data17) {
+        const err11 = {
+          instancePath: instancePath + "/type",
+          keyword: "const",
+          params: { allowedValue: "location" },
+          message: "must be equal to constant",
+        };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    for (const key0 in data) {
+      if (
+        key0 !== "attachments" &&
+        key0 !== "contactId" &&
+        key0 !== "from" &&
+        key0 !== "id" &&
+        key0 !== "messageIdExt" &&
+        key0 !== "originalMessage" &&
+        key0 !== "session" &&
+        key0 !== "tags" &&
+        key0 !== "timestamp" &&
+        key0 !== "audio" &&
+        key0 !== "document" &&
+        key0 !== "image" &&
+        key0 !== "location" &&
+        key0 !== "text" &&
+        key0 !== "video" &&
+        key0 !== "voice" &&
+        key0 !== "type"
+      ) {
+        const err12 = {
+          instancePath,
+          keyword: "unevaluatedProperties",
+          params: { unevaluatedProperty: key0 },
+          message: "must NOT have unevaluated properties",
+        };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err13 = {
+      instancePath,
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
+    if (vErrors === null) {
+      vErrors = [err13];
+    } else {
+      vErrors.push(err13);
+    }
+    errors++;
+  }
+  validate307.errors = vErrors;
+  return errors === 0;
+}
+validate307.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+const schema85 = {
+  type: "object",
+  required: ["id", "type"],
+  properties: {
+    attachments: { type: "array", items: { $ref: "#/$defs/InBoundMsgMedia" } },
+    contactId: { type: "string" },
+    from: { type: "string" },
+    id: { type: "string" },
+    messageIdExt: { type: "string" },
+    originalMessage: { type: "object", additionalProperties: true },
+    session: { $ref: "#/$defs/MsgSession" },
+    tags: { $ref: "#/$defs/TagDocument" },
+    timestamp: { type: "integer" },
+    audio: { $ref: "#/$defs/InBoundMsgMedia" },
+    document: { $ref: "#/$defs/InBoundMsgMedia" },
+    image: { $ref: "#/$defs/InBoundMsgMedia" },
+    location: { $ref: "#/$defs/CommonMsgLocation" },
+    text: { $ref: "#/$defs/InBoundMsgText" },
+    video: { $ref: "#/$defs/InBoundMsgMedia" },
+    voice: { $ref: "#/$defs/InBoundMsgMedia" },
+    type: { type: "string", const: "system" },
+  },
+  unevaluatedProperties: false,
+};
+function validate319(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate319.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.id === undefined) {
+      const err0 = {
+        instancePath,
+        keyword: "required",
+        params: { missingProperty: "id" },
+        message: "must have required property '" + "id" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.type === undefined) {
+      const err1 = {
+        instancePath,
+        keyword: "required",
+        params: { missingProperty: "type" },
+        message: "must have required property '" + "type" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.attachments !== undefined) {
+      let data0 = data.attachments;
+      if (Array.isArray(data0)) {
+        const len0 = data0.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (
+            !validate231(data0[i0], {
+              instancePath: instancePath + "/attachments/" + i0,
+              parentData: data0,
+              parentDataProperty: i0,
+              rootData,
+              dynamicAnchors,
+            })
+          ) {
+            vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err2 = {
+          instancePath: instancePath + "/attachments",
+          keyword: "type",
+          params: { type: "array" },
+          message: "must be array",
         };
         if (vErrors === null) {
           vErrors = [err2];
@@ -10545,53 +13912,321 @@ function validate220(
         errors++;
       }
     }
+    if (data.contactId !== undefined) {
+      if (typeof data.contactId !== "string") {
+        const err3 = {
+          instancePath: instancePath + "/contactId",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.from !== undefined) {
+      if (typeof data.from !== "string") {
+        const err4 = {
+          instancePath: instancePath + "/from",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.id !== undefined) {
+      if (typeof data.id !== "string") {
+        const err5 = {
+          instancePath: instancePath + "/id",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.messageIdExt !== undefined) {
+      if (typeof data.messageIdExt !== "string") {
+        const err6 = {
+          instancePath: instancePath + "/messageIdExt",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.originalMessage !== undefined) {
+      let data6 = data.originalMessage;
+      if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+      } else {
+        const err7 = {
+          instancePath: instancePath + "/originalMessage",
+          keyword: "type",
+          params: { type: "object" },
+          message: "must be object",
+        };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.session !== undefined) {
+      if (
+        !validate233(data.session, {
+          instancePath: instancePath + "/session",
+          parentData: data,
+          parentDataProperty: "session",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate233.errors : vErrors.concat(validate233.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.tags !== undefined) {
+      if (
+        !validate235(data.tags, {
+          instancePath: instancePath + "/tags",
+          parentData: data,
+          parentDataProperty: "tags",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate235.errors : vErrors.concat(validate235.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.timestamp !== undefined) {
+      let data9 = data.timestamp;
+      if (!(typeof data9 == "number" && !(data9 % 1) && !isNaN(data9) && isFinite(data9))) {
+        const err8 = {
+          instancePath: instancePath + "/timestamp",
+          keyword: "type",
+          params: { type: "integer" },
+          message: "must be integer",
+        };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.audio !== undefined) {
+      if (
+        !validate231(data.audio, {
+          instancePath: instancePath + "/audio",
+          parentData: data,
+          parentDataProperty: "audio",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.document !== undefined) {
+      if (
+        !validate231(data.document, {
+          instancePath: instancePath + "/document",
+          parentData: data,
+          parentDataProperty: "document",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.image !== undefined) {
+      if (
+        !validate231(data.image, {
+          instancePath: instancePath + "/image",
+          parentData: data,
+          parentDataProperty: "image",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.location !== undefined) {
+      if (
+        !validate240(data.location, {
+          instancePath: instancePath + "/location",
+          parentData: data,
+          parentDataProperty: "location",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate240.errors : vErrors.concat(validate240.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.text !== undefined) {
+      if (
+        !validate242(data.text, {
+          instancePath: instancePath + "/text",
+          parentData: data,
+          parentDataProperty: "text",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate242.errors : vErrors.concat(validate242.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.video !== undefined) {
+      if (
+        !validate231(data.video, {
+          instancePath: instancePath + "/video",
+          parentData: data,
+          parentDataProperty: "video",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.voice !== undefined) {
+      if (
+        !validate231(data.voice, {
+          instancePath: instancePath + "/voice",
+          parentData: data,
+          parentDataProperty: "voice",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.type !== undefined) {
+      let data17 = data.type;
+      if (typeof data17 !== "string") {
+        const err9 = {
+          instancePath: instancePath + "/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+      if ("system" !== data17) {
+        const err10 = {
+          instancePath: instancePath + "/type",
+          keyword: "const",
+          params: { allowedValue: "system" },
+          message: "must be equal to constant",
+        };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    for (const key0 in data) {
+      if (
+        key0 !== "attachments" &&
+        key0 !== "contactId" &&
+        key0 !== "from" &&
+        key0 !== "id" &&
+        key0 !== "messageIdExt" &&
+        key0 !== "originalMessage" &&
+        key0 !== "session" &&
+        key0 !== "tags" &&
+        key0 !== "timestamp" &&
+        key0 !== "audio" &&
+        key0 !== "document" &&
+        key0 !== "image" &&
+        key0 !== "location" &&
+        key0 !== "text" &&
+        key0 !== "video" &&
+        key0 !== "voice" &&
+        key0 !== "type"
+      ) {
+        const err11 = {
+          instancePath,
+          keyword: "unevaluatedProperties",
+          params: { unevaluatedProperty: key0 },
+          message: "must NOT have unevaluated properties",
+        };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err3 = {
+    const err12 = {
       instancePath,
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err3];
+      vErrors = [err12];
     } else {
-      vErrors.push(err3);
+      vErrors.push(err12);
     }
     errors++;
   }
-  validate220.errors = vErrors;
+  validate319.errors = vErrors;
   return errors === 0;
 }
-validate220.evaluated = {
-  props: {
-    type: true,
-    attachments: true,
-    contactId: true,
-    from: true,
-    id: true,
-    messageIdExt: true,
-    originalMessage: true,
-    session: true,
-    tags: true,
-    timestamp: true,
-    audio: true,
-    document: true,
-    image: true,
-    location: true,
-    text: true,
-    video: true,
-    voice: true,
-  },
-  dynamicProps: false,
-  dynamicItems: false,
-};
-function validate175(
+validate319.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+function validate229(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate175.evaluated;
+  const evaluated0 = validate229.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -10637,32 +14272,15 @@ function validate175(
   if (_valid0) {
     const _errs5 = errors;
     if (
-      !validate176(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
+      !validate230(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
     ) {
-      vErrors = vErrors === null ? validate176.errors : vErrors.concat(validate176.errors);
+      vErrors = vErrors === null ? validate230.errors : vErrors.concat(validate230.errors);
       errors = vErrors.length;
     }
     var _valid0 = _errs5 === errors;
     valid1 = _valid0;
     if (valid1) {
-      var props0 = {};
-      props0.type = true;
-      props0.text = true;
-      props0.attachments = true;
-      props0.contactId = true;
-      props0.from = true;
-      props0.id = true;
-      props0.messageIdExt = true;
-      props0.originalMessage = true;
-      props0.session = true;
-      props0.tags = true;
-      props0.timestamp = true;
-      props0.audio = true;
-      props0.document = true;
-      props0.image = true;
-      props0.location = true;
-      props0.video = true;
-      props0.voice = true;
+      var props0 = true;
     }
   }
   if (!valid1) {
@@ -10718,32 +14336,15 @@ function validate175(
   if (_valid1) {
     const _errs10 = errors;
     if (
-      !validate196(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
+      !validate247(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
     ) {
-      vErrors = vErrors === null ? validate196.errors : vErrors.concat(validate196.errors);
+      vErrors = vErrors === null ? validate247.errors : vErrors.concat(validate247.errors);
       errors = vErrors.length;
     }
     var _valid1 = _errs10 === errors;
     valid3 = _valid1;
     if (valid3) {
-      var props1 = {};
-      props1.type = true;
-      props1.image = true;
-      props1.attachments = true;
-      props1.contactId = true;
-      props1.from = true;
-      props1.id = true;
-      props1.messageIdExt = true;
-      props1.originalMessage = true;
-      props1.session = true;
-      props1.tags = true;
-      props1.timestamp = true;
-      props1.audio = true;
-      props1.document = true;
-      props1.location = true;
-      props1.text = true;
-      props1.video = true;
-      props1.voice = true;
+      var props1 = true;
     }
   }
   if (!valid3) {
@@ -10807,32 +14408,15 @@ function validate175(
   if (_valid2) {
     const _errs15 = errors;
     if (
-      !validate200(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
+      !validate259(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
     ) {
-      vErrors = vErrors === null ? validate200.errors : vErrors.concat(validate200.errors);
+      vErrors = vErrors === null ? validate259.errors : vErrors.concat(validate259.errors);
       errors = vErrors.length;
     }
     var _valid2 = _errs15 === errors;
     valid5 = _valid2;
     if (valid5) {
-      var props2 = {};
-      props2.type = true;
-      props2.video = true;
-      props2.attachments = true;
-      props2.contactId = true;
-      props2.from = true;
-      props2.id = true;
-      props2.messageIdExt = true;
-      props2.originalMessage = true;
-      props2.session = true;
-      props2.tags = true;
-      props2.timestamp = true;
-      props2.audio = true;
-      props2.document = true;
-      props2.image = true;
-      props2.location = true;
-      props2.text = true;
-      props2.voice = true;
+      var props2 = true;
     }
   }
   if (!valid5) {
@@ -10896,32 +14480,15 @@ function validate175(
   if (_valid3) {
     const _errs20 = errors;
     if (
-      !validate204(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
+      !validate271(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
     ) {
-      vErrors = vErrors === null ? validate204.errors : vErrors.concat(validate204.errors);
+      vErrors = vErrors === null ? validate271.errors : vErrors.concat(validate271.errors);
       errors = vErrors.length;
     }
     var _valid3 = _errs20 === errors;
     valid7 = _valid3;
     if (valid7) {
-      var props3 = {};
-      props3.type = true;
-      props3.audio = true;
-      props3.attachments = true;
-      props3.contactId = true;
-      props3.from = true;
-      props3.id = true;
-      props3.messageIdExt = true;
-      props3.originalMessage = true;
-      props3.session = true;
-      props3.tags = true;
-      props3.timestamp = true;
-      props3.document = true;
-      props3.image = true;
-      props3.location = true;
-      props3.text = true;
-      props3.video = true;
-      props3.voice = true;
+      var props3 = true;
     }
   }
   if (!valid7) {
@@ -10985,32 +14552,15 @@ function validate175(
   if (_valid4) {
     const _errs25 = errors;
     if (
-      !validate208(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
+      !validate283(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
     ) {
-      vErrors = vErrors === null ? validate208.errors : vErrors.concat(validate208.errors);
+      vErrors = vErrors === null ? validate283.errors : vErrors.concat(validate283.errors);
       errors = vErrors.length;
     }
     var _valid4 = _errs25 === errors;
     valid9 = _valid4;
     if (valid9) {
-      var props4 = {};
-      props4.type = true;
-      props4.voice = true;
-      props4.attachments = true;
-      props4.contactId = true;
-      props4.from = true;
-      props4.id = true;
-      props4.messageIdExt = true;
-      props4.originalMessage = true;
-      props4.session = true;
-      props4.tags = true;
-      props4.timestamp = true;
-      props4.audio = true;
-      props4.document = true;
-      props4.image = true;
-      props4.location = true;
-      props4.text = true;
-      props4.video = true;
+      var props4 = true;
     }
   }
   if (!valid9) {
@@ -11074,32 +14624,15 @@ function validate175(
   if (_valid5) {
     const _errs30 = errors;
     if (
-      !validate212(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
+      !validate295(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
     ) {
-      vErrors = vErrors === null ? validate212.errors : vErrors.concat(validate212.errors);
+      vErrors = vErrors === null ? validate295.errors : vErrors.concat(validate295.errors);
       errors = vErrors.length;
     }
     var _valid5 = _errs30 === errors;
     valid11 = _valid5;
     if (valid11) {
-      var props5 = {};
-      props5.type = true;
-      props5.document = true;
-      props5.attachments = true;
-      props5.contactId = true;
-      props5.from = true;
-      props5.id = true;
-      props5.messageIdExt = true;
-      props5.originalMessage = true;
-      props5.session = true;
-      props5.tags = true;
-      props5.timestamp = true;
-      props5.audio = true;
-      props5.image = true;
-      props5.location = true;
-      props5.text = true;
-      props5.video = true;
-      props5.voice = true;
+      var props5 = true;
     }
   }
   if (!valid11) {
@@ -11163,32 +14696,15 @@ function validate175(
   if (_valid6) {
     const _errs35 = errors;
     if (
-      !validate216(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
+      !validate307(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
     ) {
-      vErrors = vErrors === null ? validate216.errors : vErrors.concat(validate216.errors);
+      vErrors = vErrors === null ? validate307.errors : vErrors.concat(validate307.errors);
       errors = vErrors.length;
     }
     var _valid6 = _errs35 === errors;
     valid13 = _valid6;
     if (valid13) {
-      var props6 = {};
-      props6.type = true;
-      props6.location = true;
-      props6.attachments = true;
-      props6.contactId = true;
-      props6.from = true;
-      props6.id = true;
-      props6.messageIdExt = true;
-      props6.originalMessage = true;
-      props6.session = true;
-      props6.tags = true;
-      props6.timestamp = true;
-      props6.audio = true;
-      props6.document = true;
-      props6.image = true;
-      props6.text = true;
-      props6.video = true;
-      props6.voice = true;
+      var props6 = true;
     }
   }
   if (!valid13) {
@@ -11252,32 +14768,15 @@ function validate175(
   if (_valid7) {
     const _errs40 = errors;
     if (
-      !validate220(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
+      !validate319(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
     ) {
-      vErrors = vErrors === null ? validate220.errors : vErrors.concat(validate220.errors);
+      vErrors = vErrors === null ? validate319.errors : vErrors.concat(validate319.errors);
       errors = vErrors.length;
     }
     var _valid7 = _errs40 === errors;
     valid15 = _valid7;
     if (valid15) {
-      var props7 = {};
-      props7.type = true;
-      props7.attachments = true;
-      props7.contactId = true;
-      props7.from = true;
-      props7.id = true;
-      props7.messageIdExt = true;
-      props7.originalMessage = true;
-      props7.session = true;
-      props7.tags = true;
-      props7.timestamp = true;
-      props7.audio = true;
-      props7.document = true;
-      props7.image = true;
-      props7.location = true;
-      props7.text = true;
-      props7.video = true;
-      props7.voice = true;
+      var props7 = true;
     }
   }
   if (!valid15) {
@@ -11336,7 +14835,7 @@ function validate175(
         const err25 = {
           instancePath: instancePath + "/type",
           keyword: "enum",
-          params: { allowedValues: schema73.properties.type.enum },
+          params: { allowedValues: schema72.properties.type.enum },
           message: "must be equal to one of the allowed values",
         };
         if (vErrors === null) {
@@ -11347,43 +14846,26 @@ function validate175(
         errors++;
       }
     }
-    if (props0 !== true) {
-      for (const key0 in data) {
-        if (!props0 || !props0[key0]) {
-          const err26 = {
-            instancePath,
-            keyword: "unevaluatedProperties",
-            params: { unevaluatedProperty: key0 },
-            message: "must NOT have unevaluated properties",
-          };
-          if (vErrors === null) {
-            vErrors = [err26];
-          } else {
-            vErrors.push(err26);
-          }
-          errors++;
-        }
-      }
-    }
   } else {
-    const err27 = {
+    const err26 = {
       instancePath,
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err27];
+      vErrors = [err26];
     } else {
-      vErrors.push(err27);
+      vErrors.push(err26);
     }
     errors++;
   }
-  validate175.errors = vErrors;
+  validate229.errors = vErrors;
+  evaluated0.props = props0;
   return errors === 0;
 }
-validate175.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema88 = {
+validate229.evaluated = { dynamicProps: true, dynamicItems: false };
+const schema86 = {
   type: "object",
   properties: {
     appId: { type: "string" },
@@ -11393,13 +14875,13 @@ const schema88 = {
   },
   unevaluatedProperties: false,
 };
-function validate224(
+function validate332(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate224.evaluated;
+  const evaluated0 = validate332.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -11501,11 +14983,11 @@ function validate224(
     }
     errors++;
   }
-  validate224.errors = vErrors;
+  validate332.errors = vErrors;
   return errors === 0;
 }
-validate224.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema89 = {
+validate332.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+const schema87 = {
   type: "object",
   required: ["id", "status"],
   properties: {
@@ -11518,7 +15000,7 @@ const schema89 = {
   },
   unevaluatedProperties: false,
 };
-const schema90 = {
+const schema88 = {
   type: "object",
   properties: {
     code: { type: "string" },
@@ -11528,13 +15010,13 @@ const schema90 = {
   },
   unevaluatedProperties: false,
 };
-function validate227(
+function validate335(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate227.evaluated;
+  const evaluated0 = validate335.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -11636,18 +15118,18 @@ function validate227(
     }
     errors++;
   }
-  validate227.errors = vErrors;
+  validate335.errors = vErrors;
   return errors === 0;
 }
-validate227.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema91 = { type: "string", enum: ["READ", "DLVRD", "SENT", "FAILD", "DELTD"] };
-function validate229(
+validate335.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+const schema89 = { type: "string", enum: ["READ", "DLVRD", "SENT", "FAILD", "DELTD"] };
+function validate337(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate229.evaluated;
+  const evaluated0 = validate337.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -11678,7 +15160,7 @@ function validate229(
     const err1 = {
       instancePath,
       keyword: "enum",
-      params: { allowedValues: schema91.enum },
+      params: { allowedValues: schema89.enum },
       message: "must be equal to one of the allowed values",
     };
     if (vErrors === null) {
@@ -11688,17 +15170,17 @@ function validate229(
     }
     errors++;
   }
-  validate229.errors = vErrors;
+  validate337.errors = vErrors;
   return errors === 0;
 }
-validate229.evaluated = { dynamicProps: false, dynamicItems: false };
-function validate226(
+validate337.evaluated = { dynamicProps: false, dynamicItems: false };
+function validate334(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate226.evaluated;
+  const evaluated0 = validate334.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -11756,7 +15238,7 @@ function validate226(
         const len0 = data1.length;
         for (let i0 = 0; i0 < len0; i0++) {
           if (
-            !validate227(data1[i0], {
+            !validate335(data1[i0], {
               instancePath: instancePath + "/errors/" + i0,
               parentData: data1,
               parentDataProperty: i0,
@@ -11764,7 +15246,7 @@ function validate226(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate227.errors : vErrors.concat(validate227.errors);
+            vErrors = vErrors === null ? validate335.errors : vErrors.concat(validate335.errors);
             errors = vErrors.length;
           }
         }
@@ -11817,7 +15299,7 @@ function validate226(
     }
     if (data.status !== undefined) {
       if (
-        !validate229(data.status, {
+        !validate337(data.status, {
           instancePath: instancePath + "/status",
           parentData: data,
           parentDataProperty: "status",
@@ -11825,7 +15307,7 @@ function validate226(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate229.errors : vErrors.concat(validate229.errors);
+        vErrors = vErrors === null ? validate337.errors : vErrors.concat(validate337.errors);
         errors = vErrors.length;
       }
     }
@@ -11883,17 +15365,17 @@ function validate226(
     }
     errors++;
   }
-  validate226.errors = vErrors;
+  validate334.errors = vErrors;
   return errors === 0;
 }
-validate226.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function validate150(
+validate334.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+function validate204(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate150.evaluated;
+  const evaluated0 = validate204.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -11907,7 +15389,7 @@ function validate150(
         const len0 = data0.length;
         for (let i0 = 0; i0 < len0; i0++) {
           if (
-            !validate151(data0[i0], {
+            !validate205(data0[i0], {
               instancePath: instancePath + "/actions/" + i0,
               parentData: data0,
               parentDataProperty: i0,
@@ -11915,7 +15397,7 @@ function validate150(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate151.errors : vErrors.concat(validate151.errors);
+            vErrors = vErrors === null ? validate205.errors : vErrors.concat(validate205.errors);
             errors = vErrors.length;
           }
         }
@@ -11940,7 +15422,7 @@ function validate150(
         const len1 = data2.length;
         for (let i1 = 0; i1 < len1; i1++) {
           if (
-            !validate153(data2[i1], {
+            !validate207(data2[i1], {
               instancePath: instancePath + "/contacts/" + i1,
               parentData: data2,
               parentDataProperty: i1,
@@ -11948,7 +15430,7 @@ function validate150(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate153.errors : vErrors.concat(validate153.errors);
+            vErrors = vErrors === null ? validate207.errors : vErrors.concat(validate207.errors);
             errors = vErrors.length;
           }
         }
@@ -11973,7 +15455,7 @@ function validate150(
         const len2 = data4.length;
         for (let i2 = 0; i2 < len2; i2++) {
           if (
-            !validate161(data4[i2], {
+            !validate215(data4[i2], {
               instancePath: instancePath + "/events/" + i2,
               parentData: data4,
               parentDataProperty: i2,
@@ -11981,7 +15463,7 @@ function validate150(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate161.errors : vErrors.concat(validate161.errors);
+            vErrors = vErrors === null ? validate215.errors : vErrors.concat(validate215.errors);
             errors = vErrors.length;
           }
         }
@@ -12006,7 +15488,7 @@ function validate150(
         const len3 = data6.length;
         for (let i3 = 0; i3 < len3; i3++) {
           if (
-            !validate175(data6[i3], {
+            !validate229(data6[i3], {
               instancePath: instancePath + "/messages/" + i3,
               parentData: data6,
               parentDataProperty: i3,
@@ -12014,7 +15496,7 @@ function validate150(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate175.errors : vErrors.concat(validate175.errors);
+            vErrors = vErrors === null ? validate229.errors : vErrors.concat(validate229.errors);
             errors = vErrors.length;
           }
         }
@@ -12035,7 +15517,7 @@ function validate150(
     }
     if (data.meta !== undefined) {
       if (
-        !validate224(data.meta, {
+        !validate332(data.meta, {
           instancePath: instancePath + "/meta",
           parentData: data,
           parentDataProperty: "meta",
@@ -12043,7 +15525,7 @@ function validate150(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate224.errors : vErrors.concat(validate224.errors);
+        vErrors = vErrors === null ? validate332.errors : vErrors.concat(validate332.errors);
         errors = vErrors.length;
       }
     }
@@ -12053,7 +15535,7 @@ function validate150(
         const len4 = data9.length;
         for (let i4 = 0; i4 < len4; i4++) {
           if (
-            !validate226(data9[i4], {
+            !validate334(data9[i4], {
               instancePath: instancePath + "/statuses/" + i4,
               parentData: data9,
               parentDataProperty: i4,
@@ -12061,7 +15543,7 @@ function validate150(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate226.errors : vErrors.concat(validate226.errors);
+            vErrors = vErrors === null ? validate334.errors : vErrors.concat(validate334.errors);
             errors = vErrors.length;
           }
         }
@@ -12106,7 +15588,7 @@ function validate150(
         const err6 = {
           instancePath: instancePath + "/type",
           keyword: "enum",
-          params: { allowedValues: schema60.properties.type.enum },
+          params: { allowedValues: schema59.properties.type.enum },
           message: "must be equal to one of the allowed values",
         };
         if (vErrors === null) {
@@ -12155,17 +15637,17 @@ function validate150(
     }
     errors++;
   }
-  validate150.errors = vErrors;
+  validate204.errors = vErrors;
   return errors === 0;
 }
-validate150.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function validate148(
+validate204.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+function validate202(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   /*# sourceURL="xms-notification-strict" */ let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate148.evaluated;
+  const evaluated0 = validate202.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -12173,24 +15655,24 @@ function validate148(
     evaluated0.items = undefined;
   }
   if (
-    !validate150(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
+    !validate204(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
   ) {
-    vErrors = vErrors === null ? validate150.errors : vErrors.concat(validate150.errors);
+    vErrors = vErrors === null ? validate204.errors : vErrors.concat(validate204.errors);
     errors = vErrors.length;
   }
-  validate148.errors = vErrors;
+  validate202.errors = vErrors;
   return errors === 0;
 }
-validate148.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-export const contactInfoRequestStrict = validate233;
-const schema92 = { $id: "xms-contactInfoRequest-strict", $ref: "xms-strict#/$defs/InBoundContact" };
-function validate234(
+validate202.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+export const contactInfoRequestStrict = validate341;
+const schema90 = { $id: "xms-contactInfoRequest-strict", $ref: "xms-strict#/$defs/InBoundContact" };
+function validate342(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate234.evaluated;
+  const evaluated0 = validate342.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -12214,7 +15696,7 @@ function validate234(
     }
     if (data.businessProfile !== undefined) {
       if (
-        !validate154(data.businessProfile, {
+        !validate208(data.businessProfile, {
           instancePath: instancePath + "/businessProfile",
           parentData: data,
           parentDataProperty: "businessProfile",
@@ -12222,7 +15704,7 @@ function validate234(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate154.errors : vErrors.concat(validate154.errors);
+        vErrors = vErrors === null ? validate208.errors : vErrors.concat(validate208.errors);
         errors = vErrors.length;
       }
     }
@@ -12260,7 +15742,7 @@ function validate234(
     }
     if (data.contactType !== undefined) {
       if (
-        !validate156(data.contactType, {
+        !validate210(data.contactType, {
           instancePath: instancePath + "/contactType",
           parentData: data,
           parentDataProperty: "contactType",
@@ -12268,7 +15750,7 @@ function validate234(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate156.errors : vErrors.concat(validate156.errors);
+        vErrors = vErrors === null ? validate210.errors : vErrors.concat(validate210.errors);
         errors = vErrors.length;
       }
     }
@@ -12306,7 +15788,7 @@ function validate234(
     }
     if (data.profile !== undefined) {
       if (
-        !validate158(data.profile, {
+        !validate212(data.profile, {
           instancePath: instancePath + "/profile",
           parentData: data,
           parentDataProperty: "profile",
@@ -12314,7 +15796,7 @@ function validate234(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate158.errors : vErrors.concat(validate158.errors);
+        vErrors = vErrors === null ? validate212.errors : vErrors.concat(validate212.errors);
         errors = vErrors.length;
       }
     }
@@ -12356,17 +15838,17 @@ function validate234(
     }
     errors++;
   }
-  validate234.errors = vErrors;
+  validate342.errors = vErrors;
   return errors === 0;
 }
-validate234.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function validate233(
+validate342.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+function validate341(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   /*# sourceURL="xms-contactInfoRequest-strict" */ let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate233.evaluated;
+  const evaluated0 = validate341.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -12374,21 +15856,21 @@ function validate233(
     evaluated0.items = undefined;
   }
   if (
-    !validate234(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
+    !validate342(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
   ) {
-    vErrors = vErrors === null ? validate234.errors : vErrors.concat(validate234.errors);
+    vErrors = vErrors === null ? validate342.errors : vErrors.concat(validate342.errors);
     errors = vErrors.length;
   }
-  validate233.errors = vErrors;
+  validate341.errors = vErrors;
   return errors === 0;
 }
-validate233.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-export const contactInfoResponseStrict = validate239;
-const schema94 = {
+validate341.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+export const contactInfoResponseStrict = validate347;
+const schema92 = {
   $id: "xms-contactInfoResponse-strict",
   $ref: "xms-strict#/$defs/ContactInfoUpdate",
 };
-const schema95 = {
+const schema93 = {
   type: "object",
   properties: {
     email: { type: "string" },
@@ -12399,7 +15881,7 @@ const schema95 = {
   },
   unevaluatedProperties: false,
 };
-const schema96 = {
+const schema94 = {
   type: "object",
   required: ["key", "value"],
   properties: {
@@ -12411,13 +15893,13 @@ const schema96 = {
   },
   unevaluatedProperties: false,
 };
-function validate241(
+function validate349(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate241.evaluated;
+  const evaluated0 = validate349.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -12473,7 +15955,7 @@ function validate241(
         const err3 = {
           instancePath: instancePath + "/format",
           keyword: "enum",
-          params: { allowedValues: schema96.properties.format.enum },
+          params: { allowedValues: schema94.properties.format.enum },
           message: "must be equal to one of the allowed values",
         };
         if (vErrors === null) {
@@ -12536,7 +16018,7 @@ function validate241(
         const err7 = {
           instancePath: instancePath + "/type",
           keyword: "enum",
-          params: { allowedValues: schema96.properties.type.enum },
+          params: { allowedValues: schema94.properties.type.enum },
           message: "must be equal to one of the allowed values",
         };
         if (vErrors === null) {
@@ -12558,7 +16040,7 @@ function validate241(
         const err8 = {
           instancePath: instancePath + "/value",
           keyword: "type",
-          params: { type: schema96.properties.value.type },
+          params: { type: schema94.properties.value.type },
           message: "must be string,number,boolean,array",
         };
         if (vErrors === null) {
@@ -12624,17 +16106,17 @@ function validate241(
     }
     errors++;
   }
-  validate241.errors = vErrors;
+  validate349.errors = vErrors;
   return errors === 0;
 }
-validate241.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function validate240(
+validate349.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+function validate348(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate240.evaluated;
+  const evaluated0 = validate348.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -12664,7 +16146,7 @@ function validate240(
         const len0 = data1.length;
         for (let i0 = 0; i0 < len0; i0++) {
           if (
-            !validate241(data1[i0], {
+            !validate349(data1[i0], {
               instancePath: instancePath + "/labels/" + i0,
               parentData: data1,
               parentDataProperty: i0,
@@ -12672,7 +16154,7 @@ function validate240(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
+            vErrors = vErrors === null ? validate349.errors : vErrors.concat(validate349.errors);
             errors = vErrors.length;
           }
         }
@@ -12775,17 +16257,17 @@ function validate240(
     }
     errors++;
   }
-  validate240.errors = vErrors;
+  validate348.errors = vErrors;
   return errors === 0;
 }
-validate240.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function validate239(
+validate348.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+function validate347(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   /*# sourceURL="xms-contactInfoResponse-strict" */ let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate239.evaluated;
+  const evaluated0 = validate347.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -12793,12 +16275,12 @@ function validate239(
     evaluated0.items = undefined;
   }
   if (
-    !validate240(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
+    !validate348(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
   ) {
-    vErrors = vErrors === null ? validate240.errors : vErrors.concat(validate240.errors);
+    vErrors = vErrors === null ? validate348.errors : vErrors.concat(validate348.errors);
     errors = vErrors.length;
   }
-  validate239.errors = vErrors;
+  validate347.errors = vErrors;
   return errors === 0;
 }
-validate239.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate347.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
