@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { dereference } from "@apidevtools/json-schema-ref-parser";
-import { parse } from "yaml";
+import { CORE_SCHEMA, load } from "js-yaml";
 
 /** `spec/openapi.yaml` of this repository (the same from `src/` and from `dist/`). */
 export const defaultSpecPath = fileURLToPath(
@@ -31,7 +31,14 @@ export async function loadSpec(path: string): Promise<JsonObject> {
       cause,
     });
   }
-  const parsed: unknown = parse(text);
+  // js-yaml parses this 3,000-line document about five times faster than `yaml`; the YAML 1.2
+  // core schema reads `2023-10-06` as a string, as `yaml` does, not as a Date.
+  let parsed: unknown;
+  try {
+    parsed = load(text, { schema: CORE_SCHEMA, filename: path });
+  } catch (cause) {
+    throw new Error(`@mehery/xms-mock-server: ${path} is not valid YAML`, { cause });
+  }
   if (!isObject(parsed) || typeof parsed["openapi"] !== "string" || !isObject(parsed["paths"])) {
     throw new Error(`@mehery/xms-mock-server: ${path} is not an OpenAPI document`);
   }
