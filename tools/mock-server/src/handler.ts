@@ -141,7 +141,11 @@ function preflight(api: OpenAPIBackend, path: string, request: Request): Respons
   if (allowed.length === 0) return toResponse(notFound(path));
   return new Response(null, {
     status: 204,
-    headers: preflightHeaders(allowed, request.headers.get("access-control-request-headers")),
+    headers: preflightHeaders(
+      allowed,
+      request.headers.get("access-control-request-method"),
+      request.headers.get("access-control-request-headers"),
+    ),
   });
 }
 

@@ -48,6 +48,16 @@ describe("CORS, for a browser page on another origin", () => {
     expect(answer.headers.get("access-control-allow-headers")).toContain("x-request-id");
   });
 
+  test("a preflight for a method the path does not have allows it, so the page gets the 405", async () => {
+    const preflight = await call(`${mock.url}/api/v1/message/send`, {
+      method: "OPTIONS",
+      headers: { origin: "http://127.0.0.1:5173", "access-control-request-method": "PUT" },
+    });
+    expect(preflight.headers.get("access-control-allow-methods")).toBe("POST, OPTIONS, PUT");
+    const answer = await call(`${mock.url}/api/v1/message/send`, { method: "PUT", headers: json });
+    expect(answer.status).toBe(405);
+  });
+
   test("a preflight of an unknown path is a 404", async () => {
     const answer = await call(`${mock.url}/api/v1/nowhere`, { method: "OPTIONS" });
     expect(answer.status).toBe(404);
