@@ -17,7 +17,7 @@ export interface MockServer {
   readonly port: number;
   /** Every request answered so far, oldest first (preflights included). */
   readonly requests: ReadonlyArray<MockRequestRecord>;
-  /** Stops listening and drops open connections. */
+  /** Stops listening and drops open connections; calling it again returns the same promise. */
   close(): Promise<void>;
 }
 
@@ -91,15 +91,16 @@ export async function listen(options: ListenOptions): Promise<MockServer> {
   });
   const { port } = server.address() as AddressInfo;
   const host = options.host.includes(":") ? `[${options.host}]` : options.host;
+  let closed: Promise<void> | undefined;
   return {
     url: `http://${host}:${port}`,
     port,
     requests,
     close: () =>
-      new Promise<void>((resolve, reject) => {
+      (closed ??= new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
-      }),
+      })),
   };
 }
 

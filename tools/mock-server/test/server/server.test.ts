@@ -52,6 +52,12 @@ describe("startMockServer()", () => {
     expect(free).toBe(true);
   });
 
+  test("close() can be called twice", async () => {
+    const mock = await startMockServer();
+    await mock.close();
+    await expect(mock.close()).resolves.toBeUndefined();
+  });
+
   test("listens on the port it is given", async () => {
     const probe = createServer();
     const port = await new Promise<number>((resolve) =>
