@@ -81,6 +81,14 @@ export interface Webhooks {
   receive(payload: unknown, options?: ReceiveOptions): Promise<ContactInfoResponse | undefined>;
 }
 
+function serializedLength(value: unknown): number {
+  try {
+    return JSON.stringify(value)?.length ?? 0;
+  } catch {
+    return 0;
+  }
+}
+
 /** A delivery as an adapter sees it. */
 export interface Delivery {
   method: string;
@@ -190,6 +198,12 @@ export function createWebhooks(options: WebhooksOptions): Webhooks {
     const source = delivery.body;
     if (source.type === "parsed") {
       body = source.value;
+      // A body parser ran first (express.json()) and no Content-Length says how big the body
+      // was: measure it again. The re-serialized length (UTF-16 units) is at most the byte
+      // length of the JSON it came from, so this never rejects a body within the limit.
+      if (declared === undefined && serializedLength(body) > config.maxBodyBytes) {
+        return { type: "payload_too_large" };
+      }
     } else {
       let bytes: Uint8Array | typeof TOO_LARGE;
       try {

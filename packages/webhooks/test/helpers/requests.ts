@@ -1,3 +1,4 @@
+import type { MessageNotificationPayload } from "@mehery/xms-webhook-types";
 import {
   contactInfoRequestExamples,
   messageNotificationExamples,
@@ -5,7 +6,19 @@ import {
 
 export const TOKEN = "test-verify-token-3f9a";
 
-export const notificationExamples = Object.entries(messageNotificationExamples);
+export const notificationExamples: Array<[string, MessageNotificationPayload]> = Object.entries(
+  messageNotificationExamples,
+);
+
+/** Every item of a notification, in dispatch order: messages, statuses, events, actions. */
+export function itemsOf(notification: MessageNotificationPayload): unknown[] {
+  return [
+    ...(notification.messages ?? []),
+    ...(notification.statuses ?? []),
+    ...(notification.events ?? []),
+    ...(notification.actions ?? []),
+  ];
+}
 export const contactInfoExample = contactInfoRequestExamples.default;
 export const textExample = messageNotificationExamples.text;
 
@@ -44,4 +57,11 @@ export function webhookInit(body: unknown, headers: Record<string, string> = {})
 /** Deep copy, to edit an example without touching the shared one. */
 export function copy<T>(value: T): T {
   return structuredClone(value);
+}
+
+/** A fresh copy of a spec example notification, typed as any notification (to edit it). */
+export function example(
+  name: keyof typeof messageNotificationExamples,
+): MessageNotificationPayload {
+  return structuredClone(messageNotificationExamples[name]);
 }

@@ -35,19 +35,25 @@ export interface RawResponse {
  */
 export function rawPost(
   url: string,
-  options: { headers?: Record<string, string>; chunks: Iterable<Uint8Array | string> },
+  options: {
+    headers?: Record<string, string>;
+    chunks: Iterable<Uint8Array | string>;
+    /** Do not end the request after the chunks: the rest of the body never comes. */
+    hold?: boolean;
+  },
 ): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(url, { method: "POST", headers: options.headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (chunk: Buffer) => chunks.push(chunk));
-      res.on("end", () =>
+      res.on("end", () => {
         resolve({
           status: res.statusCode ?? 0,
           headers: res.headers,
           body: Buffer.concat(chunks).toString("utf8"),
-        }),
-      );
+        });
+        req.destroy();
+      });
     });
     // The server may answer and close before the whole body is written: that is the point.
     req.on("error", (error: NodeJS.ErrnoException) => {
@@ -58,7 +64,8 @@ export function rawPost(
         if (req.destroyed) return;
         if (!req.write(chunk)) await new Promise((r) => req.once("drain", r).once("close", r));
       }
-      req.end();
+      if (!options.hold) req.end();
+      else req.flushHeaders();
     };
     void write();
   });
