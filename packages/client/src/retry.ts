@@ -79,6 +79,7 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
       resolve();
     }, ms);
     signal.addEventListener("abort", stop, { once: true });
+    if (signal.aborted) stop(); // aborted by onRetry
   });
 }
 
@@ -139,10 +140,10 @@ export function createRetryFetch(
       let error: XmsError | undefined;
       let retry = idempotent;
       try {
-        response = await baseFetch(request, { body: init.body, signal: controller.signal });
+        const raw = await baseFetch(request, { body: init.body, signal: controller.signal });
         // Read the body here, within the attempt's time limit: a connection that dies mid-body is
         // then a failed attempt (retried when safe), not an error escaping from openapi-fetch.
-        response = new Response(response.body && (await response.arrayBuffer()), response);
+        response = new Response(raw.body && (await raw.arrayBuffer()), raw);
       } catch (cause) {
         signal.throwIfAborted();
         error = timedOut

@@ -1,0 +1,230 @@
+import { createServer } from "node:http";
+import { afterEach, describe, expect, test } from "vitest";
+import {
+  createClient,
+  isXmsConnectionError,
+  isXmsError,
+  isXmsTimeoutError,
+  type ClientOptions,
+  type RetryInfo,
+} from "../../src/index.js";
+import {
+  apiId,
+  apiKey,
+  closedPort,
+  json,
+  okBody,
+  startFaultServer,
+  textMessage,
+  type FaultServer,
+} from "../helpers/fault-server.js";
+
+const servers: { close(): unknown }[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+async function serve(...args: Parameters<typeof startFaultServer>): Promise<FaultServer> {
+  const server = await startFaultServer(...args);
+  servers.push(server);
+  return server;
+}
+
+function client(url: string, options: ClientOptions = {}) {
+  return createClient({
+    apiKey,
+    apiId,
+    baseUrl: url,
+    retryBaseDelayMs: 1,
+    retryMaxDelayMs: 10,
+    ...options,
+  });
+}
+
+async function thrown(call: Promise<unknown>): Promise<unknown> {
+  return call.then(
+    (value) => expect.fail(`expected a rejection, got ${JSON.stringify(value)}`),
+    (error: unknown) => error,
+  );
+}
+
+/** Sends the status line and headers, then drops the connection before the body. */
+const resetMidResponse = (res: import("node:http").ServerResponse) => {
+  res.writeHead(200, { "content-type": "application/json", "content-length": "1000" });
+  res.write('{"message":');
+  setTimeout(() => res.socket?.destroy(), 5);
+};
+
+describe("connection reset mid-response", () => {
+  test("a GET is retried", async () => {
+    const server = await serve((_req, res, attempt) =>
+      attempt == 1 ? resetMidResponse(res) : json(res, 200, okBody),
+    );
+    const retries: RetryInfo[] = [];
+    const xms = client(server.url, { onRetry: (info) => retries.push(info) });
+    await expect(xms.config.listChannels()).resolves.toEqual(okBody);
+    expect(server.attempts).toBe(2);
+    expect(isXmsConnectionError(retries[0]?.error)).toBe(true);
+  });
+
+  test("the path API retries it on a GET too", async () => {
+    const server = await serve((_req, res, attempt) =>
+      attempt == 1 ? resetMidResponse(res) : json(res, 200, okBody),
+    );
+    const { data } = await client(server.url).GET("/api/v1/config/channels");
+    expect(data).toEqual(okBody);
+    expect(server.attempts).toBe(2);
+  });
+
+  test("send() is tried exactly once and throws XmsConnectionError", async () => {
+    const server = await serve((_req, res) => resetMidResponse(res));
+    const error = await thrown(client(server.url).messages.send(textMessage));
+    expect(isXmsConnectionError(error)).toBe(true);
+    expect(isXmsTimeoutError(error)).toBe(false);
+    expect(error).toMatchObject({ method: "POST", url: `${server.url}/api/v1/message/send` });
+    expect((error as Error).cause).toBeDefined();
+    expect(server.attempts).toBe(1);
+  });
+
+  test("the path API throws XmsConnectionError for a send after one attempt", async () => {
+    const server = await serve((_req, res) => resetMidResponse(res));
+    const error = await thrown(
+      client(server.url).POST("/api/v1/message/send", { body: textMessage }),
+    );
+    expect(isXmsConnectionError(error)).toBe(true);
+    expect(server.attempts).toBe(1);
+  });
+});
+
+describe("connection refused", () => {
+  test("send() is retried: the request never reached a server", async () => {
+    const port = await closedPort();
+    let attempts = 0;
+    const server = createServer((req, res) => {
+      attempts++;
+      req.resume();
+      req.on("end", () => json(res, 200, okBody));
+    });
+    servers.push({ close: () => new Promise((r) => server.close(r)) });
+    const retries: RetryInfo[] = [];
+    const xms = client(`http://127.0.0.1:${port}`, {
+      // Start listening on the refused port before the retry: the retry then succeeds.
+      onRetry: (info) => {
+        retries.push(info);
+        if (retries.length == 1) server.listen(port, "127.0.0.1");
+      },
+      retryBaseDelayMs: 50,
+      retryMaxDelayMs: 50,
+    });
+    await expect(xms.messages.send(textMessage)).resolves.toEqual(okBody);
+    expect(retries.length).toBeGreaterThanOrEqual(1);
+    expect(isXmsConnectionError(retries[0]?.error)).toBe(true);
+    expect(attempts).toBe(1);
+  });
+
+  test("send() throws XmsConnectionError once the retries are spent", async () => {
+    const port = await closedPort();
+    const retries: RetryInfo[] = [];
+    const error = await thrown(
+      client(`http://127.0.0.1:${port}`, { onRetry: (i) => retries.push(i) }).messages.send(
+        textMessage,
+      ),
+    );
+    expect(isXmsConnectionError(error)).toBe(true);
+    expect(retries).toHaveLength(2);
+  });
+});
+
+describe("timeouts", () => {
+  // Never answers: each attempt hangs until the client gives up.
+  const hang = () => {};
+
+  test("a GET that hangs past timeoutMs throws XmsTimeoutError after 1 + maxRetries attempts", async () => {
+    const server = await serve(hang);
+    const error = await thrown(
+      client(server.url, { timeoutMs: 100, maxRetries: 2 }).config.listChannels(),
+    );
+    expect(isXmsTimeoutError(error)).toBe(true);
+    expect(isXmsConnectionError(error)).toBe(true);
+    expect((error as Error).message).toBe(
+      `timeoutMs of 100 ms exceeded: GET ${server.url}/api/v1/config/channels`,
+    );
+    expect(server.attempts).toBe(3);
+  });
+
+  test("send() that hangs past timeoutMs is tried once", async () => {
+    const server = await serve(hang);
+    const error = await thrown(client(server.url, { timeoutMs: 100 }).messages.send(textMessage));
+    expect(isXmsTimeoutError(error)).toBe(true);
+    expect(server.attempts).toBe(1);
+  });
+
+  test("a body that stalls mid-response counts against timeoutMs", async () => {
+    const server = await serve((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json", "content-length": "100" });
+      res.write("{");
+    });
+    const error = await thrown(client(server.url, { timeoutMs: 100 }).messages.send(textMessage));
+    expect(isXmsTimeoutError(error)).toBe(true);
+    expect(server.attempts).toBe(1);
+  });
+
+  test("the path API throws XmsTimeoutError, with timeoutMs per call", async () => {
+    const server = await serve(hang);
+    const error = await thrown(
+      client(server.url).GET("/api/v1/config/channels", { timeoutMs: 50, maxRetries: 0 }),
+    );
+    expect(isXmsTimeoutError(error)).toBe(true);
+    expect(server.attempts).toBe(1);
+  });
+
+  test("deadlineMs bounds the whole call across retries", async () => {
+    const server = await serve(hang);
+    const error = await thrown(
+      client(server.url, {
+        timeoutMs: 150,
+        deadlineMs: 400,
+        maxRetries: 100,
+      }).config.listChannels(),
+    );
+    expect(isXmsTimeoutError(error)).toBe(true);
+    // 400 ms hold at most two full 150 ms attempts; the one that meets the deadline is cut short.
+    expect((error as Error).message).toMatch(/^deadlineMs of 400 ms exceeded/);
+    expect(server.attempts).toBeLessThanOrEqual(3);
+  });
+});
+
+describe("abort", () => {
+  test("aborting during an attempt rejects with the signal's reason and does not retry", async () => {
+    const server = await serve(() => {});
+    const controller = new AbortController();
+    const reason = new Error("user navigated away");
+    const call = client(server.url).config.listChannels({}, { signal: controller.signal });
+    setTimeout(() => controller.abort(reason), 50);
+    expect(await thrown(call)).toBe(reason);
+    expect(server.attempts).toBe(1);
+  });
+
+  test("aborting during the wait before a retry rejects at once with a DOMException AbortError", async () => {
+    const server = await serve((_req, res) => json(res, 503, {}));
+    const controller = new AbortController();
+    const xms = client(server.url, {
+      retryBaseDelayMs: 60_000,
+      retryMaxDelayMs: 60_000,
+      onRetry: () => controller.abort(),
+    });
+    const error = await thrown(xms.GET("/api/v1/config/channels", { signal: controller.signal }));
+    expect(error).toBeInstanceOf(DOMException);
+    expect((error as DOMException).name).toBe("AbortError");
+    expect(isXmsError(error)).toBe(false);
+    expect(server.attempts).toBe(1);
+  });
+
+  test("an already-aborted signal sends nothing", async () => {
+    const server = await serve((_req, res) => json(res, 200, okBody));
+    const error = await thrown(
+      client(server.url).messages.send(textMessage, { signal: AbortSignal.abort() }),
+    );
+    expect((error as DOMException).name).toBe("AbortError");
+    expect(server.attempts).toBe(0);
+  });
+});
