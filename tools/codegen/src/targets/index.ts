@@ -1,15 +1,14 @@
-import { client } from "./client.js";
 import type { Target } from "./target.js";
-import { types } from "./types.js";
-import { webhookTypes } from "./webhook-types.js";
-import { webhooks } from "./webhooks.js";
 
 export type { GeneratedFile, Target, TargetContext } from "./target.js";
 
+// Each target is imported when it runs, not when the CLI starts: `xms-codegen client` need not
+// load openapi-typescript and TypeScript, and only `webhooks` needs ajv.
+
 /** Every target, by the name `xms-codegen <target>` takes. */
 export const targets: Record<string, Target> = {
-  types,
-  "webhook-types": webhookTypes,
-  client,
-  webhooks,
+  types: async (ctx) => (await import("./types.js")).types(ctx),
+  "webhook-types": async (ctx) => (await import("./webhook-types.js")).webhookTypes(ctx),
+  client: async (ctx) => (await import("./client.js")).client(ctx),
+  webhooks: async (ctx) => (await import("./webhooks.js")).webhooks(ctx),
 };
