@@ -10,12 +10,15 @@ import { targets } from "../../src/targets/index.js";
 const fixturesDir = join(import.meta.dirname, "..", "fixtures");
 const repoRoot = findRepoRoot(import.meta.dirname);
 const fixtures = readdirSync(fixturesDir).filter((f) => f.endsWith(".yaml"));
+// `webhooks` (ajv standalone validators) is left to the webhooks package's own tests: its output
+// is large, churns with every ajv change, and is exercised there against real payloads.
+const goldenTargets = Object.keys(targets).filter((t) => t !== "webhooks");
 
 describe.each(fixtures)("fixture %s", (fixture) => {
   const name = basename(fixture, ".yaml");
   const ctx = () => loadSpec(join(fixturesDir, fixture), repoRoot);
 
-  test.each(Object.keys(targets))("target %s matches its golden files", async (target) => {
+  test.each(goldenTargets)("target %s matches its golden files", async (target) => {
     const files = await targets[target]!(ctx());
     for (const file of files) {
       await expect(file.contents).toMatchFileSnapshot(join("__golden__", name, target, file.path));
