@@ -1,0 +1,215 @@
+import { execFile } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { describe, expect, test } from "vitest";
+import { createNodeMiddleware, createWebhooks, webhookEventNames } from "../../src/index.js";
+import { allEventNames, deliveryFor, isLoopback, simulate } from "../../src/simulator.js";
+import { TOKEN } from "../helpers/requests.js";
+import { listen } from "../helpers/server.js";
+
+const run = promisify(execFile);
+const cli = fileURLToPath(new URL("../../dist/cli.js", import.meta.url));
+
+async function xmsWebhooks(args: string[]): Promise<{ code: number; stdout: string }> {
+  try {
+    const { stdout } = await run(process.execPath, [cli, ...args]);
+    return { code: 0, stdout };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string };
+    return { code: failed.code, stdout: failed.stdout };
+  }
+}
+
+async function receiver(options: { dedupe?: boolean } = {}) {
+  const webhooks = createWebhooks({ verifyToken: TOKEN, validate: "strict", ...options });
+  const names: string[] = [];
+  for (const name of webhookEventNames) webhooks.on(name, () => void names.push(name));
+  webhooks.onContactInfo(() => ({ name: "Jane" }));
+  const url = `${await listen(createNodeMiddleware(webhooks, { path: "/webhooks" }))}/webhooks`;
+  return { url, names };
+}
+
+describe("the simulator's payloads", () => {
+  test.each(webhookEventNames)(
+    "the %s delivery is valid (strict) and reaches on(%s)",
+    async (name) => {
+      const webhooks = createWebhooks({ verifyToken: TOKEN, validate: "strict" });
+      const names: string[] = [];
+      for (const each of webhookEventNames) webhooks.on(each, () => void names.push(each));
+      const delivery = deliveryFor(name);
+      await webhooks.receive(delivery.payload, { kind: delivery.kind });
+      expect(names).toContain(name);
+    },
+  );
+
+  test("event names with a dedicated spec example post it unchanged", async () => {
+    const { messageNotificationExamples, contactInfoRequestExamples } =
+      await import("../../src/generated/examples.js");
+    expect(deliveryFor("message.image").payload).toEqual(messageNotificationExamples.image);
+    expect(deliveryFor("status").payload).toEqual(messageNotificationExamples.status);
+    expect(deliveryFor("contact.info").payload).toEqual(contactInfoRequestExamples.default);
+  });
+
+  test("derived messages get their own ids, so that dedupe does not mistake them for the text example", () => {
+    const ids = ["message.text", "message.video", "message.voice", "message.system"].map(
+      (name) =>
+        (deliveryFor(name as "message.text").payload as { messages: { id: string }[] }).messages[0]!
+          .id,
+    );
+    expect(new Set(ids).size).toBe(4);
+  });
+
+  test("--all covers every event name, contact.info last", () => {
+    expect(allEventNames()).toHaveLength(webhookEventNames.length);
+    expect(allEventNames().at(-1)).toBe("contact.info");
+  });
+
+  test.each([
+    ["http://127.0.0.1:3000/x", true],
+    ["http://127.8.9.10/x", true],
+    ["http://localhost:8080/", true],
+    ["http://[::1]:3000/", true],
+    ["http://10.0.0.5/", false],
+    ["http://192.168.1.2/", false],
+    ["https://example.com/", false],
+    ["http://127.0.0.1.example.com/", false],
+  ])("isLoopback(%s) is %s", (url, loopback) => {
+    expect(isLoopback(new URL(url))).toBe(loopback);
+  });
+
+  test("simulate() refuses a remote URL without allowRemote, before sending anything", async () => {
+    let sent = 0;
+    const counting = (() => {
+      sent++;
+      return Promise.resolve(new Response("{}"));
+    }) as typeof fetch;
+    await expect(
+      simulate({
+        url: "https://hooks.example.com/x",
+        token: TOKEN,
+        events: ["message"],
+        fetch: counting,
+      }),
+    ).rejects.toThrow(/--allow-remote/);
+    expect(sent).toBe(0);
+    await simulate({
+      url: "https://hooks.example.com/x",
+      token: TOKEN,
+      events: ["message"],
+      fetch: counting,
+      allowRemote: true,
+    });
+    expect(sent).toBe(1);
+  });
+});
+
+describe("xms-webhooks simulate (the built CLI)", () => {
+  test("posts one event and prints its status", async () => {
+    const { url, names } = await receiver();
+    const { code, stdout } = await xmsWebhooks([
+      "simulate",
+      "--url",
+      url,
+      "--token",
+      TOKEN,
+      "--event",
+      "message.text",
+    ]);
+    expect(stdout).toBe("message.text -> 200\n");
+    expect(code).toBe(0);
+    expect(names).toEqual(["message", "message.text"]);
+  });
+
+  test("--duplicate sends twice; a dedupe receiver calls its handlers once", async () => {
+    const { url, names } = await receiver({ dedupe: true });
+    const { code, stdout } = await xmsWebhooks([
+      "simulate",
+      "--url",
+      url,
+      "--token",
+      TOKEN,
+      "--event",
+      "status.READ",
+      "--duplicate",
+    ]);
+    expect(stdout).toBe("status.READ -> 200\nstatus.READ (duplicate) -> 200\n");
+    expect(code).toBe(0);
+    expect(names).toEqual(["status", "status.READ"]);
+  });
+
+  test("--bad-token gets 401 (expected, so exit 0) and reaches no handler", async () => {
+    const { url, names } = await receiver();
+    const { code, stdout } = await xmsWebhooks([
+      "simulate",
+      "--url",
+      url,
+      "--token",
+      TOKEN,
+      "--event",
+      "action",
+      "--bad-token",
+    ]);
+    expect(stdout).toBe("action -> 401\n");
+    expect(code).toBe(0);
+    expect(names).toEqual([]);
+  });
+
+  test("--all posts every event name, then contact.info, each answered 200", async () => {
+    const { url, names } = await receiver();
+    const { code, stdout } = await xmsWebhooks([
+      "simulate",
+      "--url",
+      url,
+      "--token",
+      TOKEN,
+      "--all",
+    ]);
+    const lines = stdout.trim().split("\n");
+    expect(lines).toHaveLength(webhookEventNames.length);
+    expect(lines.at(-1)).toBe('contact.info -> 200 {"name":"Jane"}');
+    expect(lines.every((line) => / -> 200/.test(line))).toBe(true);
+    expect(code).toBe(0);
+    for (const name of webhookEventNames) expect(names).toContain(name);
+  });
+
+  test("a wrong token without --bad-token exits 1", async () => {
+    const { url } = await receiver();
+    const { code, stdout } = await xmsWebhooks([
+      "simulate",
+      "--url",
+      url,
+      "--token",
+      "wrong",
+      "--event",
+      "event",
+    ]);
+    expect(stdout).toBe("event -> 401\n");
+    expect(code).toBe(1);
+  });
+
+  test("refuses a URL that is not on this machine (exit 1), and checks its arguments (exit 2)", async () => {
+    const remote = await xmsWebhooks([
+      "simulate",
+      "--url",
+      "http://hooks.example.invalid/x",
+      "--token",
+      "t",
+      "--event",
+      "message",
+    ]);
+    expect(remote.code).toBe(1);
+    expect(remote.stdout).toMatch(/not this machine.*--allow-remote/);
+    const unknown = await xmsWebhooks([
+      "simulate",
+      "--url",
+      "http://127.0.0.1:1/",
+      "--token",
+      "t",
+      "--event",
+      "message.sticker",
+    ]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stdout).toMatch(/unknown event\(s\): message.sticker/);
+    expect((await xmsWebhooks(["simulate"])).code).toBe(2);
+  });
+});

@@ -1,0 +1,121 @@
+import { assertType, describe, expectTypeOf, test } from "vitest";
+import {
+  createWebhooks,
+  type ContactInfoResponse,
+  type MessageNotificationPayload,
+  type NotificationContact,
+  type NotificationMeta,
+  type WebhookError,
+  type WebhookEventMap,
+} from "../../src/index.js";
+
+const webhooks = createWebhooks({ verifyToken: "t" });
+
+describe("handler types", () => {
+  test("on('status.READ') narrows payload.status to 'READ'", () => {
+    webhooks.on("status.READ", ({ name, payload }) => {
+      expectTypeOf(name).toEqualTypeOf<"status.READ">();
+      expectTypeOf(payload.status).toEqualTypeOf<"READ">();
+      expectTypeOf(payload.id).toEqualTypeOf<string>();
+    });
+  });
+
+  test("on('status') gets every status code", () => {
+    webhooks.on("status", ({ payload }) => {
+      expectTypeOf(payload.status).toEqualTypeOf<"READ" | "DLVRD" | "SENT" | "FAILD" | "DELTD">();
+    });
+  });
+
+  test("on('message.text') gets a text message with its text", () => {
+    webhooks.on("message.text", ({ payload, meta, contact, notification }) => {
+      expectTypeOf(payload).toEqualTypeOf<WebhookEventMap["message.text"]>();
+      expectTypeOf(payload.text.body).toEqualTypeOf<string>();
+      expectTypeOf(meta).toEqualTypeOf<NotificationMeta | undefined>();
+      expectTypeOf(contact).toEqualTypeOf<NotificationContact | undefined>();
+      expectTypeOf(notification).toEqualTypeOf<MessageNotificationPayload>();
+    });
+  });
+
+  test("on('event.SESSION_ROUTED') narrows eventCode", () => {
+    webhooks.on("event.SESSION_ROUTED", ({ payload }) => {
+      expectTypeOf(payload.eventCode).toEqualTypeOf<"SESSION_ROUTED">();
+    });
+  });
+
+  test("on() with a list gets a union narrowed by name", () => {
+    webhooks.on(["status.READ", "message.image"], (event) => {
+      if (event.name === "status.READ") expectTypeOf(event.payload.status).toEqualTypeOf<"READ">();
+      else expectTypeOf(event.payload.type).toEqualTypeOf<"image">();
+    });
+  });
+
+  test("on('contact.info') gets the request, with no notification", () => {
+    webhooks.on("contact.info", ({ payload, notification, meta }) => {
+      expectTypeOf(payload.contactId).toEqualTypeOf<string>();
+      expectTypeOf(notification).toEqualTypeOf<undefined>();
+      expectTypeOf(meta).toEqualTypeOf<undefined>();
+    });
+  });
+
+  test("an unknown event name is a compile error", () => {
+    // @ts-expect-error: "status.DELIVERED" is not an event name
+    webhooks.on("status.DELIVERED", () => {});
+    // @ts-expect-error: "messages" is not an event name
+    webhooks.on(["message", "messages"], () => {});
+  });
+
+  test("a handler of one event can not read another event's fields", () => {
+    webhooks.on("status.READ", ({ payload }) => {
+      // @ts-expect-error: a status has no text
+      assertType(payload.text);
+    });
+  });
+
+  test("onError() gets a WebhookError", () => {
+    webhooks.onError((error) => {
+      expectTypeOf(error).toEqualTypeOf<WebhookError>();
+    });
+  });
+});
+
+describe("onContactInfo types", () => {
+  test("the handler returns a ContactInfoResponse, sync or async", () => {
+    webhooks.onContactInfo(({ payload }) => ({ profileId: payload.contactId }));
+    webhooks.onContactInfo(async () => ({
+      name: "Jane",
+      labels: [{ key: "TIER", value: "gold" }],
+    }));
+    webhooks.onContactInfo(() => ({}));
+  });
+
+  test("returning a wrong shape is a compile error", () => {
+    // @ts-expect-error: name must be a string
+    webhooks.onContactInfo(() => ({ name: 42 }));
+    // @ts-expect-error: not a ContactInfoUpdate field at all
+    webhooks.onContactInfo(async () => ({ nickname: "J" }));
+    // @ts-expect-error: a label needs a value
+    webhooks.onContactInfo(() => ({ labels: [{ key: "TIER" }] }));
+    // @ts-expect-error: the answer is an object, not a string
+    webhooks.onContactInfo(() => "Jane");
+  });
+
+  test("receive() of a contact-info request resolves to the answer type", () => {
+    expectTypeOf(webhooks.receive({}, { kind: "contactInfo" })).toEqualTypeOf<
+      Promise<ContactInfoResponse>
+    >();
+    expectTypeOf(webhooks.receive({}, { kind: "notification" })).toEqualTypeOf<
+      Promise<undefined>
+    >();
+  });
+});
+
+describe("options types", () => {
+  test("validate takes strict, lenient or false only", () => {
+    createWebhooks({ verifyToken: "t", validate: "strict" });
+    createWebhooks({ verifyToken: ["a", "b"], validate: false });
+    // @ts-expect-error: not a mode
+    createWebhooks({ verifyToken: "t", validate: "loose" });
+    // @ts-expect-error: verifyToken is required
+    createWebhooks({});
+  });
+});
