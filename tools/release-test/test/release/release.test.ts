@@ -118,7 +118,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all([registry?.close(), mock?.close()]);
-  if (work) await rm(work, { recursive: true, force: true });
+  // XMS_RELEASE_TEST_KEEP=1 leaves the copy and the consumer project behind, to look into.
+  if (process.env["XMS_RELEASE_TEST_KEEP"] === "1")
+    process.stderr.write(`release test files kept in ${work}\n`);
+  else if (work) await rm(work, { recursive: true, force: true });
 });
 
 describe("a release of one patch changeset", () => {
