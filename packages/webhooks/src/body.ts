@@ -1,38 +1,58 @@
 /** Reading, decoding and parsing a request body within a byte limit. */
 
 export const TOO_LARGE = Symbol("too large");
+export const UNREADABLE = Symbol("unreadable");
 export const MALFORMED = Symbol("malformed");
+
+/** A body being read. `result` never rejects; `cancel()` stops reading (the result is dropped). */
+export interface BodyRead {
+  result: Promise<Uint8Array | typeof TOO_LARGE | typeof UNREADABLE>;
+  cancel(): void;
+}
 
 /** Where a delivery's body comes from; adapters pick the one they have. */
 export type BodySource =
   /** An unread stream: read up to the limit. */
-  | { type: "stream"; read: (limit: number) => Promise<Uint8Array | typeof TOO_LARGE> }
+  | { type: "stream"; open: (limit: number) => BodyRead }
   /** Bytes a framework already read (`req.rawBody`, `express.raw()`). */
   | { type: "bytes"; bytes: Uint8Array }
   /** A value a framework already parsed (`express.json()`): validated like any other. */
   | { type: "parsed"; value: unknown };
 
 /** Reads a Web stream; past `limit` bytes it cancels the stream and stops. */
-export async function readWebStream(
-  stream: ReadableStream<Uint8Array> | null,
-  limit: number,
-): Promise<Uint8Array | typeof TOO_LARGE> {
-  if (stream === null) return new Uint8Array(0);
-  const reader = stream.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      // Do not wait for the cancellation: a slow or hostile sender must not hold us here.
-      reader.cancel().catch(() => {});
-      return TOO_LARGE;
-    }
-    chunks.push(value);
+export function readWebStream(stream: ReadableStream<Uint8Array> | null, limit: number): BodyRead {
+  if (stream === null) return { result: Promise.resolve(new Uint8Array(0)), cancel: () => {} };
+  let reader: ReadableStreamDefaultReader<Uint8Array>;
+  try {
+    reader = stream.getReader();
+  } catch {
+    // Already read or locked (a framework consumed it).
+    return { result: Promise.resolve(UNREADABLE), cancel: () => {} };
   }
-  return concat(chunks, size);
+  let cancelled = false;
+  // Not awaited: a slow or hostile sender must not hold us here.
+  const cancel = (): void => {
+    if (cancelled) return;
+    cancelled = true;
+    reader.cancel().catch(() => {});
+  };
+  const read = async (): Promise<Uint8Array | typeof TOO_LARGE | typeof UNREADABLE> => {
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (cancelled) return UNREADABLE;
+      if (done) break;
+      size += value.byteLength;
+      if (size > limit) {
+        cancel();
+        return TOO_LARGE;
+      }
+      chunks.push(value);
+    }
+    return concat(chunks, size);
+  };
+  return { result: read().catch(() => UNREADABLE), cancel };
 }
 
 export function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {

@@ -5,7 +5,7 @@
  * (`express.json()`) as a parsed value that is validated like any other.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { TOO_LARGE, concat, type BodySource } from "./body.js";
+import { TOO_LARGE, UNREADABLE, concat, type BodyRead, type BodySource } from "./body.js";
 import { isUnderMount, pathnameOf } from "./routing.js";
 import { toHttp, type Outcome } from "./status-policy.js";
 import { pipelines, type Webhooks } from "./webhooks.js";
@@ -41,45 +41,43 @@ function header(req: IncomingMessage, name: string): string | null {
 }
 
 /** Reads the request stream; past `limit` bytes it stops listening (the socket is then closed). */
-function readStream(req: IncomingMessage, limit: number): Promise<Uint8Array | typeof TOO_LARGE> {
-  if (req.readableEnded) return Promise.resolve(new Uint8Array(0));
-  return new Promise((resolve, reject) => {
+function readStream(req: IncomingMessage, limit: number): BodyRead {
+  if (req.readableEnded) return { result: Promise.resolve(new Uint8Array(0)), cancel: () => {} };
+  let finish: (value: Uint8Array | typeof TOO_LARGE | typeof UNREADABLE) => void = () => {};
+  const result = new Promise<Uint8Array | typeof TOO_LARGE | typeof UNREADABLE>((resolve) => {
     const chunks: Uint8Array[] = [];
     let size = 0;
-    const cleanup = (): void => {
+    // Settles once, and stops listening: the first of end, limit, error, close or cancel wins.
+    finish = (value) => {
       req.off("data", onData);
       req.off("end", onEnd);
-      req.off("error", onError);
-      req.off("close", onClose);
+      req.off("error", onGone);
+      req.off("close", onGone);
+      resolve(value);
     };
     const onData = (chunk: Uint8Array | string): void => {
       const bytes = typeof chunk === "string" ? encoder.encode(chunk) : chunk;
       size += bytes.byteLength;
       if (size > limit) {
-        cleanup();
         req.pause();
-        resolve(TOO_LARGE);
-        return;
-      }
-      chunks.push(bytes);
+        finish(TOO_LARGE);
+      } else chunks.push(bytes);
     };
-    const onEnd = (): void => {
-      cleanup();
-      resolve(concat(chunks, size));
-    };
-    const onError = (error: Error): void => {
-      cleanup();
-      reject(error);
-    };
-    const onClose = (): void => {
-      cleanup();
-      reject(new Error("the request was closed before its body was read"));
-    };
+    const onEnd = (): void => finish(concat(chunks, size));
+    // An error or a close before the end: the client went away.
+    const onGone = (): void => finish(UNREADABLE);
     req.on("data", onData);
     req.on("end", onEnd);
-    req.on("error", onError);
-    req.on("close", onClose);
+    req.on("error", onGone);
+    req.on("close", onGone);
   });
+  return {
+    result,
+    cancel: () => {
+      finish(UNREADABLE);
+      req.pause();
+    },
+  };
 }
 
 function bodySource(req: NodeRequest): BodySource {
@@ -93,7 +91,7 @@ function bodySource(req: NodeRequest): BodySource {
       ? { type: "bytes", bytes: encoder.encode(body) }
       : { type: "parsed", value: body };
   }
-  return { type: "stream", read: (limit) => readStream(req, limit) };
+  return { type: "stream", open: (limit) => readStream(req, limit) };
 }
 
 function send(res: ServerResponse, outcome: Outcome): void {
@@ -102,7 +100,8 @@ function send(res: ServerResponse, outcome: Outcome): void {
   res.statusCode = answer.status;
   for (const [name, value] of Object.entries(answer.headers)) res.setHeader(name, value);
   if (answer.closeConnection) res.setHeader("connection", "close");
-  res.end(answer.body);
+  if (answer.body === null) res.end();
+  else res.end(answer.body);
 }
 
 /**

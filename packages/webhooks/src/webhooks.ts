@@ -6,6 +6,7 @@ import type { ContactInfoResponse, WebhookEventName } from "@mehery/xms-webhook-
 import {
   MALFORMED,
   TOO_LARGE,
+  UNREADABLE,
   declaredLength,
   isJsonContentType,
   parseJson,
@@ -185,17 +186,26 @@ export function createWebhooks(options: WebhooksOptions): Webhooks {
   /** The HTTP pipeline, in the order of the status policy. */
   const pipeline = async (delivery: Delivery): Promise<Outcome> => {
     if (delivery.method !== "POST") return { type: "method_not_allowed" };
-    if (!(await verifyToken(delivery.header("x-verify-token")))) return { type: "unauthorized" };
-    if (!isJsonContentType(delivery.header("content-type"))) {
-      return { type: "unsupported_media_type" };
-    }
+    const authorized = verifyToken(delivery.header("x-verify-token"));
+    const jsonType = isJsonContentType(delivery.header("content-type"));
     const declared = declaredLength(delivery.header("content-length"));
-    if (declared !== undefined && declared > config.maxBodyBytes) {
-      return { type: "payload_too_large" };
+    const tooLarge = declared !== undefined && declared > config.maxBodyBytes;
+    const source = delivery.body;
+    // A body that will be needed is read while the token's digest is computed (off the main
+    // thread in Node); nothing looks at it before the token proved good, and a bad token cancels
+    // the read. Reading is bounded by maxBodyBytes either way.
+    const reading =
+      source.type === "stream" && jsonType && !tooLarge
+        ? source.open(config.maxBodyBytes)
+        : undefined;
+    if (!(await authorized)) {
+      reading?.cancel();
+      return { type: "unauthorized" };
     }
+    if (!jsonType) return { type: "unsupported_media_type" };
+    if (tooLarge) return { type: "payload_too_large" };
 
     let body: unknown;
-    const source = delivery.body;
     if (source.type === "parsed") {
       body = source.value;
       // A body parser ran first (express.json()) and no Content-Length says how big the body
@@ -205,12 +215,9 @@ export function createWebhooks(options: WebhooksOptions): Webhooks {
         return { type: "payload_too_large" };
       }
     } else {
-      let bytes: Uint8Array | typeof TOO_LARGE;
-      try {
-        bytes = source.type === "bytes" ? source.bytes : await source.read(config.maxBodyBytes);
-      } catch {
-        return { type: "unreadable_body" };
-      }
+      const bytes =
+        source.type === "bytes" ? source.bytes : reading ? await reading.result : UNREADABLE;
+      if (bytes === UNREADABLE) return { type: "unreadable_body" };
       if (bytes === TOO_LARGE || bytes.byteLength > config.maxBodyBytes) {
         return { type: "payload_too_large" };
       }
@@ -270,7 +277,7 @@ export function createWebhooks(options: WebhooksOptions): Webhooks {
           method: request.method,
           header: (name) => request.headers.get(name),
           pathname: () => pathnameOf(request.url),
-          body: { type: "stream", read: (limit) => readWebStream(request.body, limit) },
+          body: { type: "stream", open: (limit) => readWebStream(request.body, limit) },
         });
       } catch {
         // Only a bug of ours gets here (handlers' errors are caught where they run).

@@ -13,12 +13,18 @@ import { listen } from "../helpers/server.js";
 
 type Entry = (webhooks: Webhooks, body: unknown) => Promise<{ status: number; body: unknown }>;
 
+/** The JSON of a response, or undefined when it has no body. */
+async function bodyOf(response: Response): Promise<unknown> {
+  const text = await response.text();
+  return text === "" ? undefined : JSON.parse(text);
+}
+
 const entryPoints: Array<[string, Entry]> = [
   [
     "handle()",
     async (webhooks, body) => {
       const response = await webhooks.handle(webhookRequest(body));
-      return { status: response.status, body: await response.json() };
+      return { status: response.status, body: await bodyOf(response) };
     },
   ],
   [
@@ -26,14 +32,14 @@ const entryPoints: Array<[string, Entry]> = [
     async (webhooks, body) => {
       const base = await listen(createNodeMiddleware(webhooks));
       const response = await fetch(base, webhookInit(body));
-      return { status: response.status, body: await response.json() };
+      return { status: response.status, body: await bodyOf(response) };
     },
   ],
   [
     "receive()",
     async (webhooks, body) => ({
       status: 200,
-      body: (await webhooks.receive(body)) ?? { ok: true },
+      body: await webhooks.receive(body),
     }),
   ],
 ];
@@ -52,7 +58,7 @@ describe.each(entryPoints)("the spec's examples through %s", (_, entry) => {
     async (_, example) => {
       const { webhooks, payloads } = setup();
       const answer = await entry(webhooks, example);
-      expect(answer).toEqual({ status: 200, body: { ok: true } });
+      expect(answer).toEqual({ status: 200, body: undefined });
       const items = itemsOf(example);
       expect(items.length).toBeGreaterThan(0);
       expect(payloads).toEqual(items);
