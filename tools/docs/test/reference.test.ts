@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm, stat } from "node:fs/promises";
+import { access, mkdir, mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -45,6 +45,11 @@ async function headings(): Promise<string[]> {
 }
 
 beforeAll(async () => {
+  await access(CHROMIUM).catch(() => {
+    throw new Error(
+      `${CHROMIUM} is missing: install Debian's Chromium (apt-get install -y chromium)`,
+    );
+  });
   // Built into a directory of its own: a concurrent `pnpm build` rewrites dist/.
   site = await mkdtemp(join(tmpdir(), "xms-docs-site-"));
   page_ = await build(site);
