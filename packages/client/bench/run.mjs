@@ -1,0 +1,103 @@
+// pnpm bench: requests per second of raw fetch, bare openapi-fetch, this client's path API and
+// its resource methods, against a loopback server in a child process. Prints; never asserts.
+//
+//   XMS_BENCH_SLICES=40 pnpm bench     (default 20 interleaved slices per mode)
+import { fork } from "node:child_process";
+import createFetchClient from "openapi-fetch";
+import { createClient } from "../dist/index.js";
+
+const SLICES = Number(process.env.XMS_BENCH_SLICES ?? 20);
+const SEQUENTIAL = 2_000;
+const CONCURRENT = 10_000;
+const IN_FLIGHT = 32;
+
+const child = fork(new URL("./server.mjs", import.meta.url), { stdio: "inherit" });
+const port = await new Promise((resolve) => child.once("message", resolve));
+const baseUrl = `http://127.0.0.1:${port}`;
+const headers = { "x-api-key": "bench-key", "x-api-id": "bench-id", "user-agent": "bench" };
+const message = {
+  channelId: "wa360:918828218374",
+  to: { phone: "919988776655" },
+  type: "text",
+  text: { body: "Your order has shipped." },
+};
+const bare = createFetchClient({ baseUrl, headers });
+const xms = createClient({ apiKey: "bench-key", apiId: "bench-id", baseUrl, userAgent: "bench" });
+
+const ok = (value) => {
+  if (!value) throw new Error("bench: request failed");
+};
+const variants = {
+  GET: {
+    "raw fetch": async () => {
+      const res = await fetch(`${baseUrl}/api/v1/config/channels`, { headers });
+      ok(res.ok && (await res.json()));
+    },
+    "openapi-fetch": async () => ok((await bare.GET("/api/v1/config/channels")).data),
+    "xms path API": async () => ok((await xms.GET("/api/v1/config/channels")).data),
+    "xms resource": async () => ok(await xms.config.listChannels()),
+  },
+  POST: {
+    "raw fetch": async () => {
+      const res = await fetch(`${baseUrl}/api/v1/message/send`, {
+        method: "POST",
+        headers: { ...headers, "content-type": "application/json" },
+        body: JSON.stringify(message),
+      });
+      ok(res.ok && (await res.json()));
+    },
+    "openapi-fetch": async () =>
+      ok((await bare.POST("/api/v1/message/send", { body: message })).data),
+    "xms path API": async () =>
+      ok((await xms.POST("/api/v1/message/send", { body: message })).data),
+    "xms resource": async () => ok(await xms.messages.send(message)),
+  },
+};
+
+/** Seconds taken by `total` calls, `inFlight` at a time. */
+async function time(call, total, inFlight) {
+  let started = 0;
+  const worker = async () => {
+    while (started++ < total) await call();
+  };
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: inFlight }, worker));
+  return (performance.now() - t0) / 1000;
+}
+
+const modes = [
+  ["sequential", SEQUENTIAL, 1],
+  [`${IN_FLIGHT} in flight`, CONCURRENT, IN_FLIGHT],
+];
+
+console.log(
+  `node ${process.version}; per variant: ${SEQUENTIAL} requests one at a time, ` +
+    `${CONCURRENT} requests ${IN_FLIGHT} in flight; interleaved in ${SLICES} slices\n`,
+);
+for (const [method, calls] of Object.entries(variants)) {
+  const names = Object.keys(calls);
+  for (const name of names) await time(calls[name], 1_000, IN_FLIGHT); // warm-up: JIT, sockets
+  for (const [mode, total, inFlight] of modes) {
+    // The variants take turns in short slices (in a rotating order), so a burst of load from
+    // elsewhere on the machine slows them all alike instead of skewing one.
+    const seconds = Object.fromEntries(names.map((n) => [n, 0]));
+    for (let slice = 0; slice < SLICES; slice++) {
+      for (let i = 0; i < names.length; i++) {
+        const name = names[(i + slice) % names.length];
+        seconds[name] += await time(calls[name], total / SLICES, inFlight);
+      }
+    }
+    const rate = (name) => total / seconds[name];
+    console.log(`${method}, ${mode}`);
+    for (const name of names) {
+      console.log(
+        `  ${name.padEnd(14)} ${rate(name).toFixed(0).padStart(6)} req/s   ` +
+          `${(rate(name) / rate("openapi-fetch")).toFixed(2)}x openapi-fetch   ` +
+          `${(rate(name) / rate("raw fetch")).toFixed(2)}x raw fetch`,
+      );
+    }
+  }
+  console.log();
+}
+child.disconnect();
+child.kill();
