@@ -12,6 +12,13 @@ import { isObject, type Json, NAME } from "../load.js";
  */
 const cache = new WeakMap<Json, Json>();
 const pairCache = new WeakMap<Json, WeakMap<Json, Json>>();
+/** For a merged schema: the component schema each property came from, when it was a named part. */
+const origins = new WeakMap<Json, Map<string, string>>();
+
+/** The component schema that declared `property` of a merged schema, if it was an allOf part. */
+export function originOf(merged: Json, property: string): string | undefined {
+  return origins.get(merged)?.get(property);
+}
 
 export function flatten(schema: Json): Json {
   const cached = cache.get(schema);
@@ -24,12 +31,23 @@ export function flatten(schema: Json): Json {
   const own: Json = { ...schema };
   delete own["allOf"];
   let merged: Json = own;
+  const from = new Map<string, string>();
   for (const part of allOf) {
     if (!isObject(part)) continue;
-    const flat = { ...flatten(part) };
+    const inner = flatten(part);
+    const name = inner[NAME];
+    const props = inner["properties"];
+    if (isObject(props)) {
+      for (const key of Object.keys(props)) {
+        const origin = originOf(inner, key) ?? (typeof name === "string" ? name : undefined);
+        if (origin !== undefined && !from.has(key)) from.set(key, origin);
+      }
+    }
+    const flat = { ...inner };
     delete flat[NAME];
     merged = mergeTwo(merged, flat);
   }
+  origins.set(merged, from);
   cache.set(schema, merged);
   return merged;
 }

@@ -1,7 +1,7 @@
 import { isObject, type Json, NAME } from "../load.js";
 import type { Touch } from "../packages.js";
 import { at, type Context, DOC_KEYS, isExtension, report, same, show } from "./context.js";
-import { flatten } from "./flatten.js";
+import { flatten, originOf } from "./flatten.js";
 
 /**
  * Compares two JSON Schemas (already dereferenced) in the direction of `ctx`, recursing into
@@ -292,8 +292,12 @@ function compareVariants(ctx: Context, b: Json, a: Json, active: Active): void {
 
 // --- objects ----------------------------------------------------------------------------------
 
-function child(ctx: Context, name: string): Context {
-  return at(ctx, { path: ctx.path ? `${ctx.path}.${name}` : name });
+/** The context of property `name`, in the schema that declared it (an allOf part, if named). */
+function child(ctx: Context, name: string, owner: string | undefined): Context {
+  return at(ctx, {
+    path: ctx.path ? `${ctx.path}.${name}` : name,
+    schema: owner ?? ctx.schema,
+  });
 }
 
 function requiredOf(s: Json): Set<string> {
@@ -310,7 +314,7 @@ function compareProperties(ctx: Context, b: Json, a: Json, active: Active): void
   for (const name of names) {
     const inB = name in pb;
     const inA = name in pa;
-    const c = child(ctx, name);
+    const c = child(ctx, name, originOf(inA ? a : b, name) ?? originOf(b, name));
     if (inB && !inA) {
       report(c, "property-removed", `property "${name}" removed`);
       continue;

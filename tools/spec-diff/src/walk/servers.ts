@@ -1,5 +1,5 @@
 import { isObject, type Json } from "../load.js";
-import { type Context, report, same, show } from "./context.js";
+import { type Context, isExtension, report, same, show } from "./context.js";
 
 /** Compares two `servers` lists by URL: what the client may be pointed at. */
 export function diffServers(ctx: Context, before: unknown, after: unknown): void {
