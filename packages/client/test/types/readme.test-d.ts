@@ -15,7 +15,7 @@ test("quick start", async () => {
     type: "text",
     text: { body: "Your order has shipped." },
   });
-  expectTypeOf(receipt.data.id).toEqualTypeOf<string | undefined>();
+  expectTypeOf(receipt.data.id).toEqualTypeOf<string>();
   const { results } = await xms.config.listChannels({ sabdnox: true });
   expectTypeOf(results).toBeArray();
 
@@ -34,7 +34,7 @@ test("quick start", async () => {
     maxRetries: 0,
   });
   if (error) expectTypeOf([response.status, error.message, error.errors]).toBeArray();
-  else expectTypeOf(data.data.id).toEqualTypeOf<string | undefined>();
+  else expectTypeOf(data.data.id).toEqualTypeOf<string>();
 });
 
 test("errors", async () => {
