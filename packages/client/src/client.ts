@@ -70,7 +70,7 @@ export function createClient(options: ClientOptions = {}): XmsClient {
   const browser = typeof g.window != "undefined" && typeof g.document != "undefined";
   if (browser && !options.dangerouslyAllowBrowser) {
     throw new XmsError(
-      "@mehery/xms-client: in a browser every visitor can read the API key; set dangerouslyAllowBrowser if they may",
+      "@mehery/xms-client: in a browser, visitors can read the API key; set dangerouslyAllowBrowser if they may",
     );
   }
   // Absolute, without a trailing slash: the form request URLs take (a browser resolves a relative one).

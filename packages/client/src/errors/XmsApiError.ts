@@ -33,10 +33,9 @@ export class XmsApiError extends XmsError {
     url: string,
     options?: { cause?: unknown },
   ) {
+    // A JSON object (the envelope); not a string (an HTML page), an array or null.
     const envelope =
-      typeof body == "object" && body !== null && !Array.isArray(body)
-        ? (body as ApiErrorResponse)
-        : undefined;
+      (body as object | null)?.constructor == Object ? (body as ApiErrorResponse) : undefined;
     const errors = Array.isArray(envelope?.errors) ? envelope.errors : [];
     const fields = errors
       .map((f) => [f.field, f.description ?? f.code].filter(Boolean).join(": "))
