@@ -126,8 +126,10 @@ describe("start(), in-process", () => {
 test("`pnpm start` without XMS_VERIFY_TOKEN exits 1 and says what to set", async () => {
   const example = startExample({ PORT: "0" });
   const exit = await example.exited;
-  expect(exit.stderr).toContain("set XMS_VERIFY_TOKEN");
-  expect(exit.code).toBe(1);
+  expect({ code: exit.code, stderr: exit.stderr }).toEqual({
+    code: 1,
+    stderr: expect.stringContaining("set XMS_VERIFY_TOKEN"),
+  });
 });
 
 test("`pnpm start` stops on SIGTERM with exit code 0", async () => {
@@ -135,6 +137,5 @@ test("`pnpm start` stops on SIGTERM with exit code 0", async () => {
   await example.waitForLine(/^Listening for XMS webhooks on /);
   example.child.kill("SIGTERM");
   const exit = await example.exited;
-  expect(exit.code).toBe(0);
-  expect(exit.stderr).toBe("");
+  expect({ code: exit.code, stderr: exit.stderr }).toEqual({ code: 0, stderr: "" });
 });
