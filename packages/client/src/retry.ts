@@ -127,7 +127,8 @@ export function createRetryFetch(
     for (let attempt = 0; ; attempt++) {
       signal.throwIfAborted();
       const left = deadline - Date.now();
-      const limit = Math.min(timeoutMs, left);
+      // setTimeout fires at once past 2^31-1 ms: an Infinity timeout must not become 1 ms.
+      const limit = Math.min(timeoutMs, left, 2 ** 31 - 1);
       const controller = new AbortController();
       const abort = () => controller.abort(signal.reason);
       let timedOut = false;

@@ -112,8 +112,10 @@ describe("connection refused", () => {
         retries.push(info);
         if (retries.length == 1) server.listen(port, "127.0.0.1");
       },
-      retryBaseDelayMs: 50,
-      retryMaxDelayMs: 50,
+      // Enough retries that one comes after the server is up, however the jitter falls.
+      maxRetries: 10,
+      retryBaseDelayMs: 20,
+      retryMaxDelayMs: 200,
     });
     await expect(xms.messages.send(textMessage)).resolves.toEqual(okBody);
     expect(retries.length).toBeGreaterThanOrEqual(1);
@@ -174,6 +176,14 @@ describe("timeouts", () => {
       client(server.url).GET("/api/v1/config/channels", { timeoutMs: 50, maxRetries: 0 }),
     );
     expect(isXmsTimeoutError(error)).toBe(true);
+    expect(server.attempts).toBe(1);
+  });
+
+  test("timeoutMs: Infinity turns the per-attempt limit off (it does not become setTimeout's 1 ms)", async () => {
+    const server = await serve((_req, res) => setTimeout(() => json(res, 200, okBody), 30));
+    await expect(
+      client(server.url, { timeoutMs: Infinity }).messages.send(textMessage),
+    ).resolves.toEqual(okBody);
     expect(server.attempts).toBe(1);
   });
 
