@@ -196,13 +196,15 @@ function diffComponents(root: Context, before: LoadedSpec, after: LoadedSpec): v
     const typed = TYPED_COMPONENTS.includes(kind);
     const touch = typed ? "structure" : "none";
     if (!typed && !DOC_COMPONENTS.includes(kind)) {
-      if (!same(groupB, groupA))
+      if (!same(groupB, groupA)) {
+        const rule = isExtension(kind) ? "extension-changed" : "keyword-changed";
         report(
           at(ctx, { location: `components.${kind}` }),
-          isExtension(kind) ? "extension-changed" : "keyword-changed",
+          rule,
           `components.${kind} changed`,
           "none",
         );
+      }
       continue;
     }
     for (const name of new Set([...Object.keys(groupB), ...Object.keys(groupA)])) {
