@@ -2088,7 +2088,10 @@ export interface components {
     /** @description Rate limited; the request was not processed. Retry after `Retry-After`. */
     TooManyRequests: {
       headers: {
-        /** @description Seconds to wait, or an HTTP date. */
+        /**
+         * @description Seconds to wait, or an HTTP date.
+         * @example 1
+         */
         "Retry-After"?: string;
         [name: string]: unknown;
       };
