@@ -1,9 +1,16 @@
 import type { paths } from "@mehery/xms-types";
-import createFetchClient, { type Client } from "openapi-fetch";
+import * as openapiFetch from "openapi-fetch";
+import type { Client } from "openapi-fetch";
 import { XmsError } from "./errors/XmsError.js";
 import { createResources, type Resources } from "./resources.js";
 import { createRetryFetch, type FetchLike, type RetryOptions } from "./retry.js";
 import { VERSION } from "./version.js";
+
+// openapi-fetch's CommonJS build exports `exports.default`: required from our CommonJS build (in
+// Node's interop mode) the namespace's `default` is that exports object, not the function.
+const createFetchClient: typeof openapiFetch.default =
+  (openapiFetch.default as { default?: typeof openapiFetch.default }).default ??
+  openapiFetch.default;
 
 /** The production base URL of the XMS Messaging API. */
 export const DEFAULT_BASE_URL = "https://api.mehery.xyz/xms";
