@@ -59,7 +59,7 @@ export function parseRetryAfter(value: string | null): number | undefined {
   const seconds = +value;
   if (seconds >= 0) return seconds * 1000;
   const date = Date.parse(value);
-  return date === date ? Math.max(0, date - Date.now()) : undefined;
+  if (date === date) return Math.max(0, date - Date.now()); // not NaN
 }
 
 function causeCode(error: unknown): string {
@@ -155,6 +155,7 @@ export function createRetryFetch(
           ? new XmsTimeoutError(
               method,
               url,
+              undefined,
               `${limit < timeoutMs ? "deadlineMs" : "timeoutMs"} of ${limit < timeoutMs ? deadlineMs : timeoutMs} ms exceeded`,
             )
           : new XmsConnectionError(method, url, { cause });

@@ -26,13 +26,7 @@ export class XmsApiError extends XmsError {
   declare readonly method: string;
   declare readonly url: string;
 
-  constructor(
-    response: Response,
-    body: unknown,
-    method: string,
-    url: string,
-    options?: { cause?: unknown },
-  ) {
+  constructor(response: Response, body: unknown, method: string, url: string) {
     // A JSON object (the envelope); not a string (an HTML page), an array or null.
     const envelope =
       (body as object | null)?.constructor == Object ? (body as ApiErrorResponse) : undefined;
@@ -42,7 +36,6 @@ export class XmsApiError extends XmsError {
       .join("; ");
     super(
       `${response.status} ${envelope?.message || envelope?.error || response.statusText || "HTTP error"}${fields ? ` (${fields})` : ""}`,
-      options,
     );
     this.status = response.status;
     this.body = envelope;

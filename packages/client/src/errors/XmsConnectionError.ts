@@ -9,8 +9,13 @@ export class XmsConnectionError extends XmsError {
   declare readonly method: string;
   declare readonly url: string;
 
-  constructor(method: string, url: string, options?: { cause?: unknown }, message?: string) {
-    super(message ?? `Connection error: ${method} ${url}`, options);
+  constructor(
+    method: string,
+    url: string,
+    options?: { cause?: unknown },
+    what = "Connection error",
+  ) {
+    super(`${what}: ${method} ${url}`, options);
     this.method = method;
     this.url = url;
   }

@@ -60,7 +60,7 @@ test("each status maps to its class, and each guard recognises exactly its own",
 });
 
 test("XmsTimeoutError is an XmsConnectionError; neither is an XmsApiError", () => {
-  const timeout = new XmsTimeoutError("GET", "u", "timeoutMs of 1 ms exceeded");
+  const timeout = new XmsTimeoutError("GET", "u", undefined, "timeoutMs of 1 ms exceeded");
   expect(timeout).toBeInstanceOf(XmsConnectionError);
   expect(isXmsConnectionError(timeout)).toBe(true);
   expect(isXmsTimeoutError(timeout)).toBe(true);
@@ -103,7 +103,7 @@ test("guards recognise errors from a second copy of the package", async () => {
   const error = createApiError(response(429), {}, "POST", "u");
   expect(error instanceof copy.XmsError).toBe(false);
   expect(copy.isXmsRateLimitError(error)).toBe(true);
-  const theirs = new copy.XmsTimeoutError("GET", "u", "timeoutMs of 1 ms exceeded");
+  const theirs = new copy.XmsTimeoutError("GET", "u", undefined, "timeoutMs of 1 ms exceeded");
   expect(isXmsTimeoutError(theirs)).toBe(true);
   expect(isXmsConnectionError(theirs)).toBe(true);
 });
