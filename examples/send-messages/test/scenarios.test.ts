@@ -132,13 +132,46 @@ describe("describeError(), on what the client throws", () => {
     const error = await failure(
       sendText(answering(429, { maxRetries: 1, retryBaseDelayMs: 1 }), to),
     );
-    expect(isXmsRateLimitError(error)).toBe(true);
-    expect(describeError(error)).toBe("rate limited (429): try again later");
+    if (!isXmsRateLimitError(error)) return expect.unreachable(String(error));
+    // The mock sends the spec's Retry-After example when the spec has one.
+    const retryAfter = error.headers.get("retry-after");
+    expect(describeError(error)).toBe(
+      retryAfter === null
+        ? "rate limited (429): try again later"
+        : `rate limited (429): try again in ${retryAfter} s`,
+    );
     // One attempt and one retry: a 429 was not processed, so even a send is retried.
     expect(mock.requests).toEqual([
       { method: "POST", path: SEND, status: 429 },
       { method: "POST", path: SEND, status: 429 },
     ]);
+  });
+
+  test("a 429 whose Retry-After is longer than the client waits is reported with the wait", async () => {
+    // A server of our own: it answers every request 429 with `Retry-After: 120`.
+    let requests = 0;
+    const server = createServer((_req, res) => {
+      requests++;
+      res.writeHead(429, { "content-type": "application/json", "retry-after": "120" });
+      res.end(JSON.stringify({ message: "Too many requests", status: "429" }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const xms = createClient({
+        baseUrl: `http://127.0.0.1:${port}`,
+        apiKey: API_KEY,
+        apiId: "example-key-id",
+      });
+      const error = await failure(sendText(xms, to));
+      expect(isXmsRateLimitError(error)).toBe(true);
+      expect(describeError(error)).toBe("rate limited (429): try again in 120 s");
+      // Past maxRetryAfterMs (60 s by default) the client does not wait: one request only.
+      expect(requests).toBe(1);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   test("a 400 is an XmsBadRequestError whose report names the fields at fault", async () => {
