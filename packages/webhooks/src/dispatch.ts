@@ -84,18 +84,25 @@ export function callsFor(
   registry: Registry,
   names: readonly string[],
   base: Omit<RawEvent, "name">,
+  calls: Call[] = [],
 ): Call[] {
-  const calls: Call[] = [];
+  const event = (name: string): RawEvent => ({
+    name,
+    payload: base.payload,
+    meta: base.meta,
+    contact: base.contact,
+    notification: base.notification,
+  });
   for (const name of names) {
     const handlers = registry.get(name);
-    if (!handlers) continue;
-    const event = { name, ...base };
-    for (const handler of handlers) calls.push({ handler, event });
+    if (!handlers || handlers.length === 0) continue;
+    const shared = event(name);
+    for (const handler of handlers) calls.push({ handler, event: shared });
   }
   const any = registry.get(ANY);
-  if (any) {
-    const event = { name: names[names.length - 1] as string, ...base };
-    for (const handler of any) calls.push({ handler, event });
+  if (any && any.length > 0) {
+    const shared = event(names[names.length - 1] as string);
+    for (const handler of any) calls.push({ handler, event: shared });
   }
   return calls;
 }
@@ -105,16 +112,38 @@ export function invoke<T>(handler: (event: RawEvent) => T, event: RawEvent): Pro
   return new Promise<Awaited<T>>((resolve) => resolve(handler(event) as Awaited<T>));
 }
 
-/** Runs every call concurrently and waits for all; returns one error per failed handler. */
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (
+    (typeof value === "object" || typeof value === "function") &&
+    value !== null &&
+    typeof (value as { then?: unknown }).then === "function"
+  );
+}
+
+/**
+ * Starts every call, then waits for all of them; returns one error per failed handler. Async
+ * handlers run concurrently; a synchronous one finishes before the next starts, as JavaScript
+ * does. Only async results cost a promise here: this is the hot path of every delivery.
+ */
 export async function runCalls(calls: readonly Call[]): Promise<WebhookHandlerError[]> {
-  if (calls.length === 0) return [];
-  const settled = await Promise.allSettled(calls.map((call) => invoke(call.handler, call.event)));
   const errors: WebhookHandlerError[] = [];
-  settled.forEach((result, i) => {
-    if (result.status === "rejected") {
-      errors.push(new WebhookHandlerError(calls[i]!.event, result.reason));
+  const pending: Promise<void>[] = [];
+  for (const { handler, event } of calls) {
+    try {
+      const result = handler(event);
+      if (isThenable(result)) {
+        pending.push(
+          Promise.resolve(result).then(
+            () => {},
+            (reason: unknown) => void errors.push(new WebhookHandlerError(event, reason)),
+          ),
+        );
+      }
+    } catch (reason) {
+      errors.push(new WebhookHandlerError(event, reason));
     }
-  });
+  }
+  if (pending.length > 0) await Promise.all(pending);
   return errors;
 }
 
@@ -128,18 +157,26 @@ export async function dispatchNotification(
   notification: Record<string, unknown>,
 ): Promise<WebhookHandlerError[]> {
   const meta = notification["meta"];
+  const items = itemsOf(notification);
+  const base = (item: Item) => ({
+    payload: item.payload,
+    meta,
+    contact: item.contact,
+    notification: notification as MessageNotificationPayload,
+  });
+  if (!dedupe) {
+    // Every handler of every item, all at once.
+    const calls: Call[] = [];
+    for (const item of items) callsFor(registry, item.names, base(item), calls);
+    return runCalls(calls);
+  }
   const results = await Promise.all(
-    itemsOf(notification).map(async (item) => {
-      const calls = callsFor(registry, item.names, {
-        payload: item.payload,
-        meta,
-        contact: item.contact,
-        notification: notification as MessageNotificationPayload,
-      });
+    items.map(async (item) => {
+      const calls = callsFor(registry, item.names, base(item));
       // Nothing listens: nothing to run, nothing to remember.
       if (calls.length === 0) return [];
-      const key = dedupe ? await dedupeKey(item.kind, item.payload) : undefined;
-      if (!dedupe || key === undefined) return runCalls(calls);
+      const key = await dedupeKey(item.kind, item.payload);
+      if (key === undefined) return runCalls(calls);
       let errors: WebhookHandlerError[] = [];
       await dedupe.once(key, async () => {
         errors = await runCalls(calls);
