@@ -4,55 +4,62 @@ export const TOO_LARGE = Symbol("too large");
 export const UNREADABLE = Symbol("unreadable");
 export const MALFORMED = Symbol("malformed");
 
-/** A body being read. `result` never rejects; `cancel()` stops reading (the result is dropped). */
-export interface BodyRead {
-  result: Promise<Uint8Array | typeof TOO_LARGE | typeof UNREADABLE>;
-  cancel(): void;
-}
+/** A body read to its end: its bytes, or why there are none. */
+export type BodyBytes = Uint8Array | typeof TOO_LARGE | typeof UNREADABLE;
 
 /** Where a delivery's body comes from; adapters pick the one they have. */
 export type BodySource =
-  /** An unread stream: read up to the limit. */
-  | { type: "stream"; open: (limit: number) => BodyRead }
+  /** An unread Fetch API body (`request.body`): read up to the limit. */
+  | { type: "web"; stream: ReadableStream<Uint8Array> | null }
+  /** Another unread stream (node:http): `read` reads it up to the limit and never rejects. */
+  | { type: "stream"; read: (limit: number) => Promise<BodyBytes> }
   /** Bytes a framework already read (`req.rawBody`, `express.raw()`). */
   | { type: "bytes"; bytes: Uint8Array }
   /** A value a framework already parsed (`express.json()`): validated like any other. */
   | { type: "parsed"; value: unknown };
 
-/** Reads a Web stream; past `limit` bytes it cancels the stream and stops. */
-export function readWebStream(stream: ReadableStream<Uint8Array> | null, limit: number): BodyRead {
-  if (stream === null) return { result: Promise.resolve(new Uint8Array(0)), cancel: () => {} };
+const EMPTY = new Uint8Array(0);
+
+function ignore(): void {}
+
+/**
+ * Reads a Web stream to its end; past `limit` bytes it cancels the stream and stops. Never
+ * rejects. A reader loop, not `Response.arrayBuffer()`: on Node 20 (undici) the loop costs about
+ * half as much, and it is the only way to stop at the limit.
+ */
+export async function readWebStream(
+  stream: ReadableStream<Uint8Array> | null,
+  limit: number,
+): Promise<BodyBytes> {
+  if (stream === null) return EMPTY;
   let reader: ReadableStreamDefaultReader<Uint8Array>;
   try {
     reader = stream.getReader();
   } catch {
     // Already read or locked (a framework consumed it).
-    return { result: Promise.resolve(UNREADABLE), cancel: () => {} };
+    return UNREADABLE;
   }
-  let cancelled = false;
-  // Not awaited: a slow or hostile sender must not hold us here.
-  const cancel = (): void => {
-    if (cancelled) return;
-    cancelled = true;
-    reader.cancel().catch(() => {});
-  };
-  const read = async (): Promise<Uint8Array | typeof TOO_LARGE | typeof UNREADABLE> => {
-    const chunks: Uint8Array[] = [];
+  try {
+    // Most bodies arrive in one chunk: keep it as is, without a list or a copy.
+    let first: Uint8Array | undefined;
+    let rest: Uint8Array[] | undefined;
     let size = 0;
     for (;;) {
       const { done, value } = await reader.read();
-      if (cancelled) return UNREADABLE;
       if (done) break;
       size += value.byteLength;
       if (size > limit) {
-        cancel();
+        // Not awaited: a slow or hostile sender must not hold us here.
+        reader.cancel().catch(ignore);
         return TOO_LARGE;
       }
-      chunks.push(value);
+      if (first === undefined) first = value;
+      else (rest ??= [first]).push(value);
     }
-    return concat(chunks, size);
-  };
-  return { result: read().catch(() => UNREADABLE), cancel };
+    return rest ? concat(rest, size) : (first ?? EMPTY);
+  } catch {
+    return UNREADABLE;
+  }
 }
 
 export function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {

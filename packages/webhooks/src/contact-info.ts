@@ -60,7 +60,7 @@ export async function answerContactInfo(options: {
     contact: request,
     notification: undefined,
   };
-  const observers = runCalls(callsFor(registry, ["contact.info"], event));
+  const observers = Promise.resolve(runCalls(callsFor(registry, ["contact.info"], event)));
   const answer = answerer ? invoke(answerer, event) : Promise.resolve({});
   // Settles with the answer's outcome; never rejects.
   const answered = answer.then(

@@ -46,11 +46,18 @@ const SUBTYPE: Record<NotificationItemKind, [field: string, known: readonly stri
     action: undefined,
   };
 
-/** Every item of a notification with the names it goes to: `message` + `message.text`, ... */
+const KINDS = Object.keys(notificationItemKinds) as NotificationItemKind[];
+const NO_CONTACTS: unknown[] = [];
+
+/**
+ * Every item of a notification with the names it goes to: `message` + `message.text`, ... An
+ * item whose `type`, `status` or `eventCode` is not a known value (lenient validation lets a
+ * value the spec does not list yet through) goes to its kind's name only.
+ */
 function itemsOf(notification: Record<string, unknown>): Item[] {
-  const contacts = Array.isArray(notification["contacts"]) ? notification["contacts"] : [];
+  const contacts = Array.isArray(notification["contacts"]) ? notification["contacts"] : NO_CONTACTS;
   const items: Item[] = [];
-  for (const kind of Object.keys(notificationItemKinds) as NotificationItemKind[]) {
+  for (const kind of KINDS) {
     const list = notification[notificationItemKinds[kind]];
     if (!Array.isArray(list)) continue;
     for (const payload of list) {
@@ -86,25 +93,28 @@ export function callsFor(
   base: Omit<RawEvent, "name">,
   calls: Call[] = [],
 ): Call[] {
-  const event = (name: string): RawEvent => ({
+  for (const name of names) {
+    const handlers = registry.get(name);
+    if (!handlers || handlers.length === 0) continue;
+    const shared = named(name, base);
+    for (const handler of handlers) calls.push({ handler, event: shared });
+  }
+  const any = registry.get(ANY);
+  if (any && any.length > 0) {
+    const shared = named(names[names.length - 1] as string, base);
+    for (const handler of any) calls.push({ handler, event: shared });
+  }
+  return calls;
+}
+
+function named(name: string, base: Omit<RawEvent, "name">): RawEvent {
+  return {
     name,
     payload: base.payload,
     meta: base.meta,
     contact: base.contact,
     notification: base.notification,
-  });
-  for (const name of names) {
-    const handlers = registry.get(name);
-    if (!handlers || handlers.length === 0) continue;
-    const shared = event(name);
-    for (const handler of handlers) calls.push({ handler, event: shared });
-  }
-  const any = registry.get(ANY);
-  if (any && any.length > 0) {
-    const shared = event(names[names.length - 1] as string);
-    for (const handler of any) calls.push({ handler, event: shared });
-  }
-  return calls;
+  };
 }
 
 /** Runs a handler, turning a synchronous throw into a rejection. */
@@ -123,9 +133,12 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
 /**
  * Starts every call, then waits for all of them; returns one error per failed handler. Async
  * handlers run concurrently; a synchronous one finishes before the next starts, as JavaScript
- * does. Only async results cost a promise here: this is the hot path of every delivery.
+ * does. Only async results cost a promise here: this is the hot path of every delivery, and
+ * when every handler was synchronous the errors are returned as they are, without one.
  */
-export async function runCalls(calls: readonly Call[]): Promise<WebhookHandlerError[]> {
+export function runCalls(
+  calls: readonly Call[],
+): WebhookHandlerError[] | Promise<WebhookHandlerError[]> {
   const errors: WebhookHandlerError[] = [];
   const pending: Promise<void>[] = [];
   for (const { handler, event } of calls) {
@@ -143,36 +156,48 @@ export async function runCalls(calls: readonly Call[]): Promise<WebhookHandlerEr
       errors.push(new WebhookHandlerError(event, reason));
     }
   }
-  if (pending.length > 0) await Promise.all(pending);
-  return errors;
+  return pending.length > 0 ? Promise.all(pending).then(() => errors) : errors;
 }
 
 /**
  * Dispatches every item of a (validated) notification. Returns the errors of failed handlers;
  * with dedupe, an item is skipped when already processed and remembered only when none failed.
  */
-export async function dispatchNotification(
+export function dispatchNotification(
   registry: Registry,
   dedupe: Dedupe | undefined,
   notification: Record<string, unknown>,
-): Promise<WebhookHandlerError[]> {
-  const meta = notification["meta"];
+): WebhookHandlerError[] | Promise<WebhookHandlerError[]> {
   const items = itemsOf(notification);
-  const base = (item: Item) => ({
-    payload: item.payload,
-    meta,
-    contact: item.contact,
-    notification: notification as MessageNotificationPayload,
-  });
   if (!dedupe) {
     // Every handler of every item, all at once.
     const calls: Call[] = [];
-    for (const item of items) callsFor(registry, item.names, base(item), calls);
+    for (const item of items) callsFor(registry, item.names, eventOf(item, notification), calls);
     return runCalls(calls);
   }
+  return dispatchOnce(registry, dedupe, items, notification);
+}
+
+/** What the handlers of an item receive, but its name. */
+function eventOf(item: Item, notification: Record<string, unknown>): Omit<RawEvent, "name"> {
+  return {
+    payload: item.payload,
+    meta: notification["meta"],
+    contact: item.contact,
+    notification: notification as MessageNotificationPayload,
+  };
+}
+
+/** dispatchNotification() with dedupe: each item's handlers run once per key. */
+async function dispatchOnce(
+  registry: Registry,
+  dedupe: Dedupe,
+  items: readonly Item[],
+  notification: Record<string, unknown>,
+): Promise<WebhookHandlerError[]> {
   const results = await Promise.all(
     items.map(async (item) => {
-      const calls = callsFor(registry, item.names, base(item));
+      const calls = callsFor(registry, item.names, eventOf(item, notification));
       // Nothing listens: nothing to run, nothing to remember.
       if (calls.length === 0) return [];
       const key = await dedupeKey(item.kind, item.payload);

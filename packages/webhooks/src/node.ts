@@ -5,7 +5,7 @@
  * (`express.json()`) as a parsed value that is validated like any other.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { TOO_LARGE, UNREADABLE, concat, type BodyRead, type BodySource } from "./body.js";
+import { TOO_LARGE, UNREADABLE, concat, type BodyBytes, type BodySource } from "./body.js";
 import { isUnderMount, pathnameOf } from "./routing.js";
 import { toHttp, type Outcome } from "./status-policy.js";
 import { pipelines, type Webhooks } from "./webhooks.js";
@@ -41,14 +41,13 @@ function header(req: IncomingMessage, name: string): string | null {
 }
 
 /** Reads the request stream; past `limit` bytes it stops listening (the socket is then closed). */
-function readStream(req: IncomingMessage, limit: number): BodyRead {
-  if (req.readableEnded) return { result: Promise.resolve(new Uint8Array(0)), cancel: () => {} };
-  let finish: (value: Uint8Array | typeof TOO_LARGE | typeof UNREADABLE) => void = () => {};
-  const result = new Promise<Uint8Array | typeof TOO_LARGE | typeof UNREADABLE>((resolve) => {
+function readStream(req: IncomingMessage, limit: number): Promise<BodyBytes> {
+  if (req.readableEnded) return Promise.resolve(new Uint8Array(0));
+  return new Promise<BodyBytes>((resolve) => {
     const chunks: Uint8Array[] = [];
     let size = 0;
-    // Settles once, and stops listening: the first of end, limit, error, close or cancel wins.
-    finish = (value) => {
+    // Settles once, and stops listening: the first of end, limit, error or close wins.
+    const finish = (value: BodyBytes): void => {
       req.off("data", onData);
       req.off("end", onEnd);
       req.off("error", onGone);
@@ -71,13 +70,6 @@ function readStream(req: IncomingMessage, limit: number): BodyRead {
     req.on("error", onGone);
     req.on("close", onGone);
   });
-  return {
-    result,
-    cancel: () => {
-      finish(UNREADABLE);
-      req.pause();
-    },
-  };
 }
 
 function bodySource(req: NodeRequest): BodySource {
@@ -91,7 +83,7 @@ function bodySource(req: NodeRequest): BodySource {
       ? { type: "bytes", bytes: encoder.encode(body) }
       : { type: "parsed", value: body };
   }
-  return { type: "stream", open: (limit) => readStream(req, limit) };
+  return { type: "stream", read: (limit) => readStream(req, limit) };
 }
 
 function send(res: ServerResponse, outcome: Outcome): void {
@@ -140,8 +132,10 @@ export function createNodeMiddleware(
     try {
       outcome = await pipeline({
         method: req.method ?? "GET",
-        header: (name) => header(req, name),
-        pathname: () => pathname ?? pathnameOf(url),
+        token: header(req, "x-verify-token"),
+        contentType: header(req, "content-type"),
+        contentLength: header(req, "content-length"),
+        pathname: pathname ?? pathnameOf(url),
         body: bodySource(req),
       });
     } catch {

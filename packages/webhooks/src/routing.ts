@@ -59,3 +59,21 @@ export function isUnderMount(pathname: string | undefined, mount: string): boole
     path === `${prefix}${WEBHOOK_PATHS.contactInfo}`
   );
 }
+
+/**
+ * The path of an absolute URL as a `Request` serializes it (`request.url`), without parsing it
+ * again: for http(s) URLs the path is what lies between the authority and `?` or `#`, exactly
+ * as `URL.pathname` would return it. Other URLs go through `URL`.
+ */
+export function pathnameOfAbsolute(url: string): string | undefined {
+  const authority = url.startsWith("https://") ? 8 : url.startsWith("http://") ? 7 : -1;
+  if (authority === -1) return pathnameOf(url);
+  const slash = url.indexOf("/", authority);
+  if (slash === -1) return "/";
+  let end = url.length;
+  const query = url.indexOf("?", slash);
+  if (query !== -1) end = query;
+  const fragment = url.indexOf("#", slash);
+  if (fragment !== -1 && fragment < end) end = fragment;
+  return url.slice(slash, end);
+}

@@ -50,6 +50,18 @@ function error(status: number, code: string, headers?: Record<string, string>): 
   return { status, headers: { ...JSON_HEADERS, ...headers }, body: `{"error":"${code}"}` };
 }
 
+/**
+ * The answer to almost every delivery. No body: the platform ignores it, and a Response without
+ * one is much cheaper to make.
+ */
+const PROCESSED: HttpAnswer = Object.freeze({
+  status: 200,
+  headers: Object.freeze({}),
+  body: null,
+});
+/** Its ResponseInit, shared (a Response's body is single-use; its init is not). */
+const PROCESSED_INIT: ResponseInit = Object.freeze({ status: PROCESSED.status });
+
 export function toHttp(outcome: Outcome): HttpAnswer {
   switch (outcome.type) {
     case "method_not_allowed":
@@ -75,9 +87,16 @@ export function toHttp(outcome: Outcome): HttpAnswer {
     case "not_found":
       return error(404, "not_found");
     case "processed":
-      // No body: the platform ignores it, and a Response without one is much cheaper to make.
-      return { status: 200, headers: {}, body: null };
+      return PROCESSED;
     case "answered":
       return { status: 200, headers: { ...JSON_HEADERS }, body: outcome.json };
   }
+}
+
+/** The answer as a Fetch API Response (a new one each time: its body can be read only once). */
+export function toResponse(outcome: Outcome): Response {
+  const answer = toHttp(outcome);
+  // The empty 200 needs no headers object converted on the way in.
+  if (answer === PROCESSED) return new Response(null, PROCESSED_INIT);
+  return new Response(answer.body, { status: answer.status, headers: answer.headers });
 }

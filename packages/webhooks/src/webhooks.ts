@@ -25,8 +25,8 @@ import {
   type XmsWebhooksError,
 } from "./errors.js";
 import { resolveOptions, type WebhooksOptions } from "./options.js";
-import { kindOfPath, kindOfShape, pathnameOf } from "./routing.js";
-import { toHttp, type Outcome } from "./status-policy.js";
+import { kindOfPath, kindOfShape, pathnameOfAbsolute } from "./routing.js";
+import { toResponse, type Outcome } from "./status-policy.js";
 import type { ContactInfoHandler, ErrorHandler, WebhookHandler } from "./types.js";
 import { validateBody } from "./validate.js";
 import { createTokenVerifier } from "./verify-token.js";
@@ -90,12 +90,15 @@ function serializedLength(value: unknown): number {
   }
 }
 
-/** A delivery as an adapter sees it. */
+/** A delivery as an adapter sees it: plain values, read once, so that nothing is a closure. */
 export interface Delivery {
   method: string;
-  header(name: string): string | null;
-  /** The request path, for routing by published path; computed only when needed. */
-  pathname(): string | undefined;
+  /** The `x-verify-token`, `Content-Type` and `Content-Length` headers; null when absent. */
+  token: string | null;
+  contentType: string | null;
+  contentLength: string | null;
+  /** The request path, for routing by published path; undefined when it has none. */
+  pathname: string | undefined;
   body: BodySource;
 }
 
@@ -104,6 +107,10 @@ type Processed =
   | { type: "failed"; errors: XmsWebhooksError[] }
   | { type: "processed" }
   | { type: "answered"; json: string; answer: Record<string, unknown> };
+
+// The outcomes without data, made once.
+const PROCESSED: Outcome = { type: "processed" };
+const HANDLER_FAILED: Outcome = { type: "handler_failed" };
 
 /** The pipeline of each instance, for the adapters in this package (not public API). */
 export const pipelines = new WeakMap<Webhooks, (delivery: Delivery) => Promise<Outcome>>();
@@ -186,25 +193,17 @@ export function createWebhooks(options: WebhooksOptions): Webhooks {
   /** The HTTP pipeline, in the order of the status policy. */
   const pipeline = async (delivery: Delivery): Promise<Outcome> => {
     if (delivery.method !== "POST") return { type: "method_not_allowed" };
-    const authorized = verifyToken(delivery.header("x-verify-token"));
-    const jsonType = isJsonContentType(delivery.header("content-type"));
-    const declared = declaredLength(delivery.header("content-length"));
-    const tooLarge = declared !== undefined && declared > config.maxBodyBytes;
-    const source = delivery.body;
-    // A body that will be needed is read while the token's digest is computed (off the main
-    // thread in Node); nothing looks at it before the token proved good, and a bad token cancels
-    // the read. Reading is bounded by maxBodyBytes either way.
-    const reading =
-      source.type === "stream" && jsonType && !tooLarge
-        ? source.open(config.maxBodyBytes)
-        : undefined;
-    if (!(await authorized)) {
-      reading?.cancel();
-      return { type: "unauthorized" };
+    // A boolean where the runtime hashes synchronously (node:crypto), else a promise. Nothing of
+    // the body is read before the token proved good.
+    const verdict = verifyToken(delivery.token);
+    if (!(typeof verdict === "boolean" ? verdict : await verdict)) return { type: "unauthorized" };
+    if (!isJsonContentType(delivery.contentType)) return { type: "unsupported_media_type" };
+    const declared = declaredLength(delivery.contentLength);
+    if (declared !== undefined && declared > config.maxBodyBytes) {
+      return { type: "payload_too_large" };
     }
-    if (!jsonType) return { type: "unsupported_media_type" };
-    if (tooLarge) return { type: "payload_too_large" };
 
+    const source = delivery.body;
     let body: unknown;
     if (source.type === "parsed") {
       body = source.value;
@@ -216,7 +215,11 @@ export function createWebhooks(options: WebhooksOptions): Webhooks {
       }
     } else {
       const bytes =
-        source.type === "bytes" ? source.bytes : reading ? await reading.result : UNREADABLE;
+        source.type === "bytes"
+          ? source.bytes
+          : source.type === "web"
+            ? await readWebStream(source.stream, config.maxBodyBytes)
+            : await source.read(config.maxBodyBytes);
       if (bytes === UNREADABLE) return { type: "unreadable_body" };
       if (bytes === TOO_LARGE || bytes.byteLength > config.maxBodyBytes) {
         return { type: "payload_too_large" };
@@ -225,17 +228,17 @@ export function createWebhooks(options: WebhooksOptions): Webhooks {
       if (body === MALFORMED) return { type: "malformed_json" };
     }
 
-    const kind = kindOfPath(delivery.pathname()) ?? kindOfShape(body);
+    const kind = kindOfPath(delivery.pathname) ?? kindOfShape(body);
     const result = await process(kind, body);
     switch (result.type) {
       case "invalid":
         return { type: "invalid_payload", errors: result.error.errors };
       case "failed":
-        return { type: "handler_failed" };
+        return HANDLER_FAILED;
       case "answered":
         return { type: "answered", json: result.json };
       case "processed":
-        return { type: "processed" };
+        return PROCESSED;
     }
   };
 
@@ -273,18 +276,20 @@ export function createWebhooks(options: WebhooksOptions): Webhooks {
     async handle(request) {
       let outcome: Outcome;
       try {
+        const headers = request.headers;
         outcome = await pipeline({
           method: request.method,
-          header: (name) => request.headers.get(name),
-          pathname: () => pathnameOf(request.url),
-          body: { type: "stream", open: (limit) => readWebStream(request.body, limit) },
+          token: headers.get("x-verify-token"),
+          contentType: headers.get("content-type"),
+          contentLength: headers.get("content-length"),
+          pathname: pathnameOfAbsolute(request.url),
+          body: { type: "web", stream: request.body },
         });
       } catch {
         // Only a bug of ours gets here (handlers' errors are caught where they run).
-        outcome = { type: "handler_failed" };
+        outcome = HANDLER_FAILED;
       }
-      const answer = toHttp(outcome);
-      return new Response(answer.body, { status: answer.status, headers: answer.headers });
+      return toResponse(outcome);
     },
     async receive(payload: unknown, options: ReceiveOptions = {}) {
       const kind = options.kind ?? kindOfShape(payload);

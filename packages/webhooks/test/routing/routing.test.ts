@@ -1,6 +1,6 @@
 import { describe, expect, test, vi } from "vitest";
 import { createNodeMiddleware, createWebhooks, WEBHOOK_PATHS } from "../../src/index.js";
-import { kindOfPath, kindOfShape } from "../../src/routing.js";
+import { kindOfPath, kindOfShape, pathnameOfAbsolute } from "../../src/routing.js";
 import { listen } from "../helpers/server.js";
 import {
   TOKEN,
@@ -127,5 +127,21 @@ describe("routing by published path", () => {
     expect(() => createNodeMiddleware(setup().webhooks, { path: "webhooks" })).toThrow(
       /^@mehery\/xms-webhooks: /,
     );
+  });
+});
+
+describe("the path of a Request's URL", () => {
+  test.each([
+    "http://127.0.0.1/webhooks",
+    "http://127.0.0.1:3000/webhooks/api/v1/message/receive?x=1",
+    "https://user:p%2Fw@example.com/hooks/api/v1/contact/info/#frag?not-a-query",
+    "https://example.com?q=/api/v1/contact/info",
+    "http://example.com/a%20b/../c/./d?e#f",
+    "http://[::1]:8080/webhooks#/api/v1/contact/info",
+    "file:///tmp/api/v1/message/receive",
+  ])("is what URL.pathname says for %s", (href) => {
+    // request.url is the URL serialized (Requests refuse credentials; URL does not).
+    const serialized = new URL(href).href;
+    expect(pathnameOfAbsolute(serialized)).toBe(new URL(serialized).pathname);
   });
 });
