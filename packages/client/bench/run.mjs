@@ -1,5 +1,6 @@
-// pnpm bench: requests per second of raw fetch, bare openapi-fetch, this client's path API and
-// its resource methods, against a loopback server in a child process. Prints; never asserts.
+// pnpm bench: requests per second (and client CPU per request) of raw fetch, bare openapi-fetch,
+// this client's path API and its resource methods, against a loopback server in a child process.
+// Prints; never asserts.
 //
 //   XMS_BENCH_SLICES=40 pnpm bench     (default 20 interleaved slices per mode)
 import { fork } from "node:child_process";
@@ -54,15 +55,17 @@ const variants = {
   },
 };
 
-/** Seconds taken by `total` calls, `inFlight` at a time. */
+/** Wall-clock seconds and client CPU microseconds taken by `total` calls, `inFlight` at a time. */
 async function time(call, total, inFlight) {
   let started = 0;
   const worker = async () => {
     while (started++ < total) await call();
   };
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   await Promise.all(Array.from({ length: inFlight }, worker));
-  return (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  return [(performance.now() - t0) / 1000, cpu.user + cpu.system];
 }
 
 const modes = [
@@ -81,19 +84,26 @@ for (const [method, calls] of Object.entries(variants)) {
     // The variants take turns in short slices (in a rotating order), so a burst of load from
     // elsewhere on the machine slows them all alike instead of skewing one.
     const seconds = Object.fromEntries(names.map((n) => [n, 0]));
+    const cpu = Object.fromEntries(names.map((n) => [n, 0]));
     for (let slice = 0; slice < SLICES; slice++) {
       for (let i = 0; i < names.length; i++) {
         const name = names[(i + slice) % names.length];
-        seconds[name] += await time(calls[name], total / SLICES, inFlight);
+        const [s, c] = await time(calls[name], total / SLICES, inFlight);
+        seconds[name] += s;
+        cpu[name] += c;
       }
     }
     const rate = (name) => total / seconds[name];
+    // Client CPU per request: steadier than req/s when other processes load the machine.
+    const perRequest = (name) => cpu[name] / total;
     console.log(`${method}, ${mode}`);
     for (const name of names) {
       console.log(
-        `  ${name.padEnd(14)} ${rate(name).toFixed(0).padStart(6)} req/s   ` +
-          `${(rate(name) / rate("openapi-fetch")).toFixed(2)}x openapi-fetch   ` +
-          `${(rate(name) / rate("raw fetch")).toFixed(2)}x raw fetch`,
+        `  ${name.padEnd(14)} ${rate(name).toFixed(0).padStart(6)} req/s ` +
+          `${(rate(name) / rate("openapi-fetch")).toFixed(2)}x openapi-fetch ` +
+          `${(rate(name) / rate("raw fetch")).toFixed(2)}x raw fetch | ` +
+          `${perRequest(name).toFixed(0).padStart(4)} µs CPU/req ` +
+          `${(perRequest("openapi-fetch") / perRequest(name)).toFixed(2)}x openapi-fetch`,
       );
     }
   }

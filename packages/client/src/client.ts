@@ -74,10 +74,10 @@ export function createClient(options: ClientOptions = {}): XmsClient {
   const apiId = options.apiId ?? env?.XMS_API_ID;
   if (!apiKey) throw new XmsError("@mehery/xms-client: missing apiKey; pass it or set XMS_API_KEY");
   if (!apiId) throw new XmsError("@mehery/xms-client: missing apiId; pass it or set XMS_API_ID");
-  const browser = typeof g.window != "undefined" && typeof g.document != "undefined";
+  const browser = g.window !== undefined && g.document !== undefined;
   if (browser && !options.dangerouslyAllowBrowser) {
     throw new XmsError(
-      "@mehery/xms-client: in a browser, visitors can read the API key; set dangerouslyAllowBrowser if they may",
+      "@mehery/xms-client: a browser would expose the API key; set dangerouslyAllowBrowser to allow it",
     );
   }
   // Absolute, without a trailing slash: the form request URLs take (a browser resolves a relative one).

@@ -105,11 +105,19 @@ export function createRetryFetch(
   const baseFetch: FetchLike = options.fetch ?? ((input, init) => fetch(input, init));
 
   class XmsRequest extends Request {
-    /** The init openapi-fetch built: body and per-call options (timeoutMs, maxRetries, deadlineMs). */
-    readonly init: Init;
+    /** The init openapi-fetch built: body, caller's signal, per-call options (timeoutMs, ...). */
+    declare readonly init: Init;
+    /**
+     * Aborts the first attempt (on a timeout or the caller's abort). Built into the request so
+     * that a GET's first attempt is `fetch(request)` with no init: undici re-validates every
+     * header of a request re-created with an init.
+     */
+    declare readonly controller: AbortController;
     constructor(input: string | URL | Request, init: Init = {}) {
-      super(input, init);
+      const controller = new AbortController();
+      super(input, { ...init, signal: controller.signal });
       this.init = init;
+      this.controller = controller;
     }
   }
 
@@ -127,25 +135,32 @@ export function createRetryFetch(
     const deadlineMs = init.deadlineMs ?? clientDeadlineMs;
     const deadline = Date.now() + deadlineMs;
     const idempotent = isIdempotent(method, url);
+    const own = (request as Partial<XmsRequest>).controller;
 
     for (let attempt = 0; ; attempt++) {
       signal?.throwIfAborted();
       const left = deadline - Date.now();
       // setTimeout fires at once past 2^31-1 ms: an Infinity timeout must not become 1 ms.
       const limit = Math.min(timeoutMs, left, 2 ** 31 - 1);
-      const controller = new AbortController();
-      const abort = () => controller.abort(signal!.reason);
+      // The request's own controller serves the first attempt; each retry gets a fresh one.
+      const current = (attempt ? undefined : own) ?? new AbortController();
+      const abort = () => current.abort(signal!.reason);
       let timedOut = false;
       const timer = setTimeout(() => {
         timedOut = true;
-        controller.abort();
+        current.abort();
       }, limit);
       signal?.addEventListener("abort", abort);
       let response: Response | undefined;
       let error: XmsError | undefined;
       let retry = idempotent;
       try {
-        const raw = await baseFetch(request, { body: init.body, signal: controller.signal });
+        const raw = await baseFetch(
+          request,
+          current == own && init.body == null
+            ? undefined
+            : { body: init.body, signal: current.signal },
+        );
         // Read the body here, within the attempt's time limit: a connection that dies mid-body is
         // then a failed attempt (retried when safe), not an error escaping from openapi-fetch.
         response = new Response(raw.body && (await raw.arrayBuffer()), raw);
@@ -156,7 +171,7 @@ export function createRetryFetch(
               method,
               url,
               undefined,
-              `${limit < timeoutMs ? "deadlineMs" : "timeoutMs"} of ${limit < timeoutMs ? deadlineMs : timeoutMs} ms exceeded`,
+              `${limit < timeoutMs ? `deadlineMs of ${deadlineMs}` : `timeoutMs of ${timeoutMs}`} ms exceeded`,
             )
           : new XmsConnectionError(method, url, { cause });
         retry ||= !timedOut && notSent.test(causeCode(cause));

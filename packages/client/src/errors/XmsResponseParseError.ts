@@ -8,7 +8,7 @@ export class XmsResponseParseError extends XmsError {
   declare readonly url: string;
 
   constructor(status: number, method: string, url: string, options?: { cause?: unknown }) {
-    super(`Could not parse the ${status} response of ${method} ${url} as JSON`, options);
+    super(`Invalid JSON in the ${status} response: ${method} ${url}`, options);
     this.status = status;
     this.method = method;
     this.url = url;

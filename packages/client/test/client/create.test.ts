@@ -84,7 +84,7 @@ test("the default base URL is the production server", () => {
 test("createClient refuses to run in a browser unless dangerouslyAllowBrowser is set", async () => {
   vi.stubGlobal("window", {});
   vi.stubGlobal("document", {});
-  expect(() => createClient({ apiKey, apiId })).toThrow(/in a browser.*dangerouslyAllowBrowser/);
+  expect(() => createClient({ apiKey, apiId })).toThrow(/browser.*dangerouslyAllowBrowser/);
   // In a browser the forbidden User-Agent header is left alone: the agent goes in x-xms-user-agent.
   const { server, seen } = await echoServer();
   await createClient({
