@@ -1,3 +1,4 @@
+import { getEventListeners } from "node:events";
 import { createServer } from "node:http";
 import { afterEach, describe, expect, test } from "vitest";
 import {
@@ -227,6 +228,17 @@ describe("abort", () => {
     expect((error as DOMException).name).toBe("AbortError");
     expect(isXmsError(error)).toBe(false);
     expect(server.attempts).toBe(1);
+  });
+
+  test("a long-lived signal shared by many calls holds no listener once they settle", async () => {
+    const server = await serve((_req, res) => json(res, 200, okBody));
+    const controller = new AbortController();
+    const xms = client(server.url);
+    for (let i = 0; i < 20; i++) {
+      await xms.config.listChannels({}, { signal: controller.signal });
+      await xms.messages.send(textMessage, { signal: controller.signal });
+    }
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
   });
 
   test("an already-aborted signal sends nothing", async () => {
