@@ -20,8 +20,11 @@ export type {
   NotificationContact,
   NotificationEvent,
   NotificationMeta,
+  UnlistedMessage,
+  UnlistedStatus,
   WebhookEvent,
   WebhookHandler,
+  WebhookPayload,
 } from "./types.js";
 
 // Duplicate deliveries.

@@ -14,12 +14,43 @@ export type NotificationMeta = NonNullable<MessageNotificationPayload["meta"]>;
 /** A contact of a message notification (an entry of its `contacts`). */
 export type NotificationContact = NonNullable<MessageNotificationPayload["contacts"]>[number];
 
+/** The fields every message has, whatever its type: those all of its variants share. */
+type MessageBase = Omit<Pick<WebhookEventMap["message"], keyof WebhookEventMap["message"]>, "type">;
+
+/**
+ * A message whose `type` the spec does not list (yet). Lenient validation (the default) lets it
+ * through, checked against the fields every message has, and dispatches it to `message` (and
+ * `onAny`) handlers only, never to a `message.<type>` one. `validate: "strict"` refuses it.
+ */
+export type UnlistedMessage = MessageBase & { type: string & {} };
+
+/**
+ * A status whose `status` the spec does not list (yet). Lenient validation (the default) lets it
+ * through and dispatches it to `status` (and `onAny`) handlers only. `validate: "strict"`
+ * refuses it.
+ */
+export type UnlistedStatus = Omit<WebhookEventMap["status"], "status"> & { status: string & {} };
+
+/**
+ * What the handlers of `N` receive as `payload`: the event's type from WebhookEventMap, and for
+ * `message` and `status`, which also get the items whose type or status the spec does not list,
+ * those too. (Narrow on `message.<type>` / `status.<status>` names for exact types.)
+ */
+export type WebhookPayload<N extends WebhookEventName> = N extends "message"
+  ? WebhookEventMap[N] | UnlistedMessage
+  : N extends "status"
+    ? WebhookEventMap[N] | UnlistedStatus
+    : WebhookEventMap[N];
+
 /** An event of one item of a message notification. */
 export interface NotificationEvent<N extends Exclude<WebhookEventName, "contact.info">> {
   /** The name the handler was registered for (`message`, `message.text`, ...). */
   name: N;
-  /** The item: one message, status, event or action. */
-  payload: WebhookEventMap[N];
+  /**
+   * The item: one message, status, event or action. For `message` and `status`, possibly one
+   * whose type or status the spec does not list (UnlistedMessage, UnlistedStatus).
+   */
+  payload: WebhookPayload<N>;
   /** The notification's `meta`. */
   meta: NotificationMeta | undefined;
   /**

@@ -1691,9 +1691,7 @@ validate65.evaluated = {
 const schema34 = {
   type: "object",
   required: ["type"],
-  properties: {
-    type: { enum: ["text", "image", "video", "audio", "voice", "document", "location", "system"] },
-  },
+  properties: { type: { type: "string" } },
   allOf: [
     {
       if: { properties: { type: { const: "text" } }, required: ["type"] },
@@ -1726,6 +1724,20 @@ const schema34 = {
     {
       if: { properties: { type: { const: "system" } }, required: ["type"] },
       then: { $ref: "#/$defs/InBoundSystemMsg" },
+    },
+    {
+      if: {
+        properties: {
+          type: {
+            type: "string",
+            not: {
+              enum: ["text", "image", "video", "audio", "voice", "document", "location", "system"],
+            },
+          },
+        },
+        required: ["type"],
+      },
+      then: { $ref: "#/$defs/InBoundMsgBase" },
     },
   ],
 };
@@ -5888,6 +5900,353 @@ validate169.evaluated = {
   dynamicProps: false,
   dynamicItems: false,
 };
+const schema48 = {
+  type: "object",
+  required: ["id"],
+  properties: {
+    attachments: { type: "array", items: { $ref: "#/$defs/InBoundMsgMedia" } },
+    contactId: { type: "string" },
+    from: { type: "string" },
+    id: { type: "string" },
+    messageIdExt: { type: "string" },
+    originalMessage: { type: "object", additionalProperties: true },
+    session: { $ref: "#/$defs/MsgSession" },
+    tags: { $ref: "#/$defs/TagDocument" },
+    timestamp: { type: "integer" },
+    audio: { $ref: "#/$defs/InBoundMsgMedia" },
+    document: { $ref: "#/$defs/InBoundMsgMedia" },
+    image: { $ref: "#/$defs/InBoundMsgMedia" },
+    location: { $ref: "#/$defs/CommonMsgLocation" },
+    text: { $ref: "#/$defs/InBoundMsgText" },
+    video: { $ref: "#/$defs/InBoundMsgMedia" },
+    voice: { $ref: "#/$defs/InBoundMsgMedia" },
+  },
+};
+function validate181(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate181.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.id === undefined) {
+      const err0 = {
+        instancePath,
+        keyword: "required",
+        params: { missingProperty: "id" },
+        message: "must have required property '" + "id" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.attachments !== undefined) {
+      let data0 = data.attachments;
+      if (Array.isArray(data0)) {
+        const len0 = data0.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (
+            !validate81(data0[i0], {
+              instancePath: instancePath + "/attachments/" + i0,
+              parentData: data0,
+              parentDataProperty: i0,
+              rootData,
+              dynamicAnchors,
+            })
+          ) {
+            vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err1 = {
+          instancePath: instancePath + "/attachments",
+          keyword: "type",
+          params: { type: "array" },
+          message: "must be array",
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.contactId !== undefined) {
+      if (typeof data.contactId !== "string") {
+        const err2 = {
+          instancePath: instancePath + "/contactId",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.from !== undefined) {
+      if (typeof data.from !== "string") {
+        const err3 = {
+          instancePath: instancePath + "/from",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.id !== undefined) {
+      if (typeof data.id !== "string") {
+        const err4 = {
+          instancePath: instancePath + "/id",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.messageIdExt !== undefined) {
+      if (typeof data.messageIdExt !== "string") {
+        const err5 = {
+          instancePath: instancePath + "/messageIdExt",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.originalMessage !== undefined) {
+      let data6 = data.originalMessage;
+      if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+      } else {
+        const err6 = {
+          instancePath: instancePath + "/originalMessage",
+          keyword: "type",
+          params: { type: "object" },
+          message: "must be object",
+        };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.session !== undefined) {
+      if (
+        !validate83(data.session, {
+          instancePath: instancePath + "/session",
+          parentData: data,
+          parentDataProperty: "session",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.tags !== undefined) {
+      if (
+        !validate85(data.tags, {
+          instancePath: instancePath + "/tags",
+          parentData: data,
+          parentDataProperty: "tags",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.timestamp !== undefined) {
+      let data9 = data.timestamp;
+      if (!(typeof data9 == "number" && !(data9 % 1) && !isNaN(data9) && isFinite(data9))) {
+        const err7 = {
+          instancePath: instancePath + "/timestamp",
+          keyword: "type",
+          params: { type: "integer" },
+          message: "must be integer",
+        };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.audio !== undefined) {
+      if (
+        !validate81(data.audio, {
+          instancePath: instancePath + "/audio",
+          parentData: data,
+          parentDataProperty: "audio",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.document !== undefined) {
+      if (
+        !validate81(data.document, {
+          instancePath: instancePath + "/document",
+          parentData: data,
+          parentDataProperty: "document",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.image !== undefined) {
+      if (
+        !validate81(data.image, {
+          instancePath: instancePath + "/image",
+          parentData: data,
+          parentDataProperty: "image",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.location !== undefined) {
+      if (
+        !validate90(data.location, {
+          instancePath: instancePath + "/location",
+          parentData: data,
+          parentDataProperty: "location",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.text !== undefined) {
+      if (
+        !validate92(data.text, {
+          instancePath: instancePath + "/text",
+          parentData: data,
+          parentDataProperty: "text",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.video !== undefined) {
+      if (
+        !validate81(data.video, {
+          instancePath: instancePath + "/video",
+          parentData: data,
+          parentDataProperty: "video",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.voice !== undefined) {
+      if (
+        !validate81(data.voice, {
+          instancePath: instancePath + "/voice",
+          parentData: data,
+          parentDataProperty: "voice",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err8 = {
+      instancePath,
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
+    if (vErrors === null) {
+      vErrors = [err8];
+    } else {
+      vErrors.push(err8);
+    }
+    errors++;
+  }
+  validate181.errors = vErrors;
+  return errors === 0;
+}
+validate181.evaluated = {
+  props: {
+    attachments: true,
+    contactId: true,
+    from: true,
+    id: true,
+    messageIdExt: true,
+    originalMessage: true,
+    session: true,
+    tags: true,
+    timestamp: true,
+    audio: true,
+    document: true,
+    image: true,
+    location: true,
+    text: true,
+    video: true,
+    voice: true,
+  },
+  dynamicProps: false,
+  dynamicItems: false,
+};
 function validate79(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -6605,18 +6964,147 @@ function validate79(
       Object.assign(props0, props7);
     }
   }
+  const _errs42 = errors;
+  let valid17 = true;
+  const _errs43 = errors;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    let missing8;
+    if (data.type === undefined && (missing8 = "type")) {
+      const err24 = {};
+      if (vErrors === null) {
+        vErrors = [err24];
+      } else {
+        vErrors.push(err24);
+      }
+      errors++;
+    } else {
+      if (data.type !== undefined) {
+        let data8 = data.type;
+        if (typeof data8 !== "string") {
+          const err25 = {};
+          if (vErrors === null) {
+            vErrors = [err25];
+          } else {
+            vErrors.push(err25);
+          }
+          errors++;
+        }
+        const _errs46 = errors;
+        const _errs47 = errors;
+        if (!(
+          data8 === "text" ||
+          data8 === "image" ||
+          data8 === "video" ||
+          data8 === "audio" ||
+          data8 === "voice" ||
+          data8 === "document" ||
+          data8 === "location" ||
+          data8 === "system"
+        )) {
+          const err26 = {};
+          if (vErrors === null) {
+            vErrors = [err26];
+          } else {
+            vErrors.push(err26);
+          }
+          errors++;
+        }
+        var valid19 = _errs47 === errors;
+        if (valid19) {
+          const err27 = {};
+          if (vErrors === null) {
+            vErrors = [err27];
+          } else {
+            vErrors.push(err27);
+          }
+          errors++;
+        } else {
+          errors = _errs46;
+          if (vErrors !== null) {
+            if (_errs46) {
+              vErrors.length = _errs46;
+            } else {
+              vErrors = null;
+            }
+          }
+        }
+      }
+    }
+  }
+  var _valid8 = _errs43 === errors;
+  errors = _errs42;
+  if (vErrors !== null) {
+    if (_errs42) {
+      vErrors.length = _errs42;
+    } else {
+      vErrors = null;
+    }
+  }
+  if (_valid8) {
+    const _errs48 = errors;
+    if (
+      !validate181(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
+    ) {
+      vErrors = vErrors === null ? validate181.errors : vErrors.concat(validate181.errors);
+      errors = vErrors.length;
+    }
+    var _valid8 = _errs48 === errors;
+    valid17 = _valid8;
+    if (valid17) {
+      var props8 = {};
+      props8.attachments = true;
+      props8.contactId = true;
+      props8.from = true;
+      props8.id = true;
+      props8.messageIdExt = true;
+      props8.originalMessage = true;
+      props8.session = true;
+      props8.tags = true;
+      props8.timestamp = true;
+      props8.audio = true;
+      props8.document = true;
+      props8.image = true;
+      props8.location = true;
+      props8.text = true;
+      props8.video = true;
+      props8.voice = true;
+      props8.type = true;
+    }
+  }
+  if (!valid17) {
+    const err28 = {
+      instancePath,
+      keyword: "if",
+      params: { failingKeyword: "then" },
+      message: 'must match "then" schema',
+    };
+    if (vErrors === null) {
+      vErrors = [err28];
+    } else {
+      vErrors.push(err28);
+    }
+    errors++;
+  }
+  if (props0 !== true && props8 !== undefined) {
+    if (props8 === true) {
+      props0 = true;
+    } else {
+      props0 = props0 || {};
+      Object.assign(props0, props8);
+    }
+  }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === undefined) {
-      const err24 = {
+      const err29 = {
         instancePath,
         keyword: "required",
         params: { missingProperty: "type" },
         message: "must have required property '" + "type" + "'",
       };
       if (vErrors === null) {
-        vErrors = [err24];
+        vErrors = [err29];
       } else {
-        vErrors.push(err24);
+        vErrors.push(err29);
       }
       errors++;
     }
@@ -6625,42 +7113,32 @@ function validate79(
       props0.type = true;
     }
     if (data.type !== undefined) {
-      let data8 = data.type;
-      if (!(
-        data8 === "text" ||
-        data8 === "image" ||
-        data8 === "video" ||
-        data8 === "audio" ||
-        data8 === "voice" ||
-        data8 === "document" ||
-        data8 === "location" ||
-        data8 === "system"
-      )) {
-        const err25 = {
+      if (typeof data.type !== "string") {
+        const err30 = {
           instancePath: instancePath + "/type",
-          keyword: "enum",
-          params: { allowedValues: schema34.properties.type.enum },
-          message: "must be equal to one of the allowed values",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
         };
         if (vErrors === null) {
-          vErrors = [err25];
+          vErrors = [err30];
         } else {
-          vErrors.push(err25);
+          vErrors.push(err30);
         }
         errors++;
       }
     }
   } else {
-    const err26 = {
+    const err31 = {
       instancePath,
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err26];
+      vErrors = [err31];
     } else {
-      vErrors.push(err26);
+      vErrors.push(err31);
     }
     errors++;
   }
@@ -6669,7 +7147,7 @@ function validate79(
   return errors === 0;
 }
 validate79.evaluated = { dynamicProps: true, dynamicItems: false };
-const schema48 = {
+const schema49 = {
   type: "object",
   properties: {
     appId: { type: "string" },
@@ -6678,13 +7156,13 @@ const schema48 = {
     server: { type: "string" },
   },
 };
-function validate182(
+function validate194(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate182.evaluated;
+  const evaluated0 = validate194.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -6770,15 +7248,15 @@ function validate182(
     }
     errors++;
   }
-  validate182.errors = vErrors;
+  validate194.errors = vErrors;
   return errors === 0;
 }
-validate182.evaluated = {
+validate194.evaluated = {
   props: { appId: true, debug: true, domain: true, server: true },
   dynamicProps: false,
   dynamicItems: false,
 };
-const schema49 = {
+const schema50 = {
   type: "object",
   required: ["id", "status"],
   properties: {
@@ -6786,11 +7264,11 @@ const schema49 = {
     errors: { type: "array", items: { $ref: "#/$defs/MessageReportError" } },
     id: { type: "string" },
     messageIdExt: { type: "string" },
-    status: { $ref: "#/$defs/InBoundMsgStatusCode" },
+    status: { type: "string" },
     timestamp: { type: "integer" },
   },
 };
-const schema50 = {
+const schema51 = {
   type: "object",
   properties: {
     code: { type: "string" },
@@ -6799,13 +7277,13 @@ const schema50 = {
     title: { type: "string" },
   },
 };
-function validate185(
+function validate197(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate185.evaluated;
+  const evaluated0 = validate197.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -6891,73 +7369,21 @@ function validate185(
     }
     errors++;
   }
-  validate185.errors = vErrors;
+  validate197.errors = vErrors;
   return errors === 0;
 }
-validate185.evaluated = {
+validate197.evaluated = {
   props: { code: true, details: true, href: true, title: true },
   dynamicProps: false,
   dynamicItems: false,
 };
-const schema51 = { type: "string", enum: ["READ", "DLVRD", "SENT", "FAILD", "DELTD"] };
-function validate187(
+function validate196(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate187.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
-  }
-  if (typeof data !== "string") {
-    const err0 = {
-      instancePath,
-      keyword: "type",
-      params: { type: "string" },
-      message: "must be string",
-    };
-    if (vErrors === null) {
-      vErrors = [err0];
-    } else {
-      vErrors.push(err0);
-    }
-    errors++;
-  }
-  if (!(
-    data === "READ" ||
-    data === "DLVRD" ||
-    data === "SENT" ||
-    data === "FAILD" ||
-    data === "DELTD"
-  )) {
-    const err1 = {
-      instancePath,
-      keyword: "enum",
-      params: { allowedValues: schema51.enum },
-      message: "must be equal to one of the allowed values",
-    };
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
-    }
-    errors++;
-  }
-  validate187.errors = vErrors;
-  return errors === 0;
-}
-validate187.evaluated = { dynamicProps: false, dynamicItems: false };
-function validate184(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate184.evaluated;
+  const evaluated0 = validate196.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -7015,7 +7441,7 @@ function validate184(
         const len0 = data1.length;
         for (let i0 = 0; i0 < len0; i0++) {
           if (
-            !validate185(data1[i0], {
+            !validate197(data1[i0], {
               instancePath: instancePath + "/errors/" + i0,
               parentData: data1,
               parentDataProperty: i0,
@@ -7023,7 +7449,7 @@ function validate184(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate185.errors : vErrors.concat(validate185.errors);
+            vErrors = vErrors === null ? validate197.errors : vErrors.concat(validate197.errors);
             errors = vErrors.length;
           }
         }
@@ -7075,27 +7501,12 @@ function validate184(
       }
     }
     if (data.status !== undefined) {
-      if (
-        !validate187(data.status, {
-          instancePath: instancePath + "/status",
-          parentData: data,
-          parentDataProperty: "status",
-          rootData,
-          dynamicAnchors,
-        })
-      ) {
-        vErrors = vErrors === null ? validate187.errors : vErrors.concat(validate187.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.timestamp !== undefined) {
-      let data6 = data.timestamp;
-      if (!(typeof data6 == "number" && !(data6 % 1) && !isNaN(data6) && isFinite(data6))) {
+      if (typeof data.status !== "string") {
         const err6 = {
-          instancePath: instancePath + "/timestamp",
+          instancePath: instancePath + "/status",
           keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
+          params: { type: "string" },
+          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err6];
@@ -7105,24 +7516,41 @@ function validate184(
         errors++;
       }
     }
+    if (data.timestamp !== undefined) {
+      let data6 = data.timestamp;
+      if (!(typeof data6 == "number" && !(data6 % 1) && !isNaN(data6) && isFinite(data6))) {
+        const err7 = {
+          instancePath: instancePath + "/timestamp",
+          keyword: "type",
+          params: { type: "integer" },
+          message: "must be integer",
+        };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err7 = {
+    const err8 = {
       instancePath,
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err7];
+      vErrors = [err8];
     } else {
-      vErrors.push(err7);
+      vErrors.push(err8);
     }
     errors++;
   }
-  validate184.errors = vErrors;
+  validate196.errors = vErrors;
   return errors === 0;
 }
-validate184.evaluated = {
+validate196.evaluated = {
   props: {
     contactId: true,
     errors: true,
@@ -7282,7 +7710,7 @@ function validate54(
     }
     if (data.meta !== undefined) {
       if (
-        !validate182(data.meta, {
+        !validate194(data.meta, {
           instancePath: instancePath + "/meta",
           parentData: data,
           parentDataProperty: "meta",
@@ -7290,7 +7718,7 @@ function validate54(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate182.errors : vErrors.concat(validate182.errors);
+        vErrors = vErrors === null ? validate194.errors : vErrors.concat(validate194.errors);
         errors = vErrors.length;
       }
     }
@@ -7300,7 +7728,7 @@ function validate54(
         const len4 = data9.length;
         for (let i4 = 0; i4 < len4; i4++) {
           if (
-            !validate184(data9[i4], {
+            !validate196(data9[i4], {
               instancePath: instancePath + "/statuses/" + i4,
               parentData: data9,
               parentDataProperty: i4,
@@ -7308,7 +7736,7 @@ function validate54(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate184.errors : vErrors.concat(validate184.errors);
+            vErrors = vErrors === null ? validate196.errors : vErrors.concat(validate196.errors);
             errors = vErrors.length;
           }
         }
@@ -7429,18 +7857,18 @@ validate52.evaluated = {
   dynamicProps: false,
   dynamicItems: false,
 };
-export const contactInfoRequestLenient = validate191;
+export const contactInfoRequestLenient = validate201;
 const schema52 = {
   $id: "xms-contactInfoRequest-lenient",
   $ref: "xms-lenient#/$defs/InBoundContact",
 };
-function validate192(
+function validate202(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate192.evaluated;
+  const evaluated0 = validate202.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -7582,10 +8010,10 @@ function validate192(
     }
     errors++;
   }
-  validate192.errors = vErrors;
+  validate202.errors = vErrors;
   return errors === 0;
 }
-validate192.evaluated = {
+validate202.evaluated = {
   props: {
     businessProfile: true,
     channelId: true,
@@ -7598,13 +8026,13 @@ validate192.evaluated = {
   dynamicProps: false,
   dynamicItems: false,
 };
-function validate191(
+function validate201(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   /*# sourceURL="xms-contactInfoRequest-lenient" */ let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate191.evaluated;
+  const evaluated0 = validate201.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -7612,15 +8040,15 @@ function validate191(
     evaluated0.items = undefined;
   }
   if (
-    !validate192(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
+    !validate202(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
   ) {
-    vErrors = vErrors === null ? validate192.errors : vErrors.concat(validate192.errors);
+    vErrors = vErrors === null ? validate202.errors : vErrors.concat(validate202.errors);
     errors = vErrors.length;
   }
-  validate191.errors = vErrors;
+  validate201.errors = vErrors;
   return errors === 0;
 }
-validate191.evaluated = {
+validate201.evaluated = {
   props: {
     businessProfile: true,
     channelId: true,
@@ -7633,7 +8061,7 @@ validate191.evaluated = {
   dynamicProps: false,
   dynamicItems: false,
 };
-export const contactInfoResponseLenient = validate197;
+export const contactInfoResponseLenient = validate207;
 const schema54 = {
   $id: "xms-contactInfoResponse-lenient",
   $ref: "xms-lenient#/$defs/ContactInfoUpdate",
@@ -7659,13 +8087,13 @@ const schema56 = {
     value: { type: ["string", "number", "boolean", "array"], items: { type: "string" } },
   },
 };
-function validate199(
+function validate209(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate199.evaluated;
+  const evaluated0 = validate209.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -7850,21 +8278,21 @@ function validate199(
     }
     errors++;
   }
-  validate199.errors = vErrors;
+  validate209.errors = vErrors;
   return errors === 0;
 }
-validate199.evaluated = {
+validate209.evaluated = {
   props: { format: true, key: true, name: true, type: true, value: true },
   dynamicProps: false,
   dynamicItems: false,
 };
-function validate198(
+function validate208(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate198.evaluated;
+  const evaluated0 = validate208.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -7894,7 +8322,7 @@ function validate198(
         const len0 = data1.length;
         for (let i0 = 0; i0 < len0; i0++) {
           if (
-            !validate199(data1[i0], {
+            !validate209(data1[i0], {
               instancePath: instancePath + "/labels/" + i0,
               parentData: data1,
               parentDataProperty: i0,
@@ -7902,7 +8330,7 @@ function validate198(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate199.errors : vErrors.concat(validate199.errors);
+            vErrors = vErrors === null ? validate209.errors : vErrors.concat(validate209.errors);
             errors = vErrors.length;
           }
         }
@@ -7983,21 +8411,21 @@ function validate198(
     }
     errors++;
   }
-  validate198.errors = vErrors;
+  validate208.errors = vErrors;
   return errors === 0;
 }
-validate198.evaluated = {
+validate208.evaluated = {
   props: { email: true, labels: true, mobile: true, name: true, profileId: true },
   dynamicProps: false,
   dynamicItems: false,
 };
-function validate197(
+function validate207(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   /*# sourceURL="xms-contactInfoResponse-lenient" */ let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate197.evaluated;
+  const evaluated0 = validate207.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -8005,20 +8433,20 @@ function validate197(
     evaluated0.items = undefined;
   }
   if (
-    !validate198(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
+    !validate208(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
   ) {
-    vErrors = vErrors === null ? validate198.errors : vErrors.concat(validate198.errors);
+    vErrors = vErrors === null ? validate208.errors : vErrors.concat(validate208.errors);
     errors = vErrors.length;
   }
-  validate197.errors = vErrors;
+  validate207.errors = vErrors;
   return errors === 0;
 }
-validate197.evaluated = {
+validate207.evaluated = {
   props: { email: true, labels: true, mobile: true, name: true, profileId: true },
   dynamicProps: false,
   dynamicItems: false,
 };
-export const notificationStrict = validate202;
+export const notificationStrict = validate212;
 const schema57 = { $id: "xms-notification-strict", $ref: "xms-strict#/$defs/InBoundWrapper" };
 const schema59 = {
   type: "object",
@@ -8039,13 +8467,13 @@ const schema60 = {
   properties: { actionCode: { type: "string" } },
   unevaluatedProperties: false,
 };
-function validate205(
+function validate215(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate205.evaluated;
+  const evaluated0 = validate215.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -8113,10 +8541,10 @@ function validate205(
     }
     errors++;
   }
-  validate205.errors = vErrors;
+  validate215.errors = vErrors;
   return errors === 0;
 }
-validate205.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate215.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 const schema61 = {
   type: "object",
   required: ["contactId"],
@@ -8141,13 +8569,13 @@ const schema62 = {
   },
   unevaluatedProperties: false,
 };
-function validate208(
+function validate218(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate208.evaluated;
+  const evaluated0 = validate218.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -8249,10 +8677,10 @@ function validate208(
     }
     errors++;
   }
-  validate208.errors = vErrors;
+  validate218.errors = vErrors;
   return errors === 0;
 }
-validate208.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate218.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 const schema63 = {
   type: "string",
   enum: [
@@ -8270,13 +8698,13 @@ const schema63 = {
     "EMPTY",
   ],
 };
-function validate210(
+function validate220(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate210.evaluated;
+  const evaluated0 = validate220.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -8324,22 +8752,22 @@ function validate210(
     }
     errors++;
   }
-  validate210.errors = vErrors;
+  validate220.errors = vErrors;
   return errors === 0;
 }
-validate210.evaluated = { dynamicProps: false, dynamicItems: false };
+validate220.evaluated = { dynamicProps: false, dynamicItems: false };
 const schema64 = {
   type: "object",
   properties: { email: { type: "string" }, name: { type: "string" }, phone: { type: "string" } },
   unevaluatedProperties: false,
 };
-function validate212(
+function validate222(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate212.evaluated;
+  const evaluated0 = validate222.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -8425,17 +8853,17 @@ function validate212(
     }
     errors++;
   }
-  validate212.errors = vErrors;
+  validate222.errors = vErrors;
   return errors === 0;
 }
-validate212.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function validate207(
+validate222.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+function validate217(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate207.evaluated;
+  const evaluated0 = validate217.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -8459,7 +8887,7 @@ function validate207(
     }
     if (data.businessProfile !== undefined) {
       if (
-        !validate208(data.businessProfile, {
+        !validate218(data.businessProfile, {
           instancePath: instancePath + "/businessProfile",
           parentData: data,
           parentDataProperty: "businessProfile",
@@ -8467,7 +8895,7 @@ function validate207(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate208.errors : vErrors.concat(validate208.errors);
+        vErrors = vErrors === null ? validate218.errors : vErrors.concat(validate218.errors);
         errors = vErrors.length;
       }
     }
@@ -8505,7 +8933,7 @@ function validate207(
     }
     if (data.contactType !== undefined) {
       if (
-        !validate210(data.contactType, {
+        !validate220(data.contactType, {
           instancePath: instancePath + "/contactType",
           parentData: data,
           parentDataProperty: "contactType",
@@ -8513,7 +8941,7 @@ function validate207(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate210.errors : vErrors.concat(validate210.errors);
+        vErrors = vErrors === null ? validate220.errors : vErrors.concat(validate220.errors);
         errors = vErrors.length;
       }
     }
@@ -8551,7 +8979,7 @@ function validate207(
     }
     if (data.profile !== undefined) {
       if (
-        !validate212(data.profile, {
+        !validate222(data.profile, {
           instancePath: instancePath + "/profile",
           parentData: data,
           parentDataProperty: "profile",
@@ -8559,7 +8987,7 @@ function validate207(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate212.errors : vErrors.concat(validate212.errors);
+        vErrors = vErrors === null ? validate222.errors : vErrors.concat(validate222.errors);
         errors = vErrors.length;
       }
     }
@@ -8601,10 +9029,10 @@ function validate207(
     }
     errors++;
   }
-  validate207.errors = vErrors;
+  validate217.errors = vErrors;
   return errors === 0;
 }
-validate207.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate217.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 const schema65 = {
   type: "object",
   required: ["eventCode"],
@@ -8637,13 +9065,13 @@ const schema66 = {
   },
   unevaluatedProperties: false,
 };
-function validate216(
+function validate226(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate216.evaluated;
+  const evaluated0 = validate226.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -8818,18 +9246,18 @@ function validate216(
     }
     errors++;
   }
-  validate216.errors = vErrors;
+  validate226.errors = vErrors;
   return errors === 0;
 }
-validate216.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate226.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 const schema67 = { type: "string" };
-function validate218(
+function validate228(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate218.evaluated;
+  const evaluated0 = validate228.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -8850,10 +9278,10 @@ function validate218(
     }
     errors++;
   }
-  validate218.errors = vErrors;
+  validate228.errors = vErrors;
   return errors === 0;
 }
-validate218.evaluated = { dynamicProps: false, dynamicItems: false };
+validate228.evaluated = { dynamicProps: false, dynamicItems: false };
 const schema68 = {
   type: "object",
   properties: {
@@ -8866,13 +9294,13 @@ const schema68 = {
   },
   unevaluatedProperties: false,
 };
-function validate220(
+function validate230(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate220.evaluated;
+  const evaluated0 = validate230.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -9013,10 +9441,10 @@ function validate220(
     }
     errors++;
   }
-  validate220.errors = vErrors;
+  validate230.errors = vErrors;
   return errors === 0;
 }
-validate220.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate230.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 const schema69 = {
   type: "object",
   properties: {
@@ -9034,13 +9462,13 @@ const schema69 = {
   },
   unevaluatedProperties: false,
 };
-function validate222(
+function validate232(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate222.evaluated;
+  const evaluated0 = validate232.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -9267,10 +9695,10 @@ function validate222(
     }
     errors++;
   }
-  validate222.errors = vErrors;
+  validate232.errors = vErrors;
   return errors === 0;
 }
-validate222.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate232.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 const schema70 = {
   type: "object",
   properties: {
@@ -9283,13 +9711,13 @@ const schema70 = {
   },
   unevaluatedProperties: false,
 };
-function validate224(
+function validate234(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate224.evaluated;
+  const evaluated0 = validate234.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -9430,10 +9858,10 @@ function validate224(
     }
     errors++;
   }
-  validate224.errors = vErrors;
+  validate234.errors = vErrors;
   return errors === 0;
 }
-validate224.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate234.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 const schema71 = {
   type: "object",
   properties: {
@@ -9445,13 +9873,13 @@ const schema71 = {
   },
   unevaluatedProperties: false,
 };
-function validate226(
+function validate236(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate226.evaluated;
+  const evaluated0 = validate236.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -9577,17 +10005,17 @@ function validate226(
     }
     errors++;
   }
-  validate226.errors = vErrors;
+  validate236.errors = vErrors;
   return errors === 0;
 }
-validate226.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function validate215(
+validate236.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+function validate225(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate215.evaluated;
+  const evaluated0 = validate225.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -9627,7 +10055,7 @@ function validate215(
     }
     if (data.contact !== undefined) {
       if (
-        !validate216(data.contact, {
+        !validate226(data.contact, {
           instancePath: instancePath + "/contact",
           parentData: data,
           parentDataProperty: "contact",
@@ -9635,7 +10063,7 @@ function validate215(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate216.errors : vErrors.concat(validate216.errors);
+        vErrors = vErrors === null ? validate226.errors : vErrors.concat(validate226.errors);
         errors = vErrors.length;
       }
     }
@@ -9657,7 +10085,7 @@ function validate215(
     }
     if (data.eventCode !== undefined) {
       if (
-        !validate218(data.eventCode, {
+        !validate228(data.eventCode, {
           instancePath: instancePath + "/eventCode",
           parentData: data,
           parentDataProperty: "eventCode",
@@ -9665,7 +10093,7 @@ function validate215(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate218.errors : vErrors.concat(validate218.errors);
+        vErrors = vErrors === null ? validate228.errors : vErrors.concat(validate228.errors);
         errors = vErrors.length;
       }
     }
@@ -9687,7 +10115,7 @@ function validate215(
     }
     if (data.route !== undefined) {
       if (
-        !validate220(data.route, {
+        !validate230(data.route, {
           instancePath: instancePath + "/route",
           parentData: data,
           parentDataProperty: "route",
@@ -9695,13 +10123,13 @@ function validate215(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate220.errors : vErrors.concat(validate220.errors);
+        vErrors = vErrors === null ? validate230.errors : vErrors.concat(validate230.errors);
         errors = vErrors.length;
       }
     }
     if (data.session !== undefined) {
       if (
-        !validate222(data.session, {
+        !validate232(data.session, {
           instancePath: instancePath + "/session",
           parentData: data,
           parentDataProperty: "session",
@@ -9709,13 +10137,13 @@ function validate215(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate222.errors : vErrors.concat(validate222.errors);
+        vErrors = vErrors === null ? validate232.errors : vErrors.concat(validate232.errors);
         errors = vErrors.length;
       }
     }
     if (data.sessionAssigned !== undefined) {
       if (
-        !validate224(data.sessionAssigned, {
+        !validate234(data.sessionAssigned, {
           instancePath: instancePath + "/sessionAssigned",
           parentData: data,
           parentDataProperty: "sessionAssigned",
@@ -9723,7 +10151,7 @@ function validate215(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate224.errors : vErrors.concat(validate224.errors);
+        vErrors = vErrors === null ? validate234.errors : vErrors.concat(validate234.errors);
         errors = vErrors.length;
       }
     }
@@ -9745,7 +10173,7 @@ function validate215(
     }
     if (data.sessionRouted !== undefined) {
       if (
-        !validate226(data.sessionRouted, {
+        !validate236(data.sessionRouted, {
           instancePath: instancePath + "/sessionRouted",
           parentData: data,
           parentDataProperty: "sessionRouted",
@@ -9753,7 +10181,7 @@ function validate215(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate226.errors : vErrors.concat(validate226.errors);
+        vErrors = vErrors === null ? validate236.errors : vErrors.concat(validate236.errors);
         errors = vErrors.length;
       }
     }
@@ -9836,10 +10264,10 @@ function validate215(
     }
     errors++;
   }
-  validate215.errors = vErrors;
+  validate225.errors = vErrors;
   return errors === 0;
 }
-validate215.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate225.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 const schema72 = {
   type: "object",
   required: ["type"],
@@ -9920,13 +10348,13 @@ const schema74 = {
   },
   unevaluatedProperties: false,
 };
-function validate231(
+function validate241(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate231.evaluated;
+  const evaluated0 = validate241.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -10115,10 +10543,10 @@ function validate231(
     }
     errors++;
   }
-  validate231.errors = vErrors;
+  validate241.errors = vErrors;
   return errors === 0;
 }
-validate231.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate241.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 const schema75 = {
   type: "object",
   properties: {
@@ -10129,13 +10557,13 @@ const schema75 = {
   },
   unevaluatedProperties: false,
 };
-function validate233(
+function validate243(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate233.evaluated;
+  const evaluated0 = validate243.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -10242,10 +10670,10 @@ function validate233(
     }
     errors++;
   }
-  validate233.errors = vErrors;
+  validate243.errors = vErrors;
   return errors === 0;
 }
-validate233.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate243.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 const schema76 = {
   type: "object",
   properties: {
@@ -10261,13 +10689,13 @@ const schema76 = {
   },
   unevaluatedProperties: false,
 };
-function validate235(
+function validate245(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate235.evaluated;
+  const evaluated0 = validate245.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -10612,10 +11040,10 @@ function validate235(
     }
     errors++;
   }
-  validate235.errors = vErrors;
+  validate245.errors = vErrors;
   return errors === 0;
 }
-validate235.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate245.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 const schema77 = {
   type: "object",
   required: ["latitude", "longitude"],
@@ -10628,13 +11056,13 @@ const schema77 = {
   },
   unevaluatedProperties: false,
 };
-function validate240(
+function validate250(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate240.evaluated;
+  const evaluated0 = validate250.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -10786,23 +11214,23 @@ function validate240(
     }
     errors++;
   }
-  validate240.errors = vErrors;
+  validate250.errors = vErrors;
   return errors === 0;
 }
-validate240.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate250.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 const schema78 = {
   type: "object",
   required: ["body"],
   properties: { body: { type: "string" }, type: { type: "string" } },
   unevaluatedProperties: false,
 };
-function validate242(
+function validate252(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate242.evaluated;
+  const evaluated0 = validate252.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -10886,17 +11314,17 @@ function validate242(
     }
     errors++;
   }
-  validate242.errors = vErrors;
+  validate252.errors = vErrors;
   return errors === 0;
 }
-validate242.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function validate230(
+validate252.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+function validate240(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate230.evaluated;
+  const evaluated0 = validate240.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -10952,7 +11380,7 @@ function validate230(
         const len0 = data0.length;
         for (let i0 = 0; i0 < len0; i0++) {
           if (
-            !validate231(data0[i0], {
+            !validate241(data0[i0], {
               instancePath: instancePath + "/attachments/" + i0,
               parentData: data0,
               parentDataProperty: i0,
@@ -10960,7 +11388,7 @@ function validate230(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+            vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
             errors = vErrors.length;
           }
         }
@@ -11063,7 +11491,7 @@ function validate230(
     }
     if (data.session !== undefined) {
       if (
-        !validate233(data.session, {
+        !validate243(data.session, {
           instancePath: instancePath + "/session",
           parentData: data,
           parentDataProperty: "session",
@@ -11071,13 +11499,13 @@ function validate230(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate233.errors : vErrors.concat(validate233.errors);
+        vErrors = vErrors === null ? validate243.errors : vErrors.concat(validate243.errors);
         errors = vErrors.length;
       }
     }
     if (data.tags !== undefined) {
       if (
-        !validate235(data.tags, {
+        !validate245(data.tags, {
           instancePath: instancePath + "/tags",
           parentData: data,
           parentDataProperty: "tags",
@@ -11085,7 +11513,7 @@ function validate230(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate235.errors : vErrors.concat(validate235.errors);
+        vErrors = vErrors === null ? validate245.errors : vErrors.concat(validate245.errors);
         errors = vErrors.length;
       }
     }
@@ -11108,7 +11536,7 @@ function validate230(
     }
     if (data.audio !== undefined) {
       if (
-        !validate231(data.audio, {
+        !validate241(data.audio, {
           instancePath: instancePath + "/audio",
           parentData: data,
           parentDataProperty: "audio",
@@ -11116,13 +11544,13 @@ function validate230(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
         errors = vErrors.length;
       }
     }
     if (data.document !== undefined) {
       if (
-        !validate231(data.document, {
+        !validate241(data.document, {
           instancePath: instancePath + "/document",
           parentData: data,
           parentDataProperty: "document",
@@ -11130,13 +11558,13 @@ function validate230(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
         errors = vErrors.length;
       }
     }
     if (data.image !== undefined) {
       if (
-        !validate231(data.image, {
+        !validate241(data.image, {
           instancePath: instancePath + "/image",
           parentData: data,
           parentDataProperty: "image",
@@ -11144,13 +11572,13 @@ function validate230(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
         errors = vErrors.length;
       }
     }
     if (data.location !== undefined) {
       if (
-        !validate240(data.location, {
+        !validate250(data.location, {
           instancePath: instancePath + "/location",
           parentData: data,
           parentDataProperty: "location",
@@ -11158,13 +11586,13 @@ function validate230(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate240.errors : vErrors.concat(validate240.errors);
+        vErrors = vErrors === null ? validate250.errors : vErrors.concat(validate250.errors);
         errors = vErrors.length;
       }
     }
     if (data.text !== undefined) {
       if (
-        !validate242(data.text, {
+        !validate252(data.text, {
           instancePath: instancePath + "/text",
           parentData: data,
           parentDataProperty: "text",
@@ -11172,13 +11600,13 @@ function validate230(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate242.errors : vErrors.concat(validate242.errors);
+        vErrors = vErrors === null ? validate252.errors : vErrors.concat(validate252.errors);
         errors = vErrors.length;
       }
     }
     if (data.video !== undefined) {
       if (
-        !validate231(data.video, {
+        !validate241(data.video, {
           instancePath: instancePath + "/video",
           parentData: data,
           parentDataProperty: "video",
@@ -11186,13 +11614,13 @@ function validate230(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
         errors = vErrors.length;
       }
     }
     if (data.voice !== undefined) {
       if (
-        !validate231(data.voice, {
+        !validate241(data.voice, {
           instancePath: instancePath + "/voice",
           parentData: data,
           parentDataProperty: "voice",
@@ -11200,7 +11628,7 @@ function validate230(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
         errors = vErrors.length;
       }
     }
@@ -11283,10 +11711,10 @@ function validate230(
     }
     errors++;
   }
-  validate230.errors = vErrors;
+  validate240.errors = vErrors;
   return errors === 0;
 }
-validate230.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate240.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 const schema79 = {
   type: "object",
   required: ["id", "type", "image"],
@@ -11311,13 +11739,13 @@ const schema79 = {
   },
   unevaluatedProperties: false,
 };
-function validate247(
+function validate257(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate247.evaluated;
+  const evaluated0 = validate257.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -11373,7 +11801,7 @@ function validate247(
         const len0 = data0.length;
         for (let i0 = 0; i0 < len0; i0++) {
           if (
-            !validate231(data0[i0], {
+            !validate241(data0[i0], {
               instancePath: instancePath + "/attachments/" + i0,
               parentData: data0,
               parentDataProperty: i0,
@@ -11381,7 +11809,7 @@ function validate247(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+            vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
             errors = vErrors.length;
           }
         }
@@ -11484,7 +11912,7 @@ function validate247(
     }
     if (data.session !== undefined) {
       if (
-        !validate233(data.session, {
+        !validate243(data.session, {
           instancePath: instancePath + "/session",
           parentData: data,
           parentDataProperty: "session",
@@ -11492,13 +11920,13 @@ function validate247(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate233.errors : vErrors.concat(validate233.errors);
+        vErrors = vErrors === null ? validate243.errors : vErrors.concat(validate243.errors);
         errors = vErrors.length;
       }
     }
     if (data.tags !== undefined) {
       if (
-        !validate235(data.tags, {
+        !validate245(data.tags, {
           instancePath: instancePath + "/tags",
           parentData: data,
           parentDataProperty: "tags",
@@ -11506,7 +11934,7 @@ function validate247(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate235.errors : vErrors.concat(validate235.errors);
+        vErrors = vErrors === null ? validate245.errors : vErrors.concat(validate245.errors);
         errors = vErrors.length;
       }
     }
@@ -11529,7 +11957,7 @@ function validate247(
     }
     if (data.audio !== undefined) {
       if (
-        !validate231(data.audio, {
+        !validate241(data.audio, {
           instancePath: instancePath + "/audio",
           parentData: data,
           parentDataProperty: "audio",
@@ -11537,13 +11965,13 @@ function validate247(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
         errors = vErrors.length;
       }
     }
     if (data.document !== undefined) {
       if (
-        !validate231(data.document, {
+        !validate241(data.document, {
           instancePath: instancePath + "/document",
           parentData: data,
           parentDataProperty: "document",
@@ -11551,13 +11979,13 @@ function validate247(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
         errors = vErrors.length;
       }
     }
     if (data.image !== undefined) {
       if (
-        !validate231(data.image, {
+        !validate241(data.image, {
           instancePath: instancePath + "/image",
           parentData: data,
           parentDataProperty: "image",
@@ -11565,13 +11993,13 @@ function validate247(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
         errors = vErrors.length;
       }
     }
     if (data.location !== undefined) {
       if (
-        !validate240(data.location, {
+        !validate250(data.location, {
           instancePath: instancePath + "/location",
           parentData: data,
           parentDataProperty: "location",
@@ -11579,13 +12007,13 @@ function validate247(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate240.errors : vErrors.concat(validate240.errors);
+        vErrors = vErrors === null ? validate250.errors : vErrors.concat(validate250.errors);
         errors = vErrors.length;
       }
     }
     if (data.text !== undefined) {
       if (
-        !validate242(data.text, {
+        !validate252(data.text, {
           instancePath: instancePath + "/text",
           parentData: data,
           parentDataProperty: "text",
@@ -11593,13 +12021,13 @@ function validate247(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate242.errors : vErrors.concat(validate242.errors);
+        vErrors = vErrors === null ? validate252.errors : vErrors.concat(validate252.errors);
         errors = vErrors.length;
       }
     }
     if (data.video !== undefined) {
       if (
-        !validate231(data.video, {
+        !validate241(data.video, {
           instancePath: instancePath + "/video",
           parentData: data,
           parentDataProperty: "video",
@@ -11607,13 +12035,13 @@ function validate247(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
         errors = vErrors.length;
       }
     }
     if (data.voice !== undefined) {
       if (
-        !validate231(data.voice, {
+        !validate241(data.voice, {
           instancePath: instancePath + "/voice",
           parentData: data,
           parentDataProperty: "voice",
@@ -11621,7 +12049,7 @@ function validate247(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
         errors = vErrors.length;
       }
     }
@@ -11704,10 +12132,10 @@ function validate247(
     }
     errors++;
   }
-  validate247.errors = vErrors;
+  validate257.errors = vErrors;
   return errors === 0;
 }
-validate247.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate257.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 const schema80 = {
   type: "object",
   required: ["id", "type", "video"],
@@ -11732,13 +12160,13 @@ const schema80 = {
   },
   unevaluatedProperties: false,
 };
-function validate259(
+function validate269(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate259.evaluated;
+  const evaluated0 = validate269.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -11794,7 +12222,7 @@ function validate259(
         const len0 = data0.length;
         for (let i0 = 0; i0 < len0; i0++) {
           if (
-            !validate231(data0[i0], {
+            !validate241(data0[i0], {
               instancePath: instancePath + "/attachments/" + i0,
               parentData: data0,
               parentDataProperty: i0,
@@ -11802,7 +12230,7 @@ function validate259(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+            vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
             errors = vErrors.length;
           }
         }
@@ -11905,7 +12333,7 @@ function validate259(
     }
     if (data.session !== undefined) {
       if (
-        !validate233(data.session, {
+        !validate243(data.session, {
           instancePath: instancePath + "/session",
           parentData: data,
           parentDataProperty: "session",
@@ -11913,13 +12341,13 @@ function validate259(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate233.errors : vErrors.concat(validate233.errors);
+        vErrors = vErrors === null ? validate243.errors : vErrors.concat(validate243.errors);
         errors = vErrors.length;
       }
     }
     if (data.tags !== undefined) {
       if (
-        !validate235(data.tags, {
+        !validate245(data.tags, {
           instancePath: instancePath + "/tags",
           parentData: data,
           parentDataProperty: "tags",
@@ -11927,7 +12355,7 @@ function validate259(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate235.errors : vErrors.concat(validate235.errors);
+        vErrors = vErrors === null ? validate245.errors : vErrors.concat(validate245.errors);
         errors = vErrors.length;
       }
     }
@@ -11950,7 +12378,7 @@ function validate259(
     }
     if (data.audio !== undefined) {
       if (
-        !validate231(data.audio, {
+        !validate241(data.audio, {
           instancePath: instancePath + "/audio",
           parentData: data,
           parentDataProperty: "audio",
@@ -11958,13 +12386,13 @@ function validate259(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
         errors = vErrors.length;
       }
     }
     if (data.document !== undefined) {
       if (
-        !validate231(data.document, {
+        !validate241(data.document, {
           instancePath: instancePath + "/document",
           parentData: data,
           parentDataProperty: "document",
@@ -11972,13 +12400,13 @@ function validate259(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
         errors = vErrors.length;
       }
     }
     if (data.image !== undefined) {
       if (
-        !validate231(data.image, {
+        !validate241(data.image, {
           instancePath: instancePath + "/image",
           parentData: data,
           parentDataProperty: "image",
@@ -11986,13 +12414,13 @@ function validate259(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
         errors = vErrors.length;
       }
     }
     if (data.location !== undefined) {
       if (
-        !validate240(data.location, {
+        !validate250(data.location, {
           instancePath: instancePath + "/location",
           parentData: data,
           parentDataProperty: "location",
@@ -12000,13 +12428,13 @@ function validate259(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate240.errors : vErrors.concat(validate240.errors);
+        vErrors = vErrors === null ? validate250.errors : vErrors.concat(validate250.errors);
         errors = vErrors.length;
       }
     }
     if (data.text !== undefined) {
       if (
-        !validate242(data.text, {
+        !validate252(data.text, {
           instancePath: instancePath + "/text",
           parentData: data,
           parentDataProperty: "text",
@@ -12014,13 +12442,13 @@ function validate259(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate242.errors : vErrors.concat(validate242.errors);
+        vErrors = vErrors === null ? validate252.errors : vErrors.concat(validate252.errors);
         errors = vErrors.length;
       }
     }
     if (data.video !== undefined) {
       if (
-        !validate231(data.video, {
+        !validate241(data.video, {
           instancePath: instancePath + "/video",
           parentData: data,
           parentDataProperty: "video",
@@ -12028,13 +12456,13 @@ function validate259(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
         errors = vErrors.length;
       }
     }
     if (data.voice !== undefined) {
       if (
-        !validate231(data.voice, {
+        !validate241(data.voice, {
           instancePath: instancePath + "/voice",
           parentData: data,
           parentDataProperty: "voice",
@@ -12042,7 +12470,7 @@ function validate259(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
         errors = vErrors.length;
       }
     }
@@ -12125,10 +12553,10 @@ function validate259(
     }
     errors++;
   }
-  validate259.errors = vErrors;
+  validate269.errors = vErrors;
   return errors === 0;
 }
-validate259.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate269.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 const schema81 = {
   type: "object",
   required: ["id", "type", "audio"],
@@ -12153,13 +12581,13 @@ const schema81 = {
   },
   unevaluatedProperties: false,
 };
-function validate271(
+function validate281(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate271.evaluated;
+  const evaluated0 = validate281.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -12215,7 +12643,7 @@ function validate271(
         const len0 = data0.length;
         for (let i0 = 0; i0 < len0; i0++) {
           if (
-            !validate231(data0[i0], {
+            !validate241(data0[i0], {
               instancePath: instancePath + "/attachments/" + i0,
               parentData: data0,
               parentDataProperty: i0,
@@ -12223,7 +12651,7 @@ function validate271(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+            vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
             errors = vErrors.length;
           }
         }
@@ -12326,7 +12754,7 @@ function validate271(
     }
     if (data.session !== undefined) {
       if (
-        !validate233(data.session, {
+        !validate243(data.session, {
           instancePath: instancePath + "/session",
           parentData: data,
           parentDataProperty: "session",
@@ -12334,13 +12762,13 @@ function validate271(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate233.errors : vErrors.concat(validate233.errors);
+        vErrors = vErrors === null ? validate243.errors : vErrors.concat(validate243.errors);
         errors = vErrors.length;
       }
     }
     if (data.tags !== undefined) {
       if (
-        !validate235(data.tags, {
+        !validate245(data.tags, {
           instancePath: instancePath + "/tags",
           parentData: data,
           parentDataProperty: "tags",
@@ -12348,7 +12776,7 @@ function validate271(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate235.errors : vErrors.concat(validate235.errors);
+        vErrors = vErrors === null ? validate245.errors : vErrors.concat(validate245.errors);
         errors = vErrors.length;
       }
     }
@@ -12371,7 +12799,7 @@ function validate271(
     }
     if (data.audio !== undefined) {
       if (
-        !validate231(data.audio, {
+        !validate241(data.audio, {
           instancePath: instancePath + "/audio",
           parentData: data,
           parentDataProperty: "audio",
@@ -12379,13 +12807,13 @@ function validate271(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
         errors = vErrors.length;
       }
     }
     if (data.document !== undefined) {
       if (
-        !validate231(data.document, {
+        !validate241(data.document, {
           instancePath: instancePath + "/document",
           parentData: data,
           parentDataProperty: "document",
@@ -12393,13 +12821,13 @@ function validate271(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
         errors = vErrors.length;
       }
     }
     if (data.image !== undefined) {
       if (
-        !validate231(data.image, {
+        !validate241(data.image, {
           instancePath: instancePath + "/image",
           parentData: data,
           parentDataProperty: "image",
@@ -12407,13 +12835,13 @@ function validate271(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
         errors = vErrors.length;
       }
     }
     if (data.location !== undefined) {
       if (
-        !validate240(data.location, {
+        !validate250(data.location, {
           instancePath: instancePath + "/location",
           parentData: data,
           parentDataProperty: "location",
@@ -12421,13 +12849,13 @@ function validate271(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate240.errors : vErrors.concat(validate240.errors);
+        vErrors = vErrors === null ? validate250.errors : vErrors.concat(validate250.errors);
         errors = vErrors.length;
       }
     }
     if (data.text !== undefined) {
       if (
-        !validate242(data.text, {
+        !validate252(data.text, {
           instancePath: instancePath + "/text",
           parentData: data,
           parentDataProperty: "text",
@@ -12435,13 +12863,13 @@ function validate271(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate242.errors : vErrors.concat(validate242.errors);
+        vErrors = vErrors === null ? validate252.errors : vErrors.concat(validate252.errors);
         errors = vErrors.length;
       }
     }
     if (data.video !== undefined) {
       if (
-        !validate231(data.video, {
+        !validate241(data.video, {
           instancePath: instancePath + "/video",
           parentData: data,
           parentDataProperty: "video",
@@ -12449,13 +12877,13 @@ function validate271(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
         errors = vErrors.length;
       }
     }
     if (data.voice !== undefined) {
       if (
-        !validate231(data.voice, {
+        !validate241(data.voice, {
           instancePath: instancePath + "/voice",
           parentData: data,
           parentDataProperty: "voice",
@@ -12463,7 +12891,7 @@ function validate271(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
         errors = vErrors.length;
       }
     }
@@ -12546,10 +12974,10 @@ function validate271(
     }
     errors++;
   }
-  validate271.errors = vErrors;
+  validate281.errors = vErrors;
   return errors === 0;
 }
-validate271.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate281.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 const schema82 = {
   type: "object",
   required: ["id", "type", "voice"],
@@ -12574,13 +13002,13 @@ const schema82 = {
   },
   unevaluatedProperties: false,
 };
-function validate283(
+function validate293(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate283.evaluated;
+  const evaluated0 = validate293.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -12636,7 +13064,7 @@ function validate283(
         const len0 = data0.length;
         for (let i0 = 0; i0 < len0; i0++) {
           if (
-            !validate231(data0[i0], {
+            !validate241(data0[i0], {
               instancePath: instancePath + "/attachments/" + i0,
               parentData: data0,
               parentDataProperty: i0,
@@ -12644,7 +13072,7 @@ function validate283(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+            vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
             errors = vErrors.length;
           }
         }
@@ -12747,7 +13175,7 @@ function validate283(
     }
     if (data.session !== undefined) {
       if (
-        !validate233(data.session, {
+        !validate243(data.session, {
           instancePath: instancePath + "/session",
           parentData: data,
           parentDataProperty: "session",
@@ -12755,13 +13183,13 @@ function validate283(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate233.errors : vErrors.concat(validate233.errors);
+        vErrors = vErrors === null ? validate243.errors : vErrors.concat(validate243.errors);
         errors = vErrors.length;
       }
     }
     if (data.tags !== undefined) {
       if (
-        !validate235(data.tags, {
+        !validate245(data.tags, {
           instancePath: instancePath + "/tags",
           parentData: data,
           parentDataProperty: "tags",
@@ -12769,7 +13197,7 @@ function validate283(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate235.errors : vErrors.concat(validate235.errors);
+        vErrors = vErrors === null ? validate245.errors : vErrors.concat(validate245.errors);
         errors = vErrors.length;
       }
     }
@@ -12792,7 +13220,7 @@ function validate283(
     }
     if (data.audio !== undefined) {
       if (
-        !validate231(data.audio, {
+        !validate241(data.audio, {
           instancePath: instancePath + "/audio",
           parentData: data,
           parentDataProperty: "audio",
@@ -12800,13 +13228,13 @@ function validate283(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
         errors = vErrors.length;
       }
     }
     if (data.document !== undefined) {
       if (
-        !validate231(data.document, {
+        !validate241(data.document, {
           instancePath: instancePath + "/document",
           parentData: data,
           parentDataProperty: "document",
@@ -12814,13 +13242,13 @@ function validate283(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
         errors = vErrors.length;
       }
     }
     if (data.image !== undefined) {
       if (
-        !validate231(data.image, {
+        !validate241(data.image, {
           instancePath: instancePath + "/image",
           parentData: data,
           parentDataProperty: "image",
@@ -12828,13 +13256,13 @@ function validate283(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
         errors = vErrors.length;
       }
     }
     if (data.location !== undefined) {
       if (
-        !validate240(data.location, {
+        !validate250(data.location, {
           instancePath: instancePath + "/location",
           parentData: data,
           parentDataProperty: "location",
@@ -12842,13 +13270,13 @@ function validate283(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate240.errors : vErrors.concat(validate240.errors);
+        vErrors = vErrors === null ? validate250.errors : vErrors.concat(validate250.errors);
         errors = vErrors.length;
       }
     }
     if (data.text !== undefined) {
       if (
-        !validate242(data.text, {
+        !validate252(data.text, {
           instancePath: instancePath + "/text",
           parentData: data,
           parentDataProperty: "text",
@@ -12856,13 +13284,13 @@ function validate283(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate242.errors : vErrors.concat(validate242.errors);
+        vErrors = vErrors === null ? validate252.errors : vErrors.concat(validate252.errors);
         errors = vErrors.length;
       }
     }
     if (data.video !== undefined) {
       if (
-        !validate231(data.video, {
+        !validate241(data.video, {
           instancePath: instancePath + "/video",
           parentData: data,
           parentDataProperty: "video",
@@ -12870,13 +13298,13 @@ function validate283(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
         errors = vErrors.length;
       }
     }
     if (data.voice !== undefined) {
       if (
-        !validate231(data.voice, {
+        !validate241(data.voice, {
           instancePath: instancePath + "/voice",
           parentData: data,
           parentDataProperty: "voice",
@@ -12884,7 +13312,7 @@ function validate283(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
         errors = vErrors.length;
       }
     }
@@ -12967,10 +13395,10 @@ function validate283(
     }
     errors++;
   }
-  validate283.errors = vErrors;
+  validate293.errors = vErrors;
   return errors === 0;
 }
-validate283.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate293.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 const schema83 = {
   type: "object",
   required: ["id", "type", "document"],
@@ -12995,13 +13423,13 @@ const schema83 = {
   },
   unevaluatedProperties: false,
 };
-function validate295(
+function validate305(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate295.evaluated;
+  const evaluated0 = validate305.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -13057,7 +13485,7 @@ function validate295(
         const len0 = data0.length;
         for (let i0 = 0; i0 < len0; i0++) {
           if (
-            !validate231(data0[i0], {
+            !validate241(data0[i0], {
               instancePath: instancePath + "/attachments/" + i0,
               parentData: data0,
               parentDataProperty: i0,
@@ -13065,7 +13493,7 @@ function validate295(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+            vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
             errors = vErrors.length;
           }
         }
@@ -13168,7 +13596,7 @@ function validate295(
     }
     if (data.session !== undefined) {
       if (
-        !validate233(data.session, {
+        !validate243(data.session, {
           instancePath: instancePath + "/session",
           parentData: data,
           parentDataProperty: "session",
@@ -13176,13 +13604,13 @@ function validate295(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate233.errors : vErrors.concat(validate233.errors);
+        vErrors = vErrors === null ? validate243.errors : vErrors.concat(validate243.errors);
         errors = vErrors.length;
       }
     }
     if (data.tags !== undefined) {
       if (
-        !validate235(data.tags, {
+        !validate245(data.tags, {
           instancePath: instancePath + "/tags",
           parentData: data,
           parentDataProperty: "tags",
@@ -13190,7 +13618,7 @@ function validate295(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate235.errors : vErrors.concat(validate235.errors);
+        vErrors = vErrors === null ? validate245.errors : vErrors.concat(validate245.errors);
         errors = vErrors.length;
       }
     }
@@ -13213,7 +13641,7 @@ function validate295(
     }
     if (data.audio !== undefined) {
       if (
-        !validate231(data.audio, {
+        !validate241(data.audio, {
           instancePath: instancePath + "/audio",
           parentData: data,
           parentDataProperty: "audio",
@@ -13221,13 +13649,13 @@ function validate295(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
         errors = vErrors.length;
       }
     }
     if (data.document !== undefined) {
       if (
-        !validate231(data.document, {
+        !validate241(data.document, {
           instancePath: instancePath + "/document",
           parentData: data,
           parentDataProperty: "document",
@@ -13235,13 +13663,13 @@ function validate295(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
         errors = vErrors.length;
       }
     }
     if (data.image !== undefined) {
       if (
-        !validate231(data.image, {
+        !validate241(data.image, {
           instancePath: instancePath + "/image",
           parentData: data,
           parentDataProperty: "image",
@@ -13249,13 +13677,13 @@ function validate295(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
         errors = vErrors.length;
       }
     }
     if (data.location !== undefined) {
       if (
-        !validate240(data.location, {
+        !validate250(data.location, {
           instancePath: instancePath + "/location",
           parentData: data,
           parentDataProperty: "location",
@@ -13263,13 +13691,13 @@ function validate295(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate240.errors : vErrors.concat(validate240.errors);
+        vErrors = vErrors === null ? validate250.errors : vErrors.concat(validate250.errors);
         errors = vErrors.length;
       }
     }
     if (data.text !== undefined) {
       if (
-        !validate242(data.text, {
+        !validate252(data.text, {
           instancePath: instancePath + "/text",
           parentData: data,
           parentDataProperty: "text",
@@ -13277,13 +13705,13 @@ function validate295(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate242.errors : vErrors.concat(validate242.errors);
+        vErrors = vErrors === null ? validate252.errors : vErrors.concat(validate252.errors);
         errors = vErrors.length;
       }
     }
     if (data.video !== undefined) {
       if (
-        !validate231(data.video, {
+        !validate241(data.video, {
           instancePath: instancePath + "/video",
           parentData: data,
           parentDataProperty: "video",
@@ -13291,13 +13719,13 @@ function validate295(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
         errors = vErrors.length;
       }
     }
     if (data.voice !== undefined) {
       if (
-        !validate231(data.voice, {
+        !validate241(data.voice, {
           instancePath: instancePath + "/voice",
           parentData: data,
           parentDataProperty: "voice",
@@ -13305,7 +13733,7 @@ function validate295(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
         errors = vErrors.length;
       }
     }
@@ -13388,10 +13816,10 @@ function validate295(
     }
     errors++;
   }
-  validate295.errors = vErrors;
+  validate305.errors = vErrors;
   return errors === 0;
 }
-validate295.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate305.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 const schema84 = {
   type: "object",
   required: ["id", "type", "location"],
@@ -13416,13 +13844,13 @@ const schema84 = {
   },
   unevaluatedProperties: false,
 };
-function validate307(
+function validate317(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate307.evaluated;
+  const evaluated0 = validate317.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -13478,7 +13906,7 @@ function validate307(
         const len0 = data0.length;
         for (let i0 = 0; i0 < len0; i0++) {
           if (
-            !validate231(data0[i0], {
+            !validate241(data0[i0], {
               instancePath: instancePath + "/attachments/" + i0,
               parentData: data0,
               parentDataProperty: i0,
@@ -13486,7 +13914,7 @@ function validate307(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+            vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
             errors = vErrors.length;
           }
         }
@@ -13589,7 +14017,7 @@ function validate307(
     }
     if (data.session !== undefined) {
       if (
-        !validate233(data.session, {
+        !validate243(data.session, {
           instancePath: instancePath + "/session",
           parentData: data,
           parentDataProperty: "session",
@@ -13597,13 +14025,13 @@ function validate307(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate233.errors : vErrors.concat(validate233.errors);
+        vErrors = vErrors === null ? validate243.errors : vErrors.concat(validate243.errors);
         errors = vErrors.length;
       }
     }
     if (data.tags !== undefined) {
       if (
-        !validate235(data.tags, {
+        !validate245(data.tags, {
           instancePath: instancePath + "/tags",
           parentData: data,
           parentDataProperty: "tags",
@@ -13611,7 +14039,7 @@ function validate307(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate235.errors : vErrors.concat(validate235.errors);
+        vErrors = vErrors === null ? validate245.errors : vErrors.concat(validate245.errors);
         errors = vErrors.length;
       }
     }
@@ -13634,7 +14062,7 @@ function validate307(
     }
     if (data.audio !== undefined) {
       if (
-        !validate231(data.audio, {
+        !validate241(data.audio, {
           instancePath: instancePath + "/audio",
           parentData: data,
           parentDataProperty: "audio",
@@ -13642,13 +14070,13 @@ function validate307(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
         errors = vErrors.length;
       }
     }
     if (data.document !== undefined) {
       if (
-        !validate231(data.document, {
+        !validate241(data.document, {
           instancePath: instancePath + "/document",
           parentData: data,
           parentDataProperty: "document",
@@ -13656,13 +14084,13 @@ function validate307(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
         errors = vErrors.length;
       }
     }
     if (data.image !== undefined) {
       if (
-        !validate231(data.image, {
+        !validate241(data.image, {
           instancePath: instancePath + "/image",
           parentData: data,
           parentDataProperty: "image",
@@ -13670,13 +14098,13 @@ function validate307(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
         errors = vErrors.length;
       }
     }
     if (data.location !== undefined) {
       if (
-        !validate240(data.location, {
+        !validate250(data.location, {
           instancePath: instancePath + "/location",
           parentData: data,
           parentDataProperty: "location",
@@ -13684,13 +14112,13 @@ function validate307(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate240.errors : vErrors.concat(validate240.errors);
+        vErrors = vErrors === null ? validate250.errors : vErrors.concat(validate250.errors);
         errors = vErrors.length;
       }
     }
     if (data.text !== undefined) {
       if (
-        !validate242(data.text, {
+        !validate252(data.text, {
           instancePath: instancePath + "/text",
           parentData: data,
           parentDataProperty: "text",
@@ -13698,13 +14126,13 @@ function validate307(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate242.errors : vErrors.concat(validate242.errors);
+        vErrors = vErrors === null ? validate252.errors : vErrors.concat(validate252.errors);
         errors = vErrors.length;
       }
     }
     if (data.video !== undefined) {
       if (
-        !validate231(data.video, {
+        !validate241(data.video, {
           instancePath: instancePath + "/video",
           parentData: data,
           parentDataProperty: "video",
@@ -13712,13 +14140,13 @@ function validate307(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
         errors = vErrors.length;
       }
     }
     if (data.voice !== undefined) {
       if (
-        !validate231(data.voice, {
+        !validate241(data.voice, {
           instancePath: instancePath + "/voice",
           parentData: data,
           parentDataProperty: "voice",
@@ -13726,7 +14154,7 @@ function validate307(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
         errors = vErrors.length;
       }
     }
@@ -13809,10 +14237,10 @@ function validate307(
     }
     errors++;
   }
-  validate307.errors = vErrors;
+  validate317.errors = vErrors;
   return errors === 0;
 }
-validate307.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate317.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 const schema85 = {
   type: "object",
   required: ["id", "type"],
@@ -13837,13 +14265,13 @@ const schema85 = {
   },
   unevaluatedProperties: false,
 };
-function validate319(
+function validate329(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate319.evaluated;
+  const evaluated0 = validate329.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -13885,7 +14313,7 @@ function validate319(
         const len0 = data0.length;
         for (let i0 = 0; i0 < len0; i0++) {
           if (
-            !validate231(data0[i0], {
+            !validate241(data0[i0], {
               instancePath: instancePath + "/attachments/" + i0,
               parentData: data0,
               parentDataProperty: i0,
@@ -13893,7 +14321,7 @@ function validate319(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+            vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
             errors = vErrors.length;
           }
         }
@@ -13996,7 +14424,7 @@ function validate319(
     }
     if (data.session !== undefined) {
       if (
-        !validate233(data.session, {
+        !validate243(data.session, {
           instancePath: instancePath + "/session",
           parentData: data,
           parentDataProperty: "session",
@@ -14004,13 +14432,13 @@ function validate319(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate233.errors : vErrors.concat(validate233.errors);
+        vErrors = vErrors === null ? validate243.errors : vErrors.concat(validate243.errors);
         errors = vErrors.length;
       }
     }
     if (data.tags !== undefined) {
       if (
-        !validate235(data.tags, {
+        !validate245(data.tags, {
           instancePath: instancePath + "/tags",
           parentData: data,
           parentDataProperty: "tags",
@@ -14018,7 +14446,7 @@ function validate319(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate235.errors : vErrors.concat(validate235.errors);
+        vErrors = vErrors === null ? validate245.errors : vErrors.concat(validate245.errors);
         errors = vErrors.length;
       }
     }
@@ -14041,7 +14469,7 @@ function validate319(
     }
     if (data.audio !== undefined) {
       if (
-        !validate231(data.audio, {
+        !validate241(data.audio, {
           instancePath: instancePath + "/audio",
           parentData: data,
           parentDataProperty: "audio",
@@ -14049,13 +14477,13 @@ function validate319(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
         errors = vErrors.length;
       }
     }
     if (data.document !== undefined) {
       if (
-        !validate231(data.document, {
+        !validate241(data.document, {
           instancePath: instancePath + "/document",
           parentData: data,
           parentDataProperty: "document",
@@ -14063,13 +14491,13 @@ function validate319(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
         errors = vErrors.length;
       }
     }
     if (data.image !== undefined) {
       if (
-        !validate231(data.image, {
+        !validate241(data.image, {
           instancePath: instancePath + "/image",
           parentData: data,
           parentDataProperty: "image",
@@ -14077,13 +14505,13 @@ function validate319(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
         errors = vErrors.length;
       }
     }
     if (data.location !== undefined) {
       if (
-        !validate240(data.location, {
+        !validate250(data.location, {
           instancePath: instancePath + "/location",
           parentData: data,
           parentDataProperty: "location",
@@ -14091,13 +14519,13 @@ function validate319(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate240.errors : vErrors.concat(validate240.errors);
+        vErrors = vErrors === null ? validate250.errors : vErrors.concat(validate250.errors);
         errors = vErrors.length;
       }
     }
     if (data.text !== undefined) {
       if (
-        !validate242(data.text, {
+        !validate252(data.text, {
           instancePath: instancePath + "/text",
           parentData: data,
           parentDataProperty: "text",
@@ -14105,13 +14533,13 @@ function validate319(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate242.errors : vErrors.concat(validate242.errors);
+        vErrors = vErrors === null ? validate252.errors : vErrors.concat(validate252.errors);
         errors = vErrors.length;
       }
     }
     if (data.video !== undefined) {
       if (
-        !validate231(data.video, {
+        !validate241(data.video, {
           instancePath: instancePath + "/video",
           parentData: data,
           parentDataProperty: "video",
@@ -14119,13 +14547,13 @@ function validate319(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
         errors = vErrors.length;
       }
     }
     if (data.voice !== undefined) {
       if (
-        !validate231(data.voice, {
+        !validate241(data.voice, {
           instancePath: instancePath + "/voice",
           parentData: data,
           parentDataProperty: "voice",
@@ -14133,7 +14561,7 @@ function validate319(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
         errors = vErrors.length;
       }
     }
@@ -14216,17 +14644,17 @@ function validate319(
     }
     errors++;
   }
-  validate319.errors = vErrors;
+  validate329.errors = vErrors;
   return errors === 0;
 }
-validate319.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function validate229(
+validate329.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+function validate239(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate229.evaluated;
+  const evaluated0 = validate239.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -14272,9 +14700,9 @@ function validate229(
   if (_valid0) {
     const _errs5 = errors;
     if (
-      !validate230(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
+      !validate240(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
     ) {
-      vErrors = vErrors === null ? validate230.errors : vErrors.concat(validate230.errors);
+      vErrors = vErrors === null ? validate240.errors : vErrors.concat(validate240.errors);
       errors = vErrors.length;
     }
     var _valid0 = _errs5 === errors;
@@ -14336,9 +14764,9 @@ function validate229(
   if (_valid1) {
     const _errs10 = errors;
     if (
-      !validate247(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
+      !validate257(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
     ) {
-      vErrors = vErrors === null ? validate247.errors : vErrors.concat(validate247.errors);
+      vErrors = vErrors === null ? validate257.errors : vErrors.concat(validate257.errors);
       errors = vErrors.length;
     }
     var _valid1 = _errs10 === errors;
@@ -14408,9 +14836,9 @@ function validate229(
   if (_valid2) {
     const _errs15 = errors;
     if (
-      !validate259(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
+      !validate269(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
     ) {
-      vErrors = vErrors === null ? validate259.errors : vErrors.concat(validate259.errors);
+      vErrors = vErrors === null ? validate269.errors : vErrors.concat(validate269.errors);
       errors = vErrors.length;
     }
     var _valid2 = _errs15 === errors;
@@ -14480,9 +14908,9 @@ function validate229(
   if (_valid3) {
     const _errs20 = errors;
     if (
-      !validate271(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
+      !validate281(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
     ) {
-      vErrors = vErrors === null ? validate271.errors : vErrors.concat(validate271.errors);
+      vErrors = vErrors === null ? validate281.errors : vErrors.concat(validate281.errors);
       errors = vErrors.length;
     }
     var _valid3 = _errs20 === errors;
@@ -14552,9 +14980,9 @@ function validate229(
   if (_valid4) {
     const _errs25 = errors;
     if (
-      !validate283(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
+      !validate293(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
     ) {
-      vErrors = vErrors === null ? validate283.errors : vErrors.concat(validate283.errors);
+      vErrors = vErrors === null ? validate293.errors : vErrors.concat(validate293.errors);
       errors = vErrors.length;
     }
     var _valid4 = _errs25 === errors;
@@ -14624,9 +15052,9 @@ function validate229(
   if (_valid5) {
     const _errs30 = errors;
     if (
-      !validate295(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
+      !validate305(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
     ) {
-      vErrors = vErrors === null ? validate295.errors : vErrors.concat(validate295.errors);
+      vErrors = vErrors === null ? validate305.errors : vErrors.concat(validate305.errors);
       errors = vErrors.length;
     }
     var _valid5 = _errs30 === errors;
@@ -14696,9 +15124,9 @@ function validate229(
   if (_valid6) {
     const _errs35 = errors;
     if (
-      !validate307(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
+      !validate317(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
     ) {
-      vErrors = vErrors === null ? validate307.errors : vErrors.concat(validate307.errors);
+      vErrors = vErrors === null ? validate317.errors : vErrors.concat(validate317.errors);
       errors = vErrors.length;
     }
     var _valid6 = _errs35 === errors;
@@ -14768,9 +15196,9 @@ function validate229(
   if (_valid7) {
     const _errs40 = errors;
     if (
-      !validate319(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
+      !validate329(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
     ) {
-      vErrors = vErrors === null ? validate319.errors : vErrors.concat(validate319.errors);
+      vErrors = vErrors === null ? validate329.errors : vErrors.concat(validate329.errors);
       errors = vErrors.length;
     }
     var _valid7 = _errs40 === errors;
@@ -14860,11 +15288,11 @@ function validate229(
     }
     errors++;
   }
-  validate229.errors = vErrors;
+  validate239.errors = vErrors;
   evaluated0.props = props0;
   return errors === 0;
 }
-validate229.evaluated = { dynamicProps: true, dynamicItems: false };
+validate239.evaluated = { dynamicProps: true, dynamicItems: false };
 const schema86 = {
   type: "object",
   properties: {
@@ -14875,13 +15303,13 @@ const schema86 = {
   },
   unevaluatedProperties: false,
 };
-function validate332(
+function validate342(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate332.evaluated;
+  const evaluated0 = validate342.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -14983,10 +15411,10 @@ function validate332(
     }
     errors++;
   }
-  validate332.errors = vErrors;
+  validate342.errors = vErrors;
   return errors === 0;
 }
-validate332.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate342.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 const schema87 = {
   type: "object",
   required: ["id", "status"],
@@ -15010,13 +15438,13 @@ const schema88 = {
   },
   unevaluatedProperties: false,
 };
-function validate335(
+function validate345(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate335.evaluated;
+  const evaluated0 = validate345.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -15118,18 +15546,18 @@ function validate335(
     }
     errors++;
   }
-  validate335.errors = vErrors;
+  validate345.errors = vErrors;
   return errors === 0;
 }
-validate335.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate345.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 const schema89 = { type: "string", enum: ["READ", "DLVRD", "SENT", "FAILD", "DELTD"] };
-function validate337(
+function validate347(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate337.evaluated;
+  const evaluated0 = validate347.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -15170,17 +15598,17 @@ function validate337(
     }
     errors++;
   }
-  validate337.errors = vErrors;
+  validate347.errors = vErrors;
   return errors === 0;
 }
-validate337.evaluated = { dynamicProps: false, dynamicItems: false };
-function validate334(
+validate347.evaluated = { dynamicProps: false, dynamicItems: false };
+function validate344(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate334.evaluated;
+  const evaluated0 = validate344.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -15238,7 +15666,7 @@ function validate334(
         const len0 = data1.length;
         for (let i0 = 0; i0 < len0; i0++) {
           if (
-            !validate335(data1[i0], {
+            !validate345(data1[i0], {
               instancePath: instancePath + "/errors/" + i0,
               parentData: data1,
               parentDataProperty: i0,
@@ -15246,7 +15674,7 @@ function validate334(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate335.errors : vErrors.concat(validate335.errors);
+            vErrors = vErrors === null ? validate345.errors : vErrors.concat(validate345.errors);
             errors = vErrors.length;
           }
         }
@@ -15299,7 +15727,7 @@ function validate334(
     }
     if (data.status !== undefined) {
       if (
-        !validate337(data.status, {
+        !validate347(data.status, {
           instancePath: instancePath + "/status",
           parentData: data,
           parentDataProperty: "status",
@@ -15307,7 +15735,7 @@ function validate334(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate337.errors : vErrors.concat(validate337.errors);
+        vErrors = vErrors === null ? validate347.errors : vErrors.concat(validate347.errors);
         errors = vErrors.length;
       }
     }
@@ -15365,17 +15793,17 @@ function validate334(
     }
     errors++;
   }
-  validate334.errors = vErrors;
+  validate344.errors = vErrors;
   return errors === 0;
 }
-validate334.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function validate204(
+validate344.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+function validate214(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate204.evaluated;
+  const evaluated0 = validate214.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -15389,7 +15817,7 @@ function validate204(
         const len0 = data0.length;
         for (let i0 = 0; i0 < len0; i0++) {
           if (
-            !validate205(data0[i0], {
+            !validate215(data0[i0], {
               instancePath: instancePath + "/actions/" + i0,
               parentData: data0,
               parentDataProperty: i0,
@@ -15397,7 +15825,7 @@ function validate204(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate205.errors : vErrors.concat(validate205.errors);
+            vErrors = vErrors === null ? validate215.errors : vErrors.concat(validate215.errors);
             errors = vErrors.length;
           }
         }
@@ -15422,7 +15850,7 @@ function validate204(
         const len1 = data2.length;
         for (let i1 = 0; i1 < len1; i1++) {
           if (
-            !validate207(data2[i1], {
+            !validate217(data2[i1], {
               instancePath: instancePath + "/contacts/" + i1,
               parentData: data2,
               parentDataProperty: i1,
@@ -15430,7 +15858,7 @@ function validate204(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate207.errors : vErrors.concat(validate207.errors);
+            vErrors = vErrors === null ? validate217.errors : vErrors.concat(validate217.errors);
             errors = vErrors.length;
           }
         }
@@ -15455,7 +15883,7 @@ function validate204(
         const len2 = data4.length;
         for (let i2 = 0; i2 < len2; i2++) {
           if (
-            !validate215(data4[i2], {
+            !validate225(data4[i2], {
               instancePath: instancePath + "/events/" + i2,
               parentData: data4,
               parentDataProperty: i2,
@@ -15463,7 +15891,7 @@ function validate204(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate215.errors : vErrors.concat(validate215.errors);
+            vErrors = vErrors === null ? validate225.errors : vErrors.concat(validate225.errors);
             errors = vErrors.length;
           }
         }
@@ -15488,7 +15916,7 @@ function validate204(
         const len3 = data6.length;
         for (let i3 = 0; i3 < len3; i3++) {
           if (
-            !validate229(data6[i3], {
+            !validate239(data6[i3], {
               instancePath: instancePath + "/messages/" + i3,
               parentData: data6,
               parentDataProperty: i3,
@@ -15496,7 +15924,7 @@ function validate204(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate229.errors : vErrors.concat(validate229.errors);
+            vErrors = vErrors === null ? validate239.errors : vErrors.concat(validate239.errors);
             errors = vErrors.length;
           }
         }
@@ -15517,7 +15945,7 @@ function validate204(
     }
     if (data.meta !== undefined) {
       if (
-        !validate332(data.meta, {
+        !validate342(data.meta, {
           instancePath: instancePath + "/meta",
           parentData: data,
           parentDataProperty: "meta",
@@ -15525,7 +15953,7 @@ function validate204(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate332.errors : vErrors.concat(validate332.errors);
+        vErrors = vErrors === null ? validate342.errors : vErrors.concat(validate342.errors);
         errors = vErrors.length;
       }
     }
@@ -15535,7 +15963,7 @@ function validate204(
         const len4 = data9.length;
         for (let i4 = 0; i4 < len4; i4++) {
           if (
-            !validate334(data9[i4], {
+            !validate344(data9[i4], {
               instancePath: instancePath + "/statuses/" + i4,
               parentData: data9,
               parentDataProperty: i4,
@@ -15543,7 +15971,7 @@ function validate204(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate334.errors : vErrors.concat(validate334.errors);
+            vErrors = vErrors === null ? validate344.errors : vErrors.concat(validate344.errors);
             errors = vErrors.length;
           }
         }
@@ -15637,17 +16065,17 @@ function validate204(
     }
     errors++;
   }
-  validate204.errors = vErrors;
+  validate214.errors = vErrors;
   return errors === 0;
 }
-validate204.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function validate202(
+validate214.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+function validate212(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   /*# sourceURL="xms-notification-strict" */ let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate202.evaluated;
+  const evaluated0 = validate212.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -15655,24 +16083,24 @@ function validate202(
     evaluated0.items = undefined;
   }
   if (
-    !validate204(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
+    !validate214(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
   ) {
-    vErrors = vErrors === null ? validate204.errors : vErrors.concat(validate204.errors);
+    vErrors = vErrors === null ? validate214.errors : vErrors.concat(validate214.errors);
     errors = vErrors.length;
   }
-  validate202.errors = vErrors;
+  validate212.errors = vErrors;
   return errors === 0;
 }
-validate202.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-export const contactInfoRequestStrict = validate341;
+validate212.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+export const contactInfoRequestStrict = validate351;
 const schema90 = { $id: "xms-contactInfoRequest-strict", $ref: "xms-strict#/$defs/InBoundContact" };
-function validate342(
+function validate352(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate342.evaluated;
+  const evaluated0 = validate352.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -15696,7 +16124,7 @@ function validate342(
     }
     if (data.businessProfile !== undefined) {
       if (
-        !validate208(data.businessProfile, {
+        !validate218(data.businessProfile, {
           instancePath: instancePath + "/businessProfile",
           parentData: data,
           parentDataProperty: "businessProfile",
@@ -15704,7 +16132,7 @@ function validate342(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate208.errors : vErrors.concat(validate208.errors);
+        vErrors = vErrors === null ? validate218.errors : vErrors.concat(validate218.errors);
         errors = vErrors.length;
       }
     }
@@ -15742,7 +16170,7 @@ function validate342(
     }
     if (data.contactType !== undefined) {
       if (
-        !validate210(data.contactType, {
+        !validate220(data.contactType, {
           instancePath: instancePath + "/contactType",
           parentData: data,
           parentDataProperty: "contactType",
@@ -15750,7 +16178,7 @@ function validate342(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate210.errors : vErrors.concat(validate210.errors);
+        vErrors = vErrors === null ? validate220.errors : vErrors.concat(validate220.errors);
         errors = vErrors.length;
       }
     }
@@ -15788,7 +16216,7 @@ function validate342(
     }
     if (data.profile !== undefined) {
       if (
-        !validate212(data.profile, {
+        !validate222(data.profile, {
           instancePath: instancePath + "/profile",
           parentData: data,
           parentDataProperty: "profile",
@@ -15796,7 +16224,7 @@ function validate342(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate212.errors : vErrors.concat(validate212.errors);
+        vErrors = vErrors === null ? validate222.errors : vErrors.concat(validate222.errors);
         errors = vErrors.length;
       }
     }
@@ -15838,17 +16266,17 @@ function validate342(
     }
     errors++;
   }
-  validate342.errors = vErrors;
+  validate352.errors = vErrors;
   return errors === 0;
 }
-validate342.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function validate341(
+validate352.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+function validate351(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   /*# sourceURL="xms-contactInfoRequest-strict" */ let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate341.evaluated;
+  const evaluated0 = validate351.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -15856,16 +16284,16 @@ function validate341(
     evaluated0.items = undefined;
   }
   if (
-    !validate342(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
+    !validate352(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
   ) {
-    vErrors = vErrors === null ? validate342.errors : vErrors.concat(validate342.errors);
+    vErrors = vErrors === null ? validate352.errors : vErrors.concat(validate352.errors);
     errors = vErrors.length;
   }
-  validate341.errors = vErrors;
+  validate351.errors = vErrors;
   return errors === 0;
 }
-validate341.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-export const contactInfoResponseStrict = validate347;
+validate351.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+export const contactInfoResponseStrict = validate357;
 const schema92 = {
   $id: "xms-contactInfoResponse-strict",
   $ref: "xms-strict#/$defs/ContactInfoUpdate",
@@ -15893,13 +16321,13 @@ const schema94 = {
   },
   unevaluatedProperties: false,
 };
-function validate349(
+function validate359(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate349.evaluated;
+  const evaluated0 = validate359.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -16106,17 +16534,17 @@ function validate349(
     }
     errors++;
   }
-  validate349.errors = vErrors;
+  validate359.errors = vErrors;
   return errors === 0;
 }
-validate349.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function validate348(
+validate359.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+function validate358(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate348.evaluated;
+  const evaluated0 = validate358.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -16146,7 +16574,7 @@ function validate348(
         const len0 = data1.length;
         for (let i0 = 0; i0 < len0; i0++) {
           if (
-            !validate349(data1[i0], {
+            !validate359(data1[i0], {
               instancePath: instancePath + "/labels/" + i0,
               parentData: data1,
               parentDataProperty: i0,
@@ -16154,7 +16582,7 @@ function validate348(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate349.errors : vErrors.concat(validate349.errors);
+            vErrors = vErrors === null ? validate359.errors : vErrors.concat(validate359.errors);
             errors = vErrors.length;
           }
         }
@@ -16257,17 +16685,17 @@ function validate348(
     }
     errors++;
   }
-  validate348.errors = vErrors;
+  validate358.errors = vErrors;
   return errors === 0;
 }
-validate348.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function validate347(
+validate358.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+function validate357(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   /*# sourceURL="xms-contactInfoResponse-strict" */ let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate347.evaluated;
+  const evaluated0 = validate357.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -16275,12 +16703,12 @@ function validate347(
     evaluated0.items = undefined;
   }
   if (
-    !validate348(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
+    !validate358(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
   ) {
-    vErrors = vErrors === null ? validate348.errors : vErrors.concat(validate348.errors);
+    vErrors = vErrors === null ? validate358.errors : vErrors.concat(validate358.errors);
     errors = vErrors.length;
   }
-  validate347.errors = vErrors;
+  validate357.errors = vErrors;
   return errors === 0;
 }
-validate347.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate357.evaluated = { props: true, dynamicProps: false, dynamicItems: false };

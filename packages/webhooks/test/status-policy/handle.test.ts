@@ -290,7 +290,9 @@ describe("the status policy, through handle()", () => {
     const failed = await big.handle(webhookRequest(textExample));
     expect(failed.status).toBe(500);
     expect(await failed.text()).not.toContain(TOKEN);
-    const invalid = await big.handle(webhookRequest({ messages: [{ id: TOKEN, type: TOKEN }] }));
+    const invalid = await big.handle(
+      webhookRequest({ messages: [{ id: TOKEN, type: "text", text: TOKEN }] }),
+    );
     expect(invalid.status).toBe(400);
     expect(await invalid.text()).not.toContain(TOKEN);
   });

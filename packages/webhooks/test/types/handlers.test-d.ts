@@ -5,8 +5,11 @@ import {
   type MessageNotificationPayload,
   type NotificationContact,
   type NotificationMeta,
+  type UnlistedMessage,
+  type UnlistedStatus,
   type WebhookError,
   type WebhookEventMap,
+  type WebhookPayload,
 } from "../../src/index.js";
 
 const webhooks = createWebhooks({ verifyToken: "t" });
@@ -20,10 +23,53 @@ describe("handler types", () => {
     });
   });
 
-  test("on('status') gets every status code", () => {
+  test("on('status') gets every listed status code, and unlisted ones (lenient)", () => {
     webhooks.on("status", ({ payload }) => {
-      expectTypeOf(payload.status).toEqualTypeOf<"READ" | "DLVRD" | "SENT" | "FAILD" | "DELTD">();
+      expectTypeOf(payload).toEqualTypeOf<WebhookEventMap["status"] | UnlistedStatus>();
+      expectTypeOf(payload.status).toEqualTypeOf<
+        "READ" | "DLVRD" | "SENT" | "FAILD" | "DELTD" | (string & {})
+      >();
+      expectTypeOf(payload.id).toEqualTypeOf<string>();
+      // A value the spec does not list yet can be compared with.
+      assertType<boolean>(payload.status === "PENDING");
     });
+  });
+
+  test("on('message') gets every listed message, and ones of an unlisted type (lenient)", () => {
+    webhooks.on("message", ({ payload }) => {
+      expectTypeOf(payload).toEqualTypeOf<WebhookEventMap["message"] | UnlistedMessage>();
+      expectTypeOf(payload.id).toEqualTypeOf<string>();
+      expectTypeOf(payload.type).toEqualTypeOf<
+        WebhookEventMap["message"]["type"] | (string & {})
+      >();
+      assertType<boolean>(payload.type === "sticker");
+      // Which fields an unlisted message has is not known: the per-type objects are optional.
+      // @ts-expect-error: `text` may be absent
+      assertType<string>(payload.text.body);
+    });
+  });
+
+  test("an UnlistedMessage has the fields every message shares, the per-type ones optional", () => {
+    expectTypeOf<UnlistedMessage["id"]>().toEqualTypeOf<string>();
+    expectTypeOf<UnlistedMessage["text"]>().toEqualTypeOf<
+      WebhookEventMap["message.text"]["text"] | undefined
+    >();
+    expectTypeOf<UnlistedMessage["image"]>().toEqualTypeOf<
+      WebhookEventMap["message.image"]["image"] | undefined
+    >();
+    expectTypeOf<UnlistedMessage["timestamp"]>().toEqualTypeOf<number | undefined>();
+    assertType<UnlistedMessage>({ id: "1", type: "sticker" });
+    // @ts-expect-error: `id` is required
+    assertType<UnlistedMessage>({ type: "sticker" });
+    expectTypeOf<UnlistedStatus["status"]>().toEqualTypeOf<string & {}>();
+    expectTypeOf<UnlistedStatus["errors"]>().toEqualTypeOf<WebhookEventMap["status"]["errors"]>();
+  });
+
+  test("WebhookPayload is the map's type, widened for `message` and `status` only", () => {
+    expectTypeOf<WebhookPayload<"message.text">>().toEqualTypeOf<WebhookEventMap["message.text"]>();
+    expectTypeOf<WebhookPayload<"status.READ">>().toEqualTypeOf<WebhookEventMap["status.READ"]>();
+    expectTypeOf<WebhookPayload<"event">>().toEqualTypeOf<WebhookEventMap["event"]>();
+    expectTypeOf<WebhookPayload<"action">>().toEqualTypeOf<WebhookEventMap["action"]>();
   });
 
   test("on('message.text') gets a text message with its text", () => {

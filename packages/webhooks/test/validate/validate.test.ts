@@ -94,10 +94,10 @@ describe("validation modes", () => {
     }
   });
 
-  test("a message of an unknown type gets one error, on its type", () => {
+  test("strict gives a message of an unlisted type one error, on its type", () => {
     const body = copy(textExample) as Body;
     firstMessage(body)["type"] = "sticker";
-    expect(validateBody("lenient", "notification", body)).toEqual([
+    expect(validateBody("strict", "notification", body)).toEqual([
       {
         pointer: "/messages/0/type",
         message:

@@ -14,6 +14,7 @@ import { createRequire } from "node:module";
 import type { AnySchemaObject } from "ajv";
 import { formatGenerated } from "../format.js";
 import type { OpenAPIDocument } from "../spec.js";
+import { NOTIFICATION_ITEM_KINDS } from "../transform/webhook-event-map.js";
 import type { GeneratedFile, Target } from "./target.js";
 
 // ajv is CommonJS with `exports.default`; createRequire sidesteps the ESM/CJS default-import
@@ -329,6 +330,112 @@ function inlineRuntime(code: string): string {
   return inlined;
 }
 
+/** The definition a `{ $ref }` schema points to, by name; undefined for any other schema. */
+function refName(schema: Json | undefined): string | undefined {
+  return isObject(schema) && typeof schema["$ref"] === "string" && Object.keys(schema).length === 1
+    ? defName(schema["$ref"])
+    : undefined;
+}
+
+/**
+ * The one definition every variant of a discriminated union builds on: the `$ref` that each
+ * variant's `allOf` holds (`InBoundMsgBase` for `InBoundMsg`). Read before flattenAllOf(), which
+ * merges it away.
+ */
+function sharedBase(converted: Record<string, Json>, variants: readonly string[]): string {
+  const refsOf = (name: string): string[] => {
+    const parts = (converted[name] as JsonObject | undefined)?.["allOf"];
+    return Array.isArray(parts) ? parts.flatMap((part) => refName(part) ?? []) : [];
+  };
+  const [first = [], ...rest] = variants.map(refsOf);
+  const shared = first.filter((name) => rest.every((refs) => refs.includes(name)));
+  if (shared.length !== 1) {
+    throw new Error(
+      `xms-codegen webhooks: the variants ${variants.join(", ")} must share exactly one allOf $ref (their base), found ${shared.length}`,
+    );
+  }
+  return shared[0] as string;
+}
+
+/**
+ * The lenient variant's definitions: where a value names an event (`message.<type>`,
+ * `status.<status>`: NOTIFICATION_ITEM_KINDS, the same table the event names come from), a
+ * value the spec does not list yet is accepted, so that a platform that starts sending a new
+ * kind of message or status does not have its deliveries refused (and lost). Such an item is
+ * still checked against what every item of its kind shares:
+ *
+ * - a discriminated union (`InBoundMsg` by `type`) gains a fallback branch: a `type` that is a
+ *   string but none of the mapped values is checked against the variants' shared base
+ *   (`InBoundMsgBase`);
+ * - a field holding a closed enum (`InBoundMsgStatus.status`) becomes the enum's base type.
+ *
+ * The strict variant keeps the lists closed.
+ */
+function lenientDefs(
+  converted: Record<string, Json>,
+  defs: Record<string, Json>,
+): Record<string, Json> {
+  const out = { ...defs };
+  const wrapper = defs[VALIDATED.notification];
+  const properties = isObject(wrapper) ? wrapper["properties"] : undefined;
+  for (const item of NOTIFICATION_ITEM_KINDS) {
+    if (!("split" in item)) continue;
+    const array = isObject(properties) ? properties[item.property] : undefined;
+    const name = refName(isObject(array) ? array["items"] : undefined);
+    const schema = name === undefined ? undefined : defs[name];
+    if (name === undefined || !isObject(schema)) {
+      throw new Error(
+        `xms-codegen webhooks: ${VALIDATED.notification}.${item.property} must be an array of a $ref'd schema`,
+      );
+    }
+    if (item.split.by === "discriminator") {
+      // The picker toJsonSchema() made of the discriminated oneOf.
+      const picker = schema;
+      const pickerProperties = picker["properties"];
+      const parts = picker["allOf"];
+      const property = isObject(pickerProperties) ? Object.keys(pickerProperties)[0] : undefined;
+      const known = property && isObject(pickerProperties) ? pickerProperties[property] : undefined;
+      if (!dispatchers.has(picker) || !property || !isObject(known) || !Array.isArray(parts)) {
+        throw new Error(`xms-codegen webhooks: ${name} must be a discriminated oneOf`);
+      }
+      const values = known["enum"];
+      const variants = parts.flatMap((part) =>
+        isObject(part) ? (refName(part["then"]) ?? []) : [],
+      );
+      const base = sharedBase(converted, variants);
+      out[name] = markDispatch({
+        ...picker,
+        properties: { [property]: { type: "string" } },
+        allOf: [
+          ...parts,
+          {
+            if: {
+              properties: { [property]: { type: "string", not: { enum: values as Json } } },
+              required: [property],
+            },
+            then: { $ref: `#/$defs/${base}` },
+          },
+        ],
+      });
+      continue;
+    }
+    const fields = schema["properties"];
+    const field = isObject(fields) ? fields[item.split.field] : undefined;
+    const enumName = refName(field);
+    const enumSchema = enumName === undefined ? undefined : defs[enumName];
+    if (!isObject(fields) || !isObject(enumSchema)) {
+      throw new Error(
+        `xms-codegen webhooks: ${name}.${item.split.field} must be a $ref to an enum schema`,
+      );
+    }
+    // An open enum is its base type already (toJsonSchema()); a closed one becomes it.
+    if (!("enum" in enumSchema)) continue;
+    const { enum: _, ...baseType } = enumSchema;
+    out[name] = { ...schema, properties: { ...fields, [item.split.field]: baseType } };
+  }
+  return out;
+}
+
 function exportName(what: string, variant: "strict" | "lenient"): string {
   return `${what}${variant === "strict" ? "Strict" : "Lenient"}`;
 }
@@ -339,9 +446,14 @@ export function validatorSources(spec: OpenAPIDocument): { js: string; dts: stri
   const converted: Record<string, Json> = {};
   for (const [name, schema] of Object.entries(schemas)) converted[name] = toJsonSchema(schema);
   const all = flattenAllOf(converted);
-  const used = reachable(all, Object.values(VALIDATED));
-  const lenient = Object.fromEntries(used.map((name) => [name, all[name] as Json]));
-  const variants = { lenient, strict: strictDefs(lenient) };
+  const only = (defs: Record<string, Json>): Record<string, Json> =>
+    Object.fromEntries(
+      reachable(defs, Object.values(VALIDATED)).map((name) => [name, defs[name] as Json]),
+    );
+  const variants = {
+    lenient: only(lenientDefs(converted, all)),
+    strict: strictDefs(only(all)),
+  };
 
   const ajv = new Ajv2020({
     allErrors: true,
