@@ -11,7 +11,8 @@ export default defineConfig([
     target: "es2022",
   },
   {
-    // The simulator CLI (bin `xms-webhooks`): one self-contained ESM file, not part of the API.
+    // The simulator CLI: one self-contained ESM file exporting main(), not part of the API. The
+    // bin `xms-webhooks` is the committed shim bin/xms-webhooks.js that calls it.
     entry: ["src/cli.ts"],
     format: ["esm"],
     dts: false,
@@ -19,6 +20,5 @@ export default defineConfig([
     sourcemap: false,
     target: "es2022",
     platform: "node",
-    banner: { js: "#!/usr/bin/env node" },
   },
 ]);

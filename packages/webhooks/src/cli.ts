@@ -24,7 +24,19 @@ Posts the spec's example payload of each event to a webhook receiver and prints 
 Exits 0 when every answer is the expected one (2xx; 401 with --bad-token), else 1.
 `;
 
-export async function main(argv: string[], print: (line: string) => void): Promise<number> {
+/** Writes a line to standard output. */
+function printLine(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+/**
+ * Runs the CLI with `argv` (the arguments after the command name) and resolves to the exit code.
+ * The bin (`bin/xms-webhooks.js`) calls it; tests call it too.
+ */
+export async function main(
+  argv: string[],
+  print: (line: string) => void = printLine,
+): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -79,18 +91,4 @@ export async function main(argv: string[], print: (line: string) => void): Promi
     print((error as Error).message);
     return 1;
   }
-}
-
-// Run only as the bin, not when a test imports main().
-const invoked = process.argv[1] ?? "";
-if (/(?:^|[\\/])(?:cli\.[cm]?js|xms-webhooks)$/.test(invoked)) {
-  main(process.argv.slice(2), (line) => process.stdout.write(`${line}\n`)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(`${String(error)}\n`);
-      process.exitCode = 1;
-    },
-  );
 }

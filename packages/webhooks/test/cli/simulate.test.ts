@@ -1,4 +1,6 @@
 import { execFile } from "node:child_process";
+import { accessSync, constants, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { describe, expect, test } from "vitest";
@@ -8,7 +10,13 @@ import { TOKEN } from "../helpers/requests.js";
 import { listen } from "../helpers/server.js";
 
 const run = promisify(execFile);
-const cli = fileURLToPath(new URL("../../dist/cli.js", import.meta.url));
+const packageDir = fileURLToPath(new URL("../../", import.meta.url));
+const manifest = JSON.parse(readFileSync(join(packageDir, "package.json"), "utf8")) as {
+  bin: Record<string, string>;
+  files: string[];
+};
+// The bin as package.json names it (what `npx xms-webhooks` and pnpm's link run).
+const cli = join(packageDir, manifest.bin["xms-webhooks"]!);
 
 async function xmsWebhooks(args: string[]): Promise<{ code: number; stdout: string }> {
   try {
@@ -103,7 +111,29 @@ describe("the simulator's payloads", () => {
   });
 });
 
-describe("xms-webhooks simulate (the built CLI)", () => {
+describe("the xms-webhooks bin", () => {
+  test("is a committed shim outside dist/ (so that pnpm links it on a fresh clone), published, executable", () => {
+    const path = relative(packageDir, cli);
+    expect(path).toBe(join("bin", "xms-webhooks.js"));
+    expect(manifest.files).toContain("bin");
+    expect(readFileSync(cli, "utf8")).toMatch(/^#!\/usr\/bin\/env node\n/);
+    expect(() => accessSync(cli, constants.X_OK)).not.toThrow();
+  });
+
+  test("`xms-webhooks simulate --help` prints the usage and exits 0", async () => {
+    const { code, stdout } = await xmsWebhooks(["simulate", "--help"]);
+    expect(stdout).toMatch(/^Usage: xms-webhooks simulate --url <url> --token <token>/);
+    expect(code).toBe(0);
+  });
+
+  test("without arguments it prints the usage and exits 2", async () => {
+    const { code, stdout } = await xmsWebhooks([]);
+    expect(stdout).toMatch(/^Usage: xms-webhooks simulate/);
+    expect(code).toBe(2);
+  });
+});
+
+describe("xms-webhooks simulate (the built CLI, through the bin)", () => {
   test("posts one event and prints its status", async () => {
     const { url, names } = await receiver();
     const { code, stdout } = await xmsWebhooks([
