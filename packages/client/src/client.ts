@@ -77,7 +77,7 @@ export function createClient(options: ClientOptions = {}): XmsClient {
   const browser = g.window !== undefined && g.document !== undefined;
   if (browser && !options.dangerouslyAllowBrowser) {
     throw new XmsError(
-      "@mehery/xms-client: a browser would expose the API key; set dangerouslyAllowBrowser to allow it",
+      "@mehery/xms-client: in a browser, set dangerouslyAllowBrowser to expose the API key",
     );
   }
   // Absolute, without a trailing slash: the form request URLs take (a browser resolves a relative one).

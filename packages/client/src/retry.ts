@@ -113,6 +113,11 @@ export function createRetryFetch(
      * header of a request re-created with an init.
      */
     declare readonly controller: AbortController;
+    // openapi-fetch accepts a middleware's replacement request only if it is an instance of the
+    // class it was given: let any Request pass (xmsFetch handles one that is not ours).
+    static override [Symbol.hasInstance](value: unknown): boolean {
+      return value instanceof Request;
+    }
     constructor(input: string | URL | Request, init: Init = {}) {
       const controller = new AbortController();
       super(input, { ...init, signal: controller.signal });
@@ -141,7 +146,7 @@ export function createRetryFetch(
       signal?.throwIfAborted();
       const left = deadline - Date.now();
       // setTimeout fires at once past 2^31-1 ms: an Infinity timeout must not become 1 ms.
-      const limit = Math.min(timeoutMs, left, 2 ** 31 - 1);
+      const limit = Math.min(timeoutMs, left, 2e9);
       // The request's own controller serves the first attempt; each retry gets a fresh one.
       const current = (attempt ? undefined : own) ?? new AbortController();
       const abort = () => current.abort(signal!.reason);

@@ -31,11 +31,9 @@ export class XmsApiError extends XmsError {
     const envelope =
       (body as object | null)?.constructor == Object ? (body as ApiErrorResponse) : undefined;
     const errors = Array.isArray(envelope?.errors) ? envelope.errors : [];
-    const fields = errors
-      .map((f) => [f.field, f.description ?? f.code].filter(Boolean).join(": "))
-      .join("; ");
+    const fields = errors.map((f) => `${f.field}: ${f.description ?? f.code}`).join("; ");
     super(
-      `${response.status} ${envelope?.message || envelope?.error || response.statusText || "HTTP error"}${fields ? ` (${fields})` : ""}`,
+      `${response.status} ${envelope?.message || response.statusText || "HTTP error"}${fields ? ` (${fields})` : ""}`,
     );
     this.status = response.status;
     this.body = envelope;

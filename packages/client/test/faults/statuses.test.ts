@@ -45,12 +45,13 @@ async function thrown(call: Promise<unknown>): Promise<unknown> {
 }
 
 describe("429 Too Many Requests", () => {
-  test("send() retries a 429 after the Retry-After seconds it names", async () => {
-    server = await startFaultServer((_req, res, attempt) =>
-      attempt == 1
-        ? json(res, 429, { message: "Too many requests" }, { "retry-after": "1" })
-        : json(res, 200, okBody),
-    );
+  test("send() retries a 429 after the Retry-After seconds it names, with the same body", async () => {
+    const bodies: string[] = [];
+    server = await startFaultServer((_req, res, attempt, body) => {
+      bodies.push(body);
+      if (attempt == 1) json(res, 429, { message: "Too many requests" }, { "retry-after": "1" });
+      else json(res, 200, okBody);
+    });
     const retries: RetryInfo[] = [];
     const xms = client(server.url, { onRetry: (info) => retries.push(info) });
     await expect(xms.messages.send(textMessage)).resolves.toEqual(okBody);
@@ -63,6 +64,7 @@ describe("429 Too Many Requests", () => {
       url: `${server.url}/api/v1/message/send`,
     });
     expect(retries[0]?.response?.status).toBe(429);
+    expect(bodies).toEqual([JSON.stringify(textMessage), JSON.stringify(textMessage)]);
   });
 
   test("send() honours a Retry-After given as an HTTP date", async () => {

@@ -15,7 +15,7 @@ export interface FaultServer {
  * or fail. It counts the attempts that reached it.
  */
 export async function startFaultServer(
-  handler: (req: IncomingMessage, res: ServerResponse, attempt: number) => void,
+  handler: (req: IncomingMessage, res: ServerResponse, attempt: number, body: string) => void,
   port = 0,
 ): Promise<FaultServer> {
   let attempts = 0;
@@ -23,8 +23,10 @@ export async function startFaultServer(
     attempts++;
     const attempt = attempts;
     // Answer once the request body is in, as a real server would.
-    req.resume();
-    req.on("end", () => handler(req, res, attempt));
+    let body = "";
+    req.setEncoding("utf8");
+    req.on("data", (chunk: string) => (body += chunk));
+    req.on("end", () => handler(req, res, attempt, body));
   });
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   const { port: actual } = server.address() as AddressInfo;
