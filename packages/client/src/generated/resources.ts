@@ -4,109 +4,67 @@
 /** Every operation of the API, by SDK resource and method name. */
 export const resources = {
   config: {
-    /** List channels */
+    /** List channels (`listChannels`) */
     listChannels: {
       method: "GET",
       path: "/api/v1/config/channels",
-      operationId: "listChannels",
       idempotent: true,
       input: "query",
     },
-    /** List global variables */
+    /** List global variables (`listGlobalVars`) */
     listGlobalVars: {
       method: "GET",
       path: "/api/v1/config/global/vars",
-      operationId: "listGlobalVars",
       idempotent: true,
       input: "query",
     },
-    /** List message templates */
+    /** List message templates (`listTemplates`) */
     listTemplates: {
       method: "GET",
       path: "/api/v1/config/tmpl/hsm",
-      operationId: "listTemplates",
       idempotent: true,
       input: "query",
     },
-    /** Set the webhook URL */
+    /** Set the webhook URL (`setWebhook`) */
     setWebhook: {
       method: "POST",
       path: "/api/v1/config/webhook",
-      operationId: "setWebhook",
       idempotent: false,
       input: "body",
     },
   },
   contacts: {
-    /** Update a contact's language */
+    /** Update a contact's language (`updateContactLanguage`) */
     updateLanguage: {
       method: "POST",
       path: "/api/v1/contact/prefs/lang",
-      operationId: "updateContactLanguage",
       idempotent: false,
       input: "body",
     },
   },
   analytics: {
-    /** Push customer data */
-    pushData: {
-      method: "POST",
-      path: "/api/v1/data/push",
-      operationId: "pushCustomerData",
-      idempotent: false,
-      input: "body",
-    },
-    /** Push a customer event */
-    pushEvent: {
-      method: "POST",
-      path: "/api/v1/event/push",
-      operationId: "pushCustomerEvent",
-      idempotent: false,
-      input: "body",
-    },
+    /** Push customer data (`pushCustomerData`) */
+    pushData: { method: "POST", path: "/api/v1/data/push", idempotent: false, input: "body" },
+    /** Push a customer event (`pushCustomerEvent`) */
+    pushEvent: { method: "POST", path: "/api/v1/event/push", idempotent: false, input: "body" },
   },
   messages: {
-    /** Send a message */
-    send: {
-      method: "POST",
-      path: "/api/v1/message/send",
-      operationId: "sendMessage",
-      idempotent: false,
-      input: "body",
-    },
+    /** Send a message (`sendMessage`) */
+    send: { method: "POST", path: "/api/v1/message/send", idempotent: false, input: "body" },
   },
   sessions: {
-    /** Close a session */
-    close: {
-      method: "POST",
-      path: "/api/v1/session/close",
-      operationId: "closeSession",
-      idempotent: false,
-      input: "body",
-    },
-    /** List the messages of a session */
+    /** Close a session (`closeSession`) */
+    close: { method: "POST", path: "/api/v1/session/close", idempotent: false, input: "body" },
+    /** List the messages of a session (`listSessionMessages`) */
     listMessages: {
       method: "POST",
       path: "/api/v1/session/messages",
-      operationId: "listSessionMessages",
       idempotent: true,
       input: "body",
     },
-    /** Resolve a session */
-    resolve: {
-      method: "POST",
-      path: "/api/v1/session/resolve",
-      operationId: "resolveSession",
-      idempotent: false,
-      input: "body",
-    },
-    /** Route a session to a queue */
-    route: {
-      method: "POST",
-      path: "/api/v1/session/routing",
-      operationId: "routeSession",
-      idempotent: false,
-      input: "body",
-    },
+    /** Resolve a session (`resolveSession`) */
+    resolve: { method: "POST", path: "/api/v1/session/resolve", idempotent: false, input: "body" },
+    /** Route a session to a queue (`routeSession`) */
+    route: { method: "POST", path: "/api/v1/session/routing", idempotent: false, input: "body" },
   },
 } as const;

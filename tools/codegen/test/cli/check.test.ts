@@ -38,7 +38,7 @@ describe("xms-codegen <target> [--check]", () => {
     const { io, out } = capture();
     expect(await main(["client"], pkg, out)).toBe(0);
     expect(readFileSync(join(pkg, "src/generated/resources.ts"), "utf8")).toContain(
-      'operationId: "sendMessage"',
+      'path: "/api/v1/message/send"',
     );
     expect(io.stdout).toContain("src/generated/resources.ts");
   });
@@ -54,8 +54,8 @@ describe("xms-codegen <target> [--check]", () => {
     await main(["client"], pkg, capture().out);
     const file = join(pkg, "src/generated/resources.ts");
     const edited = readFileSync(file, "utf8").replace(
-      'operationId: "sendMessage"',
-      'operationId: "sendMsg"',
+      'path: "/api/v1/message/send"',
+      'path: "/api/v1/message/sent"',
     );
     writeFileSync(file, edited);
 
@@ -63,8 +63,8 @@ describe("xms-codegen <target> [--check]", () => {
     expect(await main(["client", "--check"], pkg, out)).toBe(1);
     expect(io.stderr).toContain("--- a/src/generated/resources.ts");
     expect(io.stderr).toContain("+++ b/src/generated/resources.ts");
-    expect(io.stderr).toContain('-      operationId: "sendMsg",');
-    expect(io.stderr).toContain('+      operationId: "sendMessage",');
+    expect(io.stderr).toMatch(/^-.*path: "\/api\/v1\/message\/sent"/m);
+    expect(io.stderr).toMatch(/^\+.*path: "\/api\/v1\/message\/send"/m);
     expect(io.stderr).toContain("Run `pnpm generate`");
     // --check wrote nothing: the stale edit is still there.
     expect(readFileSync(file, "utf8")).toBe(edited);

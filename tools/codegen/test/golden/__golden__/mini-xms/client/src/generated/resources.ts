@@ -4,28 +4,11 @@
 /** Every operation of the API, by SDK resource and method name. */
 export const resources = {
   pets: {
-    /** List pets */
-    listPets: {
-      method: "GET",
-      path: "/pets",
-      operationId: "listPets",
-      idempotent: true,
-      input: "query",
-    },
-    /** Add a pet */
-    add: {
-      method: "POST",
-      path: "/pets/add",
-      operationId: "addPet",
-      idempotent: false,
-      input: "body",
-    },
-    search: {
-      method: "POST",
-      path: "/pets/search",
-      operationId: "searchPets",
-      idempotent: true,
-      input: "body",
-    },
+    /** List pets (`listPets`) */
+    listPets: { method: "GET", path: "/pets", idempotent: true, input: "query" },
+    /** Add a pet (`addPet`) */
+    add: { method: "POST", path: "/pets/add", idempotent: false, input: "body" },
+    /** `searchPets` */
+    search: { method: "POST", path: "/pets/search", idempotent: true, input: "body" },
   },
 } as const;
