@@ -58,7 +58,19 @@ const table: OffSpec[] = [
     target: "/api/v1/config/webhook",
     body: { url: "not a url" },
     status: 400,
-    errors: [{ field: "body.url", code: "format" }],
+    errors: [
+      { field: "body.url", code: "format" },
+      { field: "body.url", code: "pattern" },
+    ],
+  },
+  {
+    operationId: "setWebhook",
+    name: "a plain-HTTP url",
+    method: "POST",
+    target: "/api/v1/config/webhook",
+    body: { url: "http://www.example.com/webhook" },
+    status: 400,
+    errors: [{ field: "body.url", code: "pattern" }],
   },
   {
     operationId: "updateContactLanguage",
