@@ -58,19 +58,11 @@ const table: OffSpec[] = [
     target: "/api/v1/config/webhook",
     body: { url: "not a url" },
     status: 400,
+    // Not a URI, and not https:// either (the spec's pattern).
     errors: [
-      { field: "body.url", code: "format" },
       { field: "body.url", code: "pattern" },
+      { field: "body.url", code: "format" },
     ],
-  },
-  {
-    operationId: "setWebhook",
-    name: "a plain-HTTP url",
-    method: "POST",
-    target: "/api/v1/config/webhook",
-    body: { url: "http://www.example.com/webhook" },
-    status: 400,
-    errors: [{ field: "body.url", code: "pattern" }],
   },
   {
     operationId: "updateContactLanguage",
