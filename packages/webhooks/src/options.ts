@@ -15,8 +15,10 @@ export interface WebhooksOptions {
    */
   verifyToken: string | readonly string[];
   /**
-   * `"lenient"` (default): unknown fields and absent optional fields pass, a wrong type on a known
-   * field fails. `"strict"`: unknown fields fail too. `false`: only "is a JSON object" is checked.
+   * `"lenient"` (default): unknown fields, absent optional fields and enum values the spec does
+   * not list pass; a wrong JSON type on a known field fails. `"strict"`: unknown fields and
+   * unlisted values fail too. `false`: only "is a JSON object" is checked. The onContactInfo
+   * answer is checked against the spec's enums in every mode.
    */
   validate?: ValidationMode;
   /** Largest body accepted, in bytes; larger ones get 413 without being read. Default 1 MiB. */

@@ -11,7 +11,11 @@ import {
   type ValidatorError,
 } from "./generated/validators.js";
 
-/** `"strict"`: unknown fields fail too. `"lenient"`: unknown fields pass. `false`: no check. */
+/**
+ * `"lenient"`: unknown fields, absent optional fields and unknown enum values pass; wrong JSON
+ * types on known fields fail. `"strict"`: unknown fields and unknown enum values fail too.
+ * `false`: no check. (The answer is always checked with every enum closed: validateAnswer.)
+ */
 export type ValidationMode = "strict" | "lenient" | false;
 
 const VALIDATORS = {

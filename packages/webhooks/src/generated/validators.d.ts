@@ -15,15 +15,15 @@ export interface GeneratedValidator {
   errors?: ValidatorError[] | null;
 }
 
-/** InBoundContact, accepting unknown fields. */
+/** InBoundContact, accepting unknown fields and enum values the spec does not list. */
 export declare const contactInfoRequestLenient: GeneratedValidator;
-/** InBoundContact, rejecting unknown fields. */
+/** InBoundContact, rejecting unknown fields and values the spec does not list. */
 export declare const contactInfoRequestStrict: GeneratedValidator;
-/** ContactInfoUpdate, accepting unknown fields. */
+/** ContactInfoUpdate, accepting unknown fields; every enum closed, as the spec says. */
 export declare const contactInfoResponseLenient: GeneratedValidator;
-/** ContactInfoUpdate, rejecting unknown fields. */
+/** ContactInfoUpdate, rejecting unknown fields and values the spec does not list. */
 export declare const contactInfoResponseStrict: GeneratedValidator;
-/** InBoundWrapper, accepting unknown fields. */
+/** InBoundWrapper, accepting unknown fields and enum values the spec does not list. */
 export declare const notificationLenient: GeneratedValidator;
-/** InBoundWrapper, rejecting unknown fields. */
+/** InBoundWrapper, rejecting unknown fields and values the spec does not list. */
 export declare const notificationStrict: GeneratedValidator;

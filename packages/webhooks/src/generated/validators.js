@@ -12,7 +12,7 @@ const schema21 = {
     messages: { type: "array", items: { $ref: "#/$defs/InBoundMsg" } },
     meta: { $ref: "#/$defs/InBoundMeta" },
     statuses: { type: "array", items: { $ref: "#/$defs/InBoundMsgStatus" } },
-    type: { type: "string", enum: ["message", "messages", "actions", "events", "statuses"] },
+    type: { type: "string" },
   },
 };
 const schema22 = {
@@ -204,23 +204,7 @@ validate58.evaluated = {
   dynamicProps: false,
   dynamicItems: false,
 };
-const schema25 = {
-  type: "string",
-  enum: [
-    "SMS",
-    "OA",
-    "EMAIL",
-    "WHATSAPP",
-    "PUSH",
-    "FACEBOOK",
-    "TELEGRAM",
-    "WEBSITE",
-    "TWITTER",
-    "INSTAGRAM",
-    "DUMMY",
-    "EMPTY",
-  ],
-};
+const schema25 = { type: "string" };
 function validate60(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -245,33 +229,6 @@ function validate60(
       vErrors = [err0];
     } else {
       vErrors.push(err0);
-    }
-    errors++;
-  }
-  if (!(
-    data === "SMS" ||
-    data === "OA" ||
-    data === "EMAIL" ||
-    data === "WHATSAPP" ||
-    data === "PUSH" ||
-    data === "FACEBOOK" ||
-    data === "TELEGRAM" ||
-    data === "WEBSITE" ||
-    data === "TWITTER" ||
-    data === "INSTAGRAM" ||
-    data === "DUMMY" ||
-    data === "EMPTY"
-  )) {
-    const err1 = {
-      instancePath,
-      keyword: "enum",
-      params: { allowedValues: schema25.enum },
-      message: "must be equal to one of the allowed values",
-    };
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
     }
     errors++;
   }
@@ -7264,7 +7221,7 @@ const schema50 = {
     errors: { type: "array", items: { $ref: "#/$defs/MessageReportError" } },
     id: { type: "string" },
     messageIdExt: { type: "string" },
-    status: { type: "string" },
+    status: { $ref: "#/$defs/InBoundMsgStatusCode" },
     timestamp: { type: "integer" },
   },
 };
@@ -7377,6 +7334,38 @@ validate197.evaluated = {
   dynamicProps: false,
   dynamicItems: false,
 };
+const schema52 = { type: "string" };
+function validate199(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate199.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+  }
+  if (typeof data !== "string") {
+    const err0 = {
+      instancePath,
+      keyword: "type",
+      params: { type: "string" },
+      message: "must be string",
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  validate199.errors = vErrors;
+  return errors === 0;
+}
+validate199.evaluated = { dynamicProps: false, dynamicItems: false };
 function validate196(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -7501,12 +7490,27 @@ function validate196(
       }
     }
     if (data.status !== undefined) {
-      if (typeof data.status !== "string") {
-        const err6 = {
+      if (
+        !validate199(data.status, {
           instancePath: instancePath + "/status",
+          parentData: data,
+          parentDataProperty: "status",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate199.errors : vErrors.concat(validate199.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.timestamp !== undefined) {
+      let data6 = data.timestamp;
+      if (!(typeof data6 == "number" && !(data6 % 1) && !isNaN(data6) && isFinite(data6))) {
+        const err6 = {
+          instancePath: instancePath + "/timestamp",
           keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
+          params: { type: "integer" },
+          message: "must be integer",
         };
         if (vErrors === null) {
           vErrors = [err6];
@@ -7516,34 +7520,17 @@ function validate196(
         errors++;
       }
     }
-    if (data.timestamp !== undefined) {
-      let data6 = data.timestamp;
-      if (!(typeof data6 == "number" && !(data6 % 1) && !isNaN(data6) && isFinite(data6))) {
-        const err7 = {
-          instancePath: instancePath + "/timestamp",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
   } else {
-    const err8 = {
+    const err7 = {
       instancePath,
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err8];
+      vErrors = [err7];
     } else {
-      vErrors.push(err8);
+      vErrors.push(err7);
     }
     errors++;
   }
@@ -7756,8 +7743,7 @@ function validate54(
       }
     }
     if (data.type !== undefined) {
-      let data11 = data.type;
-      if (typeof data11 !== "string") {
+      if (typeof data.type !== "string") {
         const err5 = {
           instancePath: instancePath + "/type",
           keyword: "type",
@@ -7771,38 +7757,18 @@ function validate54(
         }
         errors++;
       }
-      if (!(
-        data11 === "message" ||
-        data11 === "messages" ||
-        data11 === "actions" ||
-        data11 === "events" ||
-        data11 === "statuses"
-      )) {
-        const err6 = {
-          instancePath: instancePath + "/type",
-          keyword: "enum",
-          params: { allowedValues: schema21.properties.type.enum },
-          message: "must be equal to one of the allowed values",
-        };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
     }
   } else {
-    const err7 = {
+    const err6 = {
       instancePath,
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err7];
+      vErrors = [err6];
     } else {
-      vErrors.push(err7);
+      vErrors.push(err6);
     }
     errors++;
   }
@@ -7857,18 +7823,18 @@ validate52.evaluated = {
   dynamicProps: false,
   dynamicItems: false,
 };
-export const contactInfoRequestLenient = validate201;
-const schema52 = {
+export const contactInfoRequestLenient = validate203;
+const schema53 = {
   $id: "xms-contactInfoRequest-lenient",
   $ref: "xms-lenient#/$defs/InBoundContact",
 };
-function validate202(
+function validate204(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate202.evaluated;
+  const evaluated0 = validate204.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -8010,10 +7976,10 @@ function validate202(
     }
     errors++;
   }
-  validate202.errors = vErrors;
+  validate204.errors = vErrors;
   return errors === 0;
 }
-validate202.evaluated = {
+validate204.evaluated = {
   props: {
     businessProfile: true,
     channelId: true,
@@ -8026,13 +7992,13 @@ validate202.evaluated = {
   dynamicProps: false,
   dynamicItems: false,
 };
-function validate201(
+function validate203(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   /*# sourceURL="xms-contactInfoRequest-lenient" */ let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate201.evaluated;
+  const evaluated0 = validate203.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -8040,15 +8006,15 @@ function validate201(
     evaluated0.items = undefined;
   }
   if (
-    !validate202(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
+    !validate204(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
   ) {
-    vErrors = vErrors === null ? validate202.errors : vErrors.concat(validate202.errors);
+    vErrors = vErrors === null ? validate204.errors : vErrors.concat(validate204.errors);
     errors = vErrors.length;
   }
-  validate201.errors = vErrors;
+  validate203.errors = vErrors;
   return errors === 0;
 }
-validate201.evaluated = {
+validate203.evaluated = {
   props: {
     businessProfile: true,
     channelId: true,
@@ -8061,12 +8027,12 @@ validate201.evaluated = {
   dynamicProps: false,
   dynamicItems: false,
 };
-export const contactInfoResponseLenient = validate207;
-const schema54 = {
-  $id: "xms-contactInfoResponse-lenient",
-  $ref: "xms-lenient#/$defs/ContactInfoUpdate",
-};
+export const contactInfoResponseLenient = validate209;
 const schema55 = {
+  $id: "xms-contactInfoResponse-lenient",
+  $ref: "xms-lenient-answer#/$defs/ContactInfoUpdate",
+};
+const schema57 = {
   type: "object",
   properties: {
     email: { type: "string" },
@@ -8076,7 +8042,7 @@ const schema55 = {
     profileId: { type: "string" },
   },
 };
-const schema56 = {
+const schema58 = {
   type: "object",
   required: ["key", "value"],
   properties: {
@@ -8087,13 +8053,13 @@ const schema56 = {
     value: { type: ["string", "number", "boolean", "array"], items: { type: "string" } },
   },
 };
-function validate209(
+function validate212(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate209.evaluated;
+  const evaluated0 = validate212.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -8149,7 +8115,7 @@ function validate209(
         const err3 = {
           instancePath: instancePath + "/format",
           keyword: "enum",
-          params: { allowedValues: schema56.properties.format.enum },
+          params: { allowedValues: schema58.properties.format.enum },
           message: "must be equal to one of the allowed values",
         };
         if (vErrors === null) {
@@ -8212,7 +8178,7 @@ function validate209(
         const err7 = {
           instancePath: instancePath + "/type",
           keyword: "enum",
-          params: { allowedValues: schema56.properties.type.enum },
+          params: { allowedValues: schema58.properties.type.enum },
           message: "must be equal to one of the allowed values",
         };
         if (vErrors === null) {
@@ -8234,7 +8200,7 @@ function validate209(
         const err8 = {
           instancePath: instancePath + "/value",
           keyword: "type",
-          params: { type: schema56.properties.value.type },
+          params: { type: schema58.properties.value.type },
           message: "must be string,number,boolean,array",
         };
         if (vErrors === null) {
@@ -8278,21 +8244,21 @@ function validate209(
     }
     errors++;
   }
-  validate209.errors = vErrors;
+  validate212.errors = vErrors;
   return errors === 0;
 }
-validate209.evaluated = {
+validate212.evaluated = {
   props: { format: true, key: true, name: true, type: true, value: true },
   dynamicProps: false,
   dynamicItems: false,
 };
-function validate208(
+function validate211(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate208.evaluated;
+  const evaluated0 = validate211.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -8322,7 +8288,7 @@ function validate208(
         const len0 = data1.length;
         for (let i0 = 0; i0 < len0; i0++) {
           if (
-            !validate209(data1[i0], {
+            !validate212(data1[i0], {
               instancePath: instancePath + "/labels/" + i0,
               parentData: data1,
               parentDataProperty: i0,
@@ -8330,7 +8296,7 @@ function validate208(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate209.errors : vErrors.concat(validate209.errors);
+            vErrors = vErrors === null ? validate212.errors : vErrors.concat(validate212.errors);
             errors = vErrors.length;
           }
         }
@@ -8411,21 +8377,21 @@ function validate208(
     }
     errors++;
   }
-  validate208.errors = vErrors;
+  validate211.errors = vErrors;
   return errors === 0;
 }
-validate208.evaluated = {
+validate211.evaluated = {
   props: { email: true, labels: true, mobile: true, name: true, profileId: true },
   dynamicProps: false,
   dynamicItems: false,
 };
-function validate207(
+function validate209(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   /*# sourceURL="xms-contactInfoResponse-lenient" */ let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate207.evaluated;
+  const evaluated0 = validate209.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -8433,22 +8399,22 @@ function validate207(
     evaluated0.items = undefined;
   }
   if (
-    !validate208(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
+    !validate211(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
   ) {
-    vErrors = vErrors === null ? validate208.errors : vErrors.concat(validate208.errors);
+    vErrors = vErrors === null ? validate211.errors : vErrors.concat(validate211.errors);
     errors = vErrors.length;
   }
-  validate207.errors = vErrors;
+  validate209.errors = vErrors;
   return errors === 0;
 }
-validate207.evaluated = {
+validate209.evaluated = {
   props: { email: true, labels: true, mobile: true, name: true, profileId: true },
   dynamicProps: false,
   dynamicItems: false,
 };
-export const notificationStrict = validate212;
-const schema57 = { $id: "xms-notification-strict", $ref: "xms-strict#/$defs/InBoundWrapper" };
-const schema59 = {
+export const notificationStrict = validate215;
+const schema59 = { $id: "xms-notification-strict", $ref: "xms-strict#/$defs/InBoundWrapper" };
+const schema61 = {
   type: "object",
   properties: {
     actions: { type: "array", items: { $ref: "#/$defs/InBoundAction" } },
@@ -8461,19 +8427,19 @@ const schema59 = {
   },
   unevaluatedProperties: false,
 };
-const schema60 = {
+const schema62 = {
   type: "object",
   required: ["actionCode"],
   properties: { actionCode: { type: "string" } },
   unevaluatedProperties: false,
 };
-function validate215(
+function validate218(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate215.evaluated;
+  const evaluated0 = validate218.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -8541,11 +8507,11 @@ function validate215(
     }
     errors++;
   }
-  validate215.errors = vErrors;
+  validate218.errors = vErrors;
   return errors === 0;
 }
-validate215.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema61 = {
+validate218.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+const schema63 = {
   type: "object",
   required: ["contactId"],
   properties: {
@@ -8559,7 +8525,7 @@ const schema61 = {
   },
   unevaluatedProperties: false,
 };
-const schema62 = {
+const schema64 = {
   type: "object",
   properties: {
     email: { type: "string" },
@@ -8569,13 +8535,13 @@ const schema62 = {
   },
   unevaluatedProperties: false,
 };
-function validate218(
+function validate221(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate218.evaluated;
+  const evaluated0 = validate221.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -8677,11 +8643,11 @@ function validate218(
     }
     errors++;
   }
-  validate218.errors = vErrors;
+  validate221.errors = vErrors;
   return errors === 0;
 }
-validate218.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema63 = {
+validate221.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+const schema65 = {
   type: "string",
   enum: [
     "SMS",
@@ -8698,13 +8664,13 @@ const schema63 = {
     "EMPTY",
   ],
 };
-function validate220(
+function validate223(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate220.evaluated;
+  const evaluated0 = validate223.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -8742,7 +8708,7 @@ function validate220(
     const err1 = {
       instancePath,
       keyword: "enum",
-      params: { allowedValues: schema63.enum },
+      params: { allowedValues: schema65.enum },
       message: "must be equal to one of the allowed values",
     };
     if (vErrors === null) {
@@ -8752,22 +8718,22 @@ function validate220(
     }
     errors++;
   }
-  validate220.errors = vErrors;
+  validate223.errors = vErrors;
   return errors === 0;
 }
-validate220.evaluated = { dynamicProps: false, dynamicItems: false };
-const schema64 = {
+validate223.evaluated = { dynamicProps: false, dynamicItems: false };
+const schema66 = {
   type: "object",
   properties: { email: { type: "string" }, name: { type: "string" }, phone: { type: "string" } },
   unevaluatedProperties: false,
 };
-function validate222(
+function validate225(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate222.evaluated;
+  const evaluated0 = validate225.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -8853,17 +8819,17 @@ function validate222(
     }
     errors++;
   }
-  validate222.errors = vErrors;
+  validate225.errors = vErrors;
   return errors === 0;
 }
-validate222.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function validate217(
+validate225.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+function validate220(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate217.evaluated;
+  const evaluated0 = validate220.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -8887,7 +8853,7 @@ function validate217(
     }
     if (data.businessProfile !== undefined) {
       if (
-        !validate218(data.businessProfile, {
+        !validate221(data.businessProfile, {
           instancePath: instancePath + "/businessProfile",
           parentData: data,
           parentDataProperty: "businessProfile",
@@ -8895,7 +8861,7 @@ function validate217(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate218.errors : vErrors.concat(validate218.errors);
+        vErrors = vErrors === null ? validate221.errors : vErrors.concat(validate221.errors);
         errors = vErrors.length;
       }
     }
@@ -8933,7 +8899,7 @@ function validate217(
     }
     if (data.contactType !== undefined) {
       if (
-        !validate220(data.contactType, {
+        !validate223(data.contactType, {
           instancePath: instancePath + "/contactType",
           parentData: data,
           parentDataProperty: "contactType",
@@ -8941,7 +8907,7 @@ function validate217(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate220.errors : vErrors.concat(validate220.errors);
+        vErrors = vErrors === null ? validate223.errors : vErrors.concat(validate223.errors);
         errors = vErrors.length;
       }
     }
@@ -8979,7 +8945,7 @@ function validate217(
     }
     if (data.profile !== undefined) {
       if (
-        !validate222(data.profile, {
+        !validate225(data.profile, {
           instancePath: instancePath + "/profile",
           parentData: data,
           parentDataProperty: "profile",
@@ -8987,7 +8953,7 @@ function validate217(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate222.errors : vErrors.concat(validate222.errors);
+        vErrors = vErrors === null ? validate225.errors : vErrors.concat(validate225.errors);
         errors = vErrors.length;
       }
     }
@@ -9029,11 +8995,11 @@ function validate217(
     }
     errors++;
   }
-  validate217.errors = vErrors;
+  validate220.errors = vErrors;
   return errors === 0;
 }
-validate217.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema65 = {
+validate220.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+const schema67 = {
   type: "object",
   required: ["eventCode"],
   properties: {
@@ -9051,7 +9017,7 @@ const schema65 = {
   },
   unevaluatedProperties: false,
 };
-const schema66 = {
+const schema68 = {
   type: "object",
   properties: {
     channelType: { type: "string" },
@@ -9065,13 +9031,13 @@ const schema66 = {
   },
   unevaluatedProperties: false,
 };
-function validate226(
+function validate229(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate226.evaluated;
+  const evaluated0 = validate229.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -9246,18 +9212,18 @@ function validate226(
     }
     errors++;
   }
-  validate226.errors = vErrors;
+  validate229.errors = vErrors;
   return errors === 0;
 }
-validate226.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema67 = { type: "string" };
-function validate228(
+validate229.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+const schema69 = { type: "string" };
+function validate231(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate228.evaluated;
+  const evaluated0 = validate231.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -9278,11 +9244,11 @@ function validate228(
     }
     errors++;
   }
-  validate228.errors = vErrors;
+  validate231.errors = vErrors;
   return errors === 0;
 }
-validate228.evaluated = { dynamicProps: false, dynamicItems: false };
-const schema68 = {
+validate231.evaluated = { dynamicProps: false, dynamicItems: false };
+const schema70 = {
   type: "object",
   properties: {
     queueCode: { type: "string" },
@@ -9294,13 +9260,13 @@ const schema68 = {
   },
   unevaluatedProperties: false,
 };
-function validate230(
+function validate233(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate230.evaluated;
+  const evaluated0 = validate233.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -9441,11 +9407,11 @@ function validate230(
     }
     errors++;
   }
-  validate230.errors = vErrors;
+  validate233.errors = vErrors;
   return errors === 0;
 }
-validate230.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema69 = {
+validate233.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+const schema71 = {
   type: "object",
   properties: {
     agent: { type: "string" },
@@ -9462,13 +9428,13 @@ const schema69 = {
   },
   unevaluatedProperties: false,
 };
-function validate232(
+function validate235(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate232.evaluated;
+  const evaluated0 = validate235.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -9695,11 +9661,11 @@ function validate232(
     }
     errors++;
   }
-  validate232.errors = vErrors;
+  validate235.errors = vErrors;
   return errors === 0;
 }
-validate232.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema70 = {
+validate235.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+const schema72 = {
   type: "object",
   properties: {
     newAgent: { type: "string" },
@@ -9711,13 +9677,13 @@ const schema70 = {
   },
   unevaluatedProperties: false,
 };
-function validate234(
+function validate237(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate234.evaluated;
+  const evaluated0 = validate237.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -9858,11 +9824,11 @@ function validate234(
     }
     errors++;
   }
-  validate234.errors = vErrors;
+  validate237.errors = vErrors;
   return errors === 0;
 }
-validate234.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema71 = {
+validate237.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+const schema73 = {
   type: "object",
   properties: {
     params: { type: "object", additionalProperties: true },
@@ -9873,13 +9839,13 @@ const schema71 = {
   },
   unevaluatedProperties: false,
 };
-function validate236(
+function validate239(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate236.evaluated;
+  const evaluated0 = validate239.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -10005,17 +9971,17 @@ function validate236(
     }
     errors++;
   }
-  validate236.errors = vErrors;
+  validate239.errors = vErrors;
   return errors === 0;
 }
-validate236.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function validate225(
+validate239.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+function validate228(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate225.evaluated;
+  const evaluated0 = validate228.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -10055,7 +10021,7 @@ function validate225(
     }
     if (data.contact !== undefined) {
       if (
-        !validate226(data.contact, {
+        !validate229(data.contact, {
           instancePath: instancePath + "/contact",
           parentData: data,
           parentDataProperty: "contact",
@@ -10063,7 +10029,7 @@ function validate225(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate226.errors : vErrors.concat(validate226.errors);
+        vErrors = vErrors === null ? validate229.errors : vErrors.concat(validate229.errors);
         errors = vErrors.length;
       }
     }
@@ -10085,7 +10051,7 @@ function validate225(
     }
     if (data.eventCode !== undefined) {
       if (
-        !validate228(data.eventCode, {
+        !validate231(data.eventCode, {
           instancePath: instancePath + "/eventCode",
           parentData: data,
           parentDataProperty: "eventCode",
@@ -10093,7 +10059,7 @@ function validate225(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate228.errors : vErrors.concat(validate228.errors);
+        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
         errors = vErrors.length;
       }
     }
@@ -10115,7 +10081,7 @@ function validate225(
     }
     if (data.route !== undefined) {
       if (
-        !validate230(data.route, {
+        !validate233(data.route, {
           instancePath: instancePath + "/route",
           parentData: data,
           parentDataProperty: "route",
@@ -10123,13 +10089,13 @@ function validate225(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate230.errors : vErrors.concat(validate230.errors);
+        vErrors = vErrors === null ? validate233.errors : vErrors.concat(validate233.errors);
         errors = vErrors.length;
       }
     }
     if (data.session !== undefined) {
       if (
-        !validate232(data.session, {
+        !validate235(data.session, {
           instancePath: instancePath + "/session",
           parentData: data,
           parentDataProperty: "session",
@@ -10137,13 +10103,13 @@ function validate225(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate232.errors : vErrors.concat(validate232.errors);
+        vErrors = vErrors === null ? validate235.errors : vErrors.concat(validate235.errors);
         errors = vErrors.length;
       }
     }
     if (data.sessionAssigned !== undefined) {
       if (
-        !validate234(data.sessionAssigned, {
+        !validate237(data.sessionAssigned, {
           instancePath: instancePath + "/sessionAssigned",
           parentData: data,
           parentDataProperty: "sessionAssigned",
@@ -10151,7 +10117,7 @@ function validate225(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate234.errors : vErrors.concat(validate234.errors);
+        vErrors = vErrors === null ? validate237.errors : vErrors.concat(validate237.errors);
         errors = vErrors.length;
       }
     }
@@ -10173,7 +10139,7 @@ function validate225(
     }
     if (data.sessionRouted !== undefined) {
       if (
-        !validate236(data.sessionRouted, {
+        !validate239(data.sessionRouted, {
           instancePath: instancePath + "/sessionRouted",
           parentData: data,
           parentDataProperty: "sessionRouted",
@@ -10181,7 +10147,7 @@ function validate225(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate236.errors : vErrors.concat(validate236.errors);
+        vErrors = vErrors === null ? validate239.errors : vErrors.concat(validate239.errors);
         errors = vErrors.length;
       }
     }
@@ -10264,11 +10230,11 @@ function validate225(
     }
     errors++;
   }
-  validate225.errors = vErrors;
+  validate228.errors = vErrors;
   return errors === 0;
 }
-validate225.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema72 = {
+validate228.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+const schema74 = {
   type: "object",
   required: ["type"],
   properties: {
@@ -10309,7 +10275,7 @@ const schema72 = {
     },
   ],
 };
-const schema73 = {
+const schema75 = {
   type: "object",
   required: ["id", "type", "text"],
   properties: {
@@ -10333,7 +10299,7 @@ const schema73 = {
   },
   unevaluatedProperties: false,
 };
-const schema74 = {
+const schema76 = {
   type: "object",
   required: ["id"],
   properties: {
@@ -10348,13 +10314,13 @@ const schema74 = {
   },
   unevaluatedProperties: false,
 };
-function validate241(
+function validate244(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate241.evaluated;
+  const evaluated0 = validate244.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -10543,11 +10509,11 @@ function validate241(
     }
     errors++;
   }
-  validate241.errors = vErrors;
+  validate244.errors = vErrors;
   return errors === 0;
 }
-validate241.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema75 = {
+validate244.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+const schema77 = {
   type: "object",
   properties: {
     assignedToAgent: { type: "string" },
@@ -10557,13 +10523,13 @@ const schema75 = {
   },
   unevaluatedProperties: false,
 };
-function validate243(
+function validate246(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate243.evaluated;
+  const evaluated0 = validate246.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -10670,11 +10636,11 @@ function validate243(
     }
     errors++;
   }
-  validate243.errors = vErrors;
+  validate246.errors = vErrors;
   return errors === 0;
 }
-validate243.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema76 = {
+validate246.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+const schema78 = {
   type: "object",
   properties: {
     categories: { type: "array", items: { type: "string" } },
@@ -10689,13 +10655,13 @@ const schema76 = {
   },
   unevaluatedProperties: false,
 };
-function validate245(
+function validate248(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate245.evaluated;
+  const evaluated0 = validate248.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -11040,11 +11006,11 @@ function validate245(
     }
     errors++;
   }
-  validate245.errors = vErrors;
+  validate248.errors = vErrors;
   return errors === 0;
 }
-validate245.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema77 = {
+validate248.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+const schema79 = {
   type: "object",
   required: ["latitude", "longitude"],
   properties: {
@@ -11056,13 +11022,13 @@ const schema77 = {
   },
   unevaluatedProperties: false,
 };
-function validate250(
+function validate253(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate250.evaluated;
+  const evaluated0 = validate253.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -11214,23 +11180,23 @@ function validate250(
     }
     errors++;
   }
-  validate250.errors = vErrors;
+  validate253.errors = vErrors;
   return errors === 0;
 }
-validate250.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema78 = {
+validate253.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+const schema80 = {
   type: "object",
   required: ["body"],
   properties: { body: { type: "string" }, type: { type: "string" } },
   unevaluatedProperties: false,
 };
-function validate252(
+function validate255(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate252.evaluated;
+  const evaluated0 = validate255.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -11314,17 +11280,17 @@ function validate252(
     }
     errors++;
   }
-  validate252.errors = vErrors;
+  validate255.errors = vErrors;
   return errors === 0;
 }
-validate252.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function validate240(
+validate255.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+function validate243(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate240.evaluated;
+  const evaluated0 = validate243.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -11380,7 +11346,7 @@ function validate240(
         const len0 = data0.length;
         for (let i0 = 0; i0 < len0; i0++) {
           if (
-            !validate241(data0[i0], {
+            !validate244(data0[i0], {
               instancePath: instancePath + "/attachments/" + i0,
               parentData: data0,
               parentDataProperty: i0,
@@ -11388,7 +11354,7 @@ function validate240(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
+            vErrors = vErrors === null ? validate244.errors : vErrors.concat(validate244.errors);
             errors = vErrors.length;
           }
         }
@@ -11491,7 +11457,7 @@ function validate240(
     }
     if (data.session !== undefined) {
       if (
-        !validate243(data.session, {
+        !validate246(data.session, {
           instancePath: instancePath + "/session",
           parentData: data,
           parentDataProperty: "session",
@@ -11499,13 +11465,13 @@ function validate240(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate243.errors : vErrors.concat(validate243.errors);
+        vErrors = vErrors === null ? validate246.errors : vErrors.concat(validate246.errors);
         errors = vErrors.length;
       }
     }
     if (data.tags !== undefined) {
       if (
-        !validate245(data.tags, {
+        !validate248(data.tags, {
           instancePath: instancePath + "/tags",
           parentData: data,
           parentDataProperty: "tags",
@@ -11513,7 +11479,7 @@ function validate240(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate245.errors : vErrors.concat(validate245.errors);
+        vErrors = vErrors === null ? validate248.errors : vErrors.concat(validate248.errors);
         errors = vErrors.length;
       }
     }
@@ -11536,7 +11502,7 @@ function validate240(
     }
     if (data.audio !== undefined) {
       if (
-        !validate241(data.audio, {
+        !validate244(data.audio, {
           instancePath: instancePath + "/audio",
           parentData: data,
           parentDataProperty: "audio",
@@ -11544,13 +11510,13 @@ function validate240(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
+        vErrors = vErrors === null ? validate244.errors : vErrors.concat(validate244.errors);
         errors = vErrors.length;
       }
     }
     if (data.document !== undefined) {
       if (
-        !validate241(data.document, {
+        !validate244(data.document, {
           instancePath: instancePath + "/document",
           parentData: data,
           parentDataProperty: "document",
@@ -11558,13 +11524,13 @@ function validate240(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
+        vErrors = vErrors === null ? validate244.errors : vErrors.concat(validate244.errors);
         errors = vErrors.length;
       }
     }
     if (data.image !== undefined) {
       if (
-        !validate241(data.image, {
+        !validate244(data.image, {
           instancePath: instancePath + "/image",
           parentData: data,
           parentDataProperty: "image",
@@ -11572,13 +11538,13 @@ function validate240(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
+        vErrors = vErrors === null ? validate244.errors : vErrors.concat(validate244.errors);
         errors = vErrors.length;
       }
     }
     if (data.location !== undefined) {
       if (
-        !validate250(data.location, {
+        !validate253(data.location, {
           instancePath: instancePath + "/location",
           parentData: data,
           parentDataProperty: "location",
@@ -11586,13 +11552,13 @@ function validate240(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate250.errors : vErrors.concat(validate250.errors);
+        vErrors = vErrors === null ? validate253.errors : vErrors.concat(validate253.errors);
         errors = vErrors.length;
       }
     }
     if (data.text !== undefined) {
       if (
-        !validate252(data.text, {
+        !validate255(data.text, {
           instancePath: instancePath + "/text",
           parentData: data,
           parentDataProperty: "text",
@@ -11600,13 +11566,13 @@ function validate240(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate252.errors : vErrors.concat(validate252.errors);
+        vErrors = vErrors === null ? validate255.errors : vErrors.concat(validate255.errors);
         errors = vErrors.length;
       }
     }
     if (data.video !== undefined) {
       if (
-        !validate241(data.video, {
+        !validate244(data.video, {
           instancePath: instancePath + "/video",
           parentData: data,
           parentDataProperty: "video",
@@ -11614,13 +11580,13 @@ function validate240(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
+        vErrors = vErrors === null ? validate244.errors : vErrors.concat(validate244.errors);
         errors = vErrors.length;
       }
     }
     if (data.voice !== undefined) {
       if (
-        !validate241(data.voice, {
+        !validate244(data.voice, {
           instancePath: instancePath + "/voice",
           parentData: data,
           parentDataProperty: "voice",
@@ -11628,7 +11594,7 @@ function validate240(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
+        vErrors = vErrors === null ? validate244.errors : vErrors.concat(validate244.errors);
         errors = vErrors.length;
       }
     }
@@ -11711,11 +11677,11 @@ function validate240(
     }
     errors++;
   }
-  validate240.errors = vErrors;
+  validate243.errors = vErrors;
   return errors === 0;
 }
-validate240.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema79 = {
+validate243.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+const schema81 = {
   type: "object",
   required: ["id", "type", "image"],
   properties: {
@@ -11739,13 +11705,13 @@ const schema79 = {
   },
   unevaluatedProperties: false,
 };
-function validate257(
+function validate260(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate257.evaluated;
+  const evaluated0 = validate260.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -11801,7 +11767,7 @@ function validate257(
         const len0 = data0.length;
         for (let i0 = 0; i0 < len0; i0++) {
           if (
-            !validate241(data0[i0], {
+            !validate244(data0[i0], {
               instancePath: instancePath + "/attachments/" + i0,
               parentData: data0,
               parentDataProperty: i0,
@@ -11809,7 +11775,7 @@ function validate257(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
+            vErrors = vErrors === null ? validate244.errors : vErrors.concat(validate244.errors);
             errors = vErrors.length;
           }
         }
@@ -11912,7 +11878,7 @@ function validate257(
     }
     if (data.session !== undefined) {
       if (
-        !validate243(data.session, {
+        !validate246(data.session, {
           instancePath: instancePath + "/session",
           parentData: data,
           parentDataProperty: "session",
@@ -11920,13 +11886,13 @@ function validate257(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate243.errors : vErrors.concat(validate243.errors);
+        vErrors = vErrors === null ? validate246.errors : vErrors.concat(validate246.errors);
         errors = vErrors.length;
       }
     }
     if (data.tags !== undefined) {
       if (
-        !validate245(data.tags, {
+        !validate248(data.tags, {
           instancePath: instancePath + "/tags",
           parentData: data,
           parentDataProperty: "tags",
@@ -11934,7 +11900,7 @@ function validate257(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate245.errors : vErrors.concat(validate245.errors);
+        vErrors = vErrors === null ? validate248.errors : vErrors.concat(validate248.errors);
         errors = vErrors.length;
       }
     }
@@ -11957,7 +11923,7 @@ function validate257(
     }
     if (data.audio !== undefined) {
       if (
-        !validate241(data.audio, {
+        !validate244(data.audio, {
           instancePath: instancePath + "/audio",
           parentData: data,
           parentDataProperty: "audio",
@@ -11965,13 +11931,13 @@ function validate257(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
+        vErrors = vErrors === null ? validate244.errors : vErrors.concat(validate244.errors);
         errors = vErrors.length;
       }
     }
     if (data.document !== undefined) {
       if (
-        !validate241(data.document, {
+        !validate244(data.document, {
           instancePath: instancePath + "/document",
           parentData: data,
           parentDataProperty: "document",
@@ -11979,13 +11945,13 @@ function validate257(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
+        vErrors = vErrors === null ? validate244.errors : vErrors.concat(validate244.errors);
         errors = vErrors.length;
       }
     }
     if (data.image !== undefined) {
       if (
-        !validate241(data.image, {
+        !validate244(data.image, {
           instancePath: instancePath + "/image",
           parentData: data,
           parentDataProperty: "image",
@@ -11993,13 +11959,13 @@ function validate257(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
+        vErrors = vErrors === null ? validate244.errors : vErrors.concat(validate244.errors);
         errors = vErrors.length;
       }
     }
     if (data.location !== undefined) {
       if (
-        !validate250(data.location, {
+        !validate253(data.location, {
           instancePath: instancePath + "/location",
           parentData: data,
           parentDataProperty: "location",
@@ -12007,13 +11973,13 @@ function validate257(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate250.errors : vErrors.concat(validate250.errors);
+        vErrors = vErrors === null ? validate253.errors : vErrors.concat(validate253.errors);
         errors = vErrors.length;
       }
     }
     if (data.text !== undefined) {
       if (
-        !validate252(data.text, {
+        !validate255(data.text, {
           instancePath: instancePath + "/text",
           parentData: data,
           parentDataProperty: "text",
@@ -12021,13 +11987,13 @@ function validate257(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate252.errors : vErrors.concat(validate252.errors);
+        vErrors = vErrors === null ? validate255.errors : vErrors.concat(validate255.errors);
         errors = vErrors.length;
       }
     }
     if (data.video !== undefined) {
       if (
-        !validate241(data.video, {
+        !validate244(data.video, {
           instancePath: instancePath + "/video",
           parentData: data,
           parentDataProperty: "video",
@@ -12035,13 +12001,13 @@ function validate257(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
+        vErrors = vErrors === null ? validate244.errors : vErrors.concat(validate244.errors);
         errors = vErrors.length;
       }
     }
     if (data.voice !== undefined) {
       if (
-        !validate241(data.voice, {
+        !validate244(data.voice, {
           instancePath: instancePath + "/voice",
           parentData: data,
           parentDataProperty: "voice",
@@ -12049,7 +12015,7 @@ function validate257(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
+        vErrors = vErrors === null ? validate244.errors : vErrors.concat(validate244.errors);
         errors = vErrors.length;
       }
     }
@@ -12132,11 +12098,11 @@ function validate257(
     }
     errors++;
   }
-  validate257.errors = vErrors;
+  validate260.errors = vErrors;
   return errors === 0;
 }
-validate257.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema80 = {
+validate260.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+const schema82 = {
   type: "object",
   required: ["id", "type", "video"],
   properties: {
@@ -12160,13 +12126,13 @@ const schema80 = {
   },
   unevaluatedProperties: false,
 };
-function validate269(
+function validate272(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate269.evaluated;
+  const evaluated0 = validate272.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -12222,7 +12188,7 @@ function validate269(
         const len0 = data0.length;
         for (let i0 = 0; i0 < len0; i0++) {
           if (
-            !validate241(data0[i0], {
+            !validate244(data0[i0], {
               instancePath: instancePath + "/attachments/" + i0,
               parentData: data0,
               parentDataProperty: i0,
@@ -12230,7 +12196,7 @@ function validate269(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
+            vErrors = vErrors === null ? validate244.errors : vErrors.concat(validate244.errors);
             errors = vErrors.length;
           }
         }
@@ -12333,7 +12299,7 @@ function validate269(
     }
     if (data.session !== undefined) {
       if (
-        !validate243(data.session, {
+        !validate246(data.session, {
           instancePath: instancePath + "/session",
           parentData: data,
           parentDataProperty: "session",
@@ -12341,13 +12307,13 @@ function validate269(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate243.errors : vErrors.concat(validate243.errors);
+        vErrors = vErrors === null ? validate246.errors : vErrors.concat(validate246.errors);
         errors = vErrors.length;
       }
     }
     if (data.tags !== undefined) {
       if (
-        !validate245(data.tags, {
+        !validate248(data.tags, {
           instancePath: instancePath + "/tags",
           parentData: data,
           parentDataProperty: "tags",
@@ -12355,7 +12321,7 @@ function validate269(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate245.errors : vErrors.concat(validate245.errors);
+        vErrors = vErrors === null ? validate248.errors : vErrors.concat(validate248.errors);
         errors = vErrors.length;
       }
     }
@@ -12378,7 +12344,7 @@ function validate269(
     }
     if (data.audio !== undefined) {
       if (
-        !validate241(data.audio, {
+        !validate244(data.audio, {
           instancePath: instancePath + "/audio",
           parentData: data,
           parentDataProperty: "audio",
@@ -12386,13 +12352,13 @@ function validate269(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
+        vErrors = vErrors === null ? validate244.errors : vErrors.concat(validate244.errors);
         errors = vErrors.length;
       }
     }
     if (data.document !== undefined) {
       if (
-        !validate241(data.document, {
+        !validate244(data.document, {
           instancePath: instancePath + "/document",
           parentData: data,
           parentDataProperty: "document",
@@ -12400,13 +12366,13 @@ function validate269(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
+        vErrors = vErrors === null ? validate244.errors : vErrors.concat(validate244.errors);
         errors = vErrors.length;
       }
     }
     if (data.image !== undefined) {
       if (
-        !validate241(data.image, {
+        !validate244(data.image, {
           instancePath: instancePath + "/image",
           parentData: data,
           parentDataProperty: "image",
@@ -12414,13 +12380,13 @@ function validate269(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
+        vErrors = vErrors === null ? validate244.errors : vErrors.concat(validate244.errors);
         errors = vErrors.length;
       }
     }
     if (data.location !== undefined) {
       if (
-        !validate250(data.location, {
+        !validate253(data.location, {
           instancePath: instancePath + "/location",
           parentData: data,
           parentDataProperty: "location",
@@ -12428,13 +12394,13 @@ function validate269(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate250.errors : vErrors.concat(validate250.errors);
+        vErrors = vErrors === null ? validate253.errors : vErrors.concat(validate253.errors);
         errors = vErrors.length;
       }
     }
     if (data.text !== undefined) {
       if (
-        !validate252(data.text, {
+        !validate255(data.text, {
           instancePath: instancePath + "/text",
           parentData: data,
           parentDataProperty: "text",
@@ -12442,13 +12408,13 @@ function validate269(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate252.errors : vErrors.concat(validate252.errors);
+        vErrors = vErrors === null ? validate255.errors : vErrors.concat(validate255.errors);
         errors = vErrors.length;
       }
     }
     if (data.video !== undefined) {
       if (
-        !validate241(data.video, {
+        !validate244(data.video, {
           instancePath: instancePath + "/video",
           parentData: data,
           parentDataProperty: "video",
@@ -12456,13 +12422,13 @@ function validate269(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
+        vErrors = vErrors === null ? validate244.errors : vErrors.concat(validate244.errors);
         errors = vErrors.length;
       }
     }
     if (data.voice !== undefined) {
       if (
-        !validate241(data.voice, {
+        !validate244(data.voice, {
           instancePath: instancePath + "/voice",
           parentData: data,
           parentDataProperty: "voice",
@@ -12470,7 +12436,7 @@ function validate269(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
+        vErrors = vErrors === null ? validate244.errors : vErrors.concat(validate244.errors);
         errors = vErrors.length;
       }
     }
@@ -12553,11 +12519,11 @@ function validate269(
     }
     errors++;
   }
-  validate269.errors = vErrors;
+  validate272.errors = vErrors;
   return errors === 0;
 }
-validate269.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema81 = {
+validate272.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+const schema83 = {
   type: "object",
   required: ["id", "type", "audio"],
   properties: {
@@ -12581,13 +12547,13 @@ const schema81 = {
   },
   unevaluatedProperties: false,
 };
-function validate281(
+function validate284(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate281.evaluated;
+  const evaluated0 = validate284.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -12643,7 +12609,7 @@ function validate281(
         const len0 = data0.length;
         for (let i0 = 0; i0 < len0; i0++) {
           if (
-            !validate241(data0[i0], {
+            !validate244(data0[i0], {
               instancePath: instancePath + "/attachments/" + i0,
               parentData: data0,
               parentDataProperty: i0,
@@ -12651,7 +12617,7 @@ function validate281(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
+            vErrors = vErrors === null ? validate244.errors : vErrors.concat(validate244.errors);
             errors = vErrors.length;
           }
         }
@@ -12754,7 +12720,7 @@ function validate281(
     }
     if (data.session !== undefined) {
       if (
-        !validate243(data.session, {
+        !validate246(data.session, {
           instancePath: instancePath + "/session",
           parentData: data,
           parentDataProperty: "session",
@@ -12762,13 +12728,13 @@ function validate281(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate243.errors : vErrors.concat(validate243.errors);
+        vErrors = vErrors === null ? validate246.errors : vErrors.concat(validate246.errors);
         errors = vErrors.length;
       }
     }
     if (data.tags !== undefined) {
       if (
-        !validate245(data.tags, {
+        !validate248(data.tags, {
           instancePath: instancePath + "/tags",
           parentData: data,
           parentDataProperty: "tags",
@@ -12776,7 +12742,7 @@ function validate281(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate245.errors : vErrors.concat(validate245.errors);
+        vErrors = vErrors === null ? validate248.errors : vErrors.concat(validate248.errors);
         errors = vErrors.length;
       }
     }
@@ -12799,7 +12765,7 @@ function validate281(
     }
     if (data.audio !== undefined) {
       if (
-        !validate241(data.audio, {
+        !validate244(data.audio, {
           instancePath: instancePath + "/audio",
           parentData: data,
           parentDataProperty: "audio",
@@ -12807,13 +12773,13 @@ function validate281(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
+        vErrors = vErrors === null ? validate244.errors : vErrors.concat(validate244.errors);
         errors = vErrors.length;
       }
     }
     if (data.document !== undefined) {
       if (
-        !validate241(data.document, {
+        !validate244(data.document, {
           instancePath: instancePath + "/document",
           parentData: data,
           parentDataProperty: "document",
@@ -12821,13 +12787,13 @@ function validate281(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
+        vErrors = vErrors === null ? validate244.errors : vErrors.concat(validate244.errors);
         errors = vErrors.length;
       }
     }
     if (data.image !== undefined) {
       if (
-        !validate241(data.image, {
+        !validate244(data.image, {
           instancePath: instancePath + "/image",
           parentData: data,
           parentDataProperty: "image",
@@ -12835,13 +12801,13 @@ function validate281(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
+        vErrors = vErrors === null ? validate244.errors : vErrors.concat(validate244.errors);
         errors = vErrors.length;
       }
     }
     if (data.location !== undefined) {
       if (
-        !validate250(data.location, {
+        !validate253(data.location, {
           instancePath: instancePath + "/location",
           parentData: data,
           parentDataProperty: "location",
@@ -12849,13 +12815,13 @@ function validate281(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate250.errors : vErrors.concat(validate250.errors);
+        vErrors = vErrors === null ? validate253.errors : vErrors.concat(validate253.errors);
         errors = vErrors.length;
       }
     }
     if (data.text !== undefined) {
       if (
-        !validate252(data.text, {
+        !validate255(data.text, {
           instancePath: instancePath + "/text",
           parentData: data,
           parentDataProperty: "text",
@@ -12863,13 +12829,13 @@ function validate281(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate252.errors : vErrors.concat(validate252.errors);
+        vErrors = vErrors === null ? validate255.errors : vErrors.concat(validate255.errors);
         errors = vErrors.length;
       }
     }
     if (data.video !== undefined) {
       if (
-        !validate241(data.video, {
+        !validate244(data.video, {
           instancePath: instancePath + "/video",
           parentData: data,
           parentDataProperty: "video",
@@ -12877,13 +12843,13 @@ function validate281(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
+        vErrors = vErrors === null ? validate244.errors : vErrors.concat(validate244.errors);
         errors = vErrors.length;
       }
     }
     if (data.voice !== undefined) {
       if (
-        !validate241(data.voice, {
+        !validate244(data.voice, {
           instancePath: instancePath + "/voice",
           parentData: data,
           parentDataProperty: "voice",
@@ -12891,7 +12857,7 @@ function validate281(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
+        vErrors = vErrors === null ? validate244.errors : vErrors.concat(validate244.errors);
         errors = vErrors.length;
       }
     }
@@ -12974,11 +12940,11 @@ function validate281(
     }
     errors++;
   }
-  validate281.errors = vErrors;
+  validate284.errors = vErrors;
   return errors === 0;
 }
-validate281.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema82 = {
+validate284.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+const schema84 = {
   type: "object",
   required: ["id", "type", "voice"],
   properties: {
@@ -13002,13 +12968,13 @@ const schema82 = {
   },
   unevaluatedProperties: false,
 };
-function validate293(
+function validate296(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate293.evaluated;
+  const evaluated0 = validate296.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -13064,7 +13030,7 @@ function validate293(
         const len0 = data0.length;
         for (let i0 = 0; i0 < len0; i0++) {
           if (
-            !validate241(data0[i0], {
+            !validate244(data0[i0], {
               instancePath: instancePath + "/attachments/" + i0,
               parentData: data0,
               parentDataProperty: i0,
@@ -13072,7 +13038,7 @@ function validate293(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
+            vErrors = vErrors === null ? validate244.errors : vErrors.concat(validate244.errors);
             errors = vErrors.length;
           }
         }
@@ -13175,7 +13141,7 @@ function validate293(
     }
     if (data.session !== undefined) {
       if (
-        !validate243(data.session, {
+        !validate246(data.session, {
           instancePath: instancePath + "/session",
           parentData: data,
           parentDataProperty: "session",
@@ -13183,13 +13149,13 @@ function validate293(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate243.errors : vErrors.concat(validate243.errors);
+        vErrors = vErrors === null ? validate246.errors : vErrors.concat(validate246.errors);
         errors = vErrors.length;
       }
     }
     if (data.tags !== undefined) {
       if (
-        !validate245(data.tags, {
+        !validate248(data.tags, {
           instancePath: instancePath + "/tags",
           parentData: data,
           parentDataProperty: "tags",
@@ -13197,7 +13163,7 @@ function validate293(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate245.errors : vErrors.concat(validate245.errors);
+        vErrors = vErrors === null ? validate248.errors : vErrors.concat(validate248.errors);
         errors = vErrors.length;
       }
     }
@@ -13220,7 +13186,7 @@ function validate293(
     }
     if (data.audio !== undefined) {
       if (
-        !validate241(data.audio, {
+        !validate244(data.audio, {
           instancePath: instancePath + "/audio",
           parentData: data,
           parentDataProperty: "audio",
@@ -13228,13 +13194,13 @@ function validate293(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
+        vErrors = vErrors === null ? validate244.errors : vErrors.concat(validate244.errors);
         errors = vErrors.length;
       }
     }
     if (data.document !== undefined) {
       if (
-        !validate241(data.document, {
+        !validate244(data.document, {
           instancePath: instancePath + "/document",
           parentData: data,
           parentDataProperty: "document",
@@ -13242,13 +13208,13 @@ function validate293(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
+        vErrors = vErrors === null ? validate244.errors : vErrors.concat(validate244.errors);
         errors = vErrors.length;
       }
     }
     if (data.image !== undefined) {
       if (
-        !validate241(data.image, {
+        !validate244(data.image, {
           instancePath: instancePath + "/image",
           parentData: data,
           parentDataProperty: "image",
@@ -13256,13 +13222,13 @@ function validate293(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
+        vErrors = vErrors === null ? validate244.errors : vErrors.concat(validate244.errors);
         errors = vErrors.length;
       }
     }
     if (data.location !== undefined) {
       if (
-        !validate250(data.location, {
+        !validate253(data.location, {
           instancePath: instancePath + "/location",
           parentData: data,
           parentDataProperty: "location",
@@ -13270,13 +13236,13 @@ function validate293(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate250.errors : vErrors.concat(validate250.errors);
+        vErrors = vErrors === null ? validate253.errors : vErrors.concat(validate253.errors);
         errors = vErrors.length;
       }
     }
     if (data.text !== undefined) {
       if (
-        !validate252(data.text, {
+        !validate255(data.text, {
           instancePath: instancePath + "/text",
           parentData: data,
           parentDataProperty: "text",
@@ -13284,13 +13250,13 @@ function validate293(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate252.errors : vErrors.concat(validate252.errors);
+        vErrors = vErrors === null ? validate255.errors : vErrors.concat(validate255.errors);
         errors = vErrors.length;
       }
     }
     if (data.video !== undefined) {
       if (
-        !validate241(data.video, {
+        !validate244(data.video, {
           instancePath: instancePath + "/video",
           parentData: data,
           parentDataProperty: "video",
@@ -13298,13 +13264,13 @@ function validate293(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
+        vErrors = vErrors === null ? validate244.errors : vErrors.concat(validate244.errors);
         errors = vErrors.length;
       }
     }
     if (data.voice !== undefined) {
       if (
-        !validate241(data.voice, {
+        !validate244(data.voice, {
           instancePath: instancePath + "/voice",
           parentData: data,
           parentDataProperty: "voice",
@@ -13312,7 +13278,7 @@ function validate293(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
+        vErrors = vErrors === null ? validate244.errors : vErrors.concat(validate244.errors);
         errors = vErrors.length;
       }
     }
@@ -13395,11 +13361,11 @@ function validate293(
     }
     errors++;
   }
-  validate293.errors = vErrors;
+  validate296.errors = vErrors;
   return errors === 0;
 }
-validate293.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema83 = {
+validate296.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+const schema85 = {
   type: "object",
   required: ["id", "type", "document"],
   properties: {
@@ -13423,13 +13389,13 @@ const schema83 = {
   },
   unevaluatedProperties: false,
 };
-function validate305(
+function validate308(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate305.evaluated;
+  const evaluated0 = validate308.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -13485,7 +13451,7 @@ function validate305(
         const len0 = data0.length;
         for (let i0 = 0; i0 < len0; i0++) {
           if (
-            !validate241(data0[i0], {
+            !validate244(data0[i0], {
               instancePath: instancePath + "/attachments/" + i0,
               parentData: data0,
               parentDataProperty: i0,
@@ -13493,7 +13459,7 @@ function validate305(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
+            vErrors = vErrors === null ? validate244.errors : vErrors.concat(validate244.errors);
             errors = vErrors.length;
           }
         }
@@ -13596,7 +13562,7 @@ function validate305(
     }
     if (data.session !== undefined) {
       if (
-        !validate243(data.session, {
+        !validate246(data.session, {
           instancePath: instancePath + "/session",
           parentData: data,
           parentDataProperty: "session",
@@ -13604,13 +13570,13 @@ function validate305(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate243.errors : vErrors.concat(validate243.errors);
+        vErrors = vErrors === null ? validate246.errors : vErrors.concat(validate246.errors);
         errors = vErrors.length;
       }
     }
     if (data.tags !== undefined) {
       if (
-        !validate245(data.tags, {
+        !validate248(data.tags, {
           instancePath: instancePath + "/tags",
           parentData: data,
           parentDataProperty: "tags",
@@ -13618,7 +13584,7 @@ function validate305(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate245.errors : vErrors.concat(validate245.errors);
+        vErrors = vErrors === null ? validate248.errors : vErrors.concat(validate248.errors);
         errors = vErrors.length;
       }
     }
@@ -13641,7 +13607,7 @@ function validate305(
     }
     if (data.audio !== undefined) {
       if (
-        !validate241(data.audio, {
+        !validate244(data.audio, {
           instancePath: instancePath + "/audio",
           parentData: data,
           parentDataProperty: "audio",
@@ -13649,13 +13615,13 @@ function validate305(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
+        vErrors = vErrors === null ? validate244.errors : vErrors.concat(validate244.errors);
         errors = vErrors.length;
       }
     }
     if (data.document !== undefined) {
       if (
-        !validate241(data.document, {
+        !validate244(data.document, {
           instancePath: instancePath + "/document",
           parentData: data,
           parentDataProperty: "document",
@@ -13663,13 +13629,13 @@ function validate305(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
+        vErrors = vErrors === null ? validate244.errors : vErrors.concat(validate244.errors);
         errors = vErrors.length;
       }
     }
     if (data.image !== undefined) {
       if (
-        !validate241(data.image, {
+        !validate244(data.image, {
           instancePath: instancePath + "/image",
           parentData: data,
           parentDataProperty: "image",
@@ -13677,13 +13643,13 @@ function validate305(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
+        vErrors = vErrors === null ? validate244.errors : vErrors.concat(validate244.errors);
         errors = vErrors.length;
       }
     }
     if (data.location !== undefined) {
       if (
-        !validate250(data.location, {
+        !validate253(data.location, {
           instancePath: instancePath + "/location",
           parentData: data,
           parentDataProperty: "location",
@@ -13691,13 +13657,13 @@ function validate305(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate250.errors : vErrors.concat(validate250.errors);
+        vErrors = vErrors === null ? validate253.errors : vErrors.concat(validate253.errors);
         errors = vErrors.length;
       }
     }
     if (data.text !== undefined) {
       if (
-        !validate252(data.text, {
+        !validate255(data.text, {
           instancePath: instancePath + "/text",
           parentData: data,
           parentDataProperty: "text",
@@ -13705,13 +13671,13 @@ function validate305(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate252.errors : vErrors.concat(validate252.errors);
+        vErrors = vErrors === null ? validate255.errors : vErrors.concat(validate255.errors);
         errors = vErrors.length;
       }
     }
     if (data.video !== undefined) {
       if (
-        !validate241(data.video, {
+        !validate244(data.video, {
           instancePath: instancePath + "/video",
           parentData: data,
           parentDataProperty: "video",
@@ -13719,13 +13685,13 @@ function validate305(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
+        vErrors = vErrors === null ? validate244.errors : vErrors.concat(validate244.errors);
         errors = vErrors.length;
       }
     }
     if (data.voice !== undefined) {
       if (
-        !validate241(data.voice, {
+        !validate244(data.voice, {
           instancePath: instancePath + "/voice",
           parentData: data,
           parentDataProperty: "voice",
@@ -13733,7 +13699,7 @@ function validate305(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
+        vErrors = vErrors === null ? validate244.errors : vErrors.concat(validate244.errors);
         errors = vErrors.length;
       }
     }
@@ -13816,11 +13782,11 @@ function validate305(
     }
     errors++;
   }
-  validate305.errors = vErrors;
+  validate308.errors = vErrors;
   return errors === 0;
 }
-validate305.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema84 = {
+validate308.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+const schema86 = {
   type: "object",
   required: ["id", "type", "location"],
   properties: {
@@ -13844,13 +13810,13 @@ const schema84 = {
   },
   unevaluatedProperties: false,
 };
-function validate317(
+function validate320(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate317.evaluated;
+  const evaluated0 = validate320.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -13906,7 +13872,7 @@ function validate317(
         const len0 = data0.length;
         for (let i0 = 0; i0 < len0; i0++) {
           if (
-            !validate241(data0[i0], {
+            !validate244(data0[i0], {
               instancePath: instancePath + "/attachments/" + i0,
               parentData: data0,
               parentDataProperty: i0,
@@ -13914,7 +13880,7 @@ function validate317(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
+            vErrors = vErrors === null ? validate244.errors : vErrors.concat(validate244.errors);
             errors = vErrors.length;
           }
         }
@@ -14017,7 +13983,7 @@ function validate317(
     }
     if (data.session !== undefined) {
       if (
-        !validate243(data.session, {
+        !validate246(data.session, {
           instancePath: instancePath + "/session",
           parentData: data,
           parentDataProperty: "session",
@@ -14025,13 +13991,13 @@ function validate317(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate243.errors : vErrors.concat(validate243.errors);
+        vErrors = vErrors === null ? validate246.errors : vErrors.concat(validate246.errors);
         errors = vErrors.length;
       }
     }
     if (data.tags !== undefined) {
       if (
-        !validate245(data.tags, {
+        !validate248(data.tags, {
           instancePath: instancePath + "/tags",
           parentData: data,
           parentDataProperty: "tags",
@@ -14039,7 +14005,7 @@ function validate317(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate245.errors : vErrors.concat(validate245.errors);
+        vErrors = vErrors === null ? validate248.errors : vErrors.concat(validate248.errors);
         errors = vErrors.length;
       }
     }
@@ -14062,7 +14028,7 @@ function validate317(
     }
     if (data.audio !== undefined) {
       if (
-        !validate241(data.audio, {
+        !validate244(data.audio, {
           instancePath: instancePath + "/audio",
           parentData: data,
           parentDataProperty: "audio",
@@ -14070,13 +14036,13 @@ function validate317(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
+        vErrors = vErrors === null ? validate244.errors : vErrors.concat(validate244.errors);
         errors = vErrors.length;
       }
     }
     if (data.document !== undefined) {
       if (
-        !validate241(data.document, {
+        !validate244(data.document, {
           instancePath: instancePath + "/document",
           parentData: data,
           parentDataProperty: "document",
@@ -14084,13 +14050,13 @@ function validate317(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
+        vErrors = vErrors === null ? validate244.errors : vErrors.concat(validate244.errors);
         errors = vErrors.length;
       }
     }
     if (data.image !== undefined) {
       if (
-        !validate241(data.image, {
+        !validate244(data.image, {
           instancePath: instancePath + "/image",
           parentData: data,
           parentDataProperty: "image",
@@ -14098,13 +14064,13 @@ function validate317(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
+        vErrors = vErrors === null ? validate244.errors : vErrors.concat(validate244.errors);
         errors = vErrors.length;
       }
     }
     if (data.location !== undefined) {
       if (
-        !validate250(data.location, {
+        !validate253(data.location, {
           instancePath: instancePath + "/location",
           parentData: data,
           parentDataProperty: "location",
@@ -14112,13 +14078,13 @@ function validate317(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate250.errors : vErrors.concat(validate250.errors);
+        vErrors = vErrors === null ? validate253.errors : vErrors.concat(validate253.errors);
         errors = vErrors.length;
       }
     }
     if (data.text !== undefined) {
       if (
-        !validate252(data.text, {
+        !validate255(data.text, {
           instancePath: instancePath + "/text",
           parentData: data,
           parentDataProperty: "text",
@@ -14126,13 +14092,13 @@ function validate317(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate252.errors : vErrors.concat(validate252.errors);
+        vErrors = vErrors === null ? validate255.errors : vErrors.concat(validate255.errors);
         errors = vErrors.length;
       }
     }
     if (data.video !== undefined) {
       if (
-        !validate241(data.video, {
+        !validate244(data.video, {
           instancePath: instancePath + "/video",
           parentData: data,
           parentDataProperty: "video",
@@ -14140,13 +14106,13 @@ function validate317(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
+        vErrors = vErrors === null ? validate244.errors : vErrors.concat(validate244.errors);
         errors = vErrors.length;
       }
     }
     if (data.voice !== undefined) {
       if (
-        !validate241(data.voice, {
+        !validate244(data.voice, {
           instancePath: instancePath + "/voice",
           parentData: data,
           parentDataProperty: "voice",
@@ -14154,7 +14120,7 @@ function validate317(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
+        vErrors = vErrors === null ? validate244.errors : vErrors.concat(validate244.errors);
         errors = vErrors.length;
       }
     }
@@ -14237,11 +14203,11 @@ function validate317(
     }
     errors++;
   }
-  validate317.errors = vErrors;
+  validate320.errors = vErrors;
   return errors === 0;
 }
-validate317.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema85 = {
+validate320.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+const schema87 = {
   type: "object",
   required: ["id", "type"],
   properties: {
@@ -14265,13 +14231,13 @@ const schema85 = {
   },
   unevaluatedProperties: false,
 };
-function validate329(
+function validate332(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate329.evaluated;
+  const evaluated0 = validate332.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -14313,7 +14279,7 @@ function validate329(
         const len0 = data0.length;
         for (let i0 = 0; i0 < len0; i0++) {
           if (
-            !validate241(data0[i0], {
+            !validate244(data0[i0], {
               instancePath: instancePath + "/attachments/" + i0,
               parentData: data0,
               parentDataProperty: i0,
@@ -14321,7 +14287,7 @@ function validate329(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
+            vErrors = vErrors === null ? validate244.errors : vErrors.concat(validate244.errors);
             errors = vErrors.length;
           }
         }
@@ -14424,7 +14390,7 @@ function validate329(
     }
     if (data.session !== undefined) {
       if (
-        !validate243(data.session, {
+        !validate246(data.session, {
           instancePath: instancePath + "/session",
           parentData: data,
           parentDataProperty: "session",
@@ -14432,13 +14398,13 @@ function validate329(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate243.errors : vErrors.concat(validate243.errors);
+        vErrors = vErrors === null ? validate246.errors : vErrors.concat(validate246.errors);
         errors = vErrors.length;
       }
     }
     if (data.tags !== undefined) {
       if (
-        !validate245(data.tags, {
+        !validate248(data.tags, {
           instancePath: instancePath + "/tags",
           parentData: data,
           parentDataProperty: "tags",
@@ -14446,7 +14412,7 @@ function validate329(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate245.errors : vErrors.concat(validate245.errors);
+        vErrors = vErrors === null ? validate248.errors : vErrors.concat(validate248.errors);
         errors = vErrors.length;
       }
     }
@@ -14469,7 +14435,7 @@ function validate329(
     }
     if (data.audio !== undefined) {
       if (
-        !validate241(data.audio, {
+        !validate244(data.audio, {
           instancePath: instancePath + "/audio",
           parentData: data,
           parentDataProperty: "audio",
@@ -14477,13 +14443,13 @@ function validate329(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
+        vErrors = vErrors === null ? validate244.errors : vErrors.concat(validate244.errors);
         errors = vErrors.length;
       }
     }
     if (data.document !== undefined) {
       if (
-        !validate241(data.document, {
+        !validate244(data.document, {
           instancePath: instancePath + "/document",
           parentData: data,
           parentDataProperty: "document",
@@ -14491,13 +14457,13 @@ function validate329(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
+        vErrors = vErrors === null ? validate244.errors : vErrors.concat(validate244.errors);
         errors = vErrors.length;
       }
     }
     if (data.image !== undefined) {
       if (
-        !validate241(data.image, {
+        !validate244(data.image, {
           instancePath: instancePath + "/image",
           parentData: data,
           parentDataProperty: "image",
@@ -14505,13 +14471,13 @@ function validate329(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
+        vErrors = vErrors === null ? validate244.errors : vErrors.concat(validate244.errors);
         errors = vErrors.length;
       }
     }
     if (data.location !== undefined) {
       if (
-        !validate250(data.location, {
+        !validate253(data.location, {
           instancePath: instancePath + "/location",
           parentData: data,
           parentDataProperty: "location",
@@ -14519,13 +14485,13 @@ function validate329(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate250.errors : vErrors.concat(validate250.errors);
+        vErrors = vErrors === null ? validate253.errors : vErrors.concat(validate253.errors);
         errors = vErrors.length;
       }
     }
     if (data.text !== undefined) {
       if (
-        !validate252(data.text, {
+        !validate255(data.text, {
           instancePath: instancePath + "/text",
           parentData: data,
           parentDataProperty: "text",
@@ -14533,13 +14499,13 @@ function validate329(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate252.errors : vErrors.concat(validate252.errors);
+        vErrors = vErrors === null ? validate255.errors : vErrors.concat(validate255.errors);
         errors = vErrors.length;
       }
     }
     if (data.video !== undefined) {
       if (
-        !validate241(data.video, {
+        !validate244(data.video, {
           instancePath: instancePath + "/video",
           parentData: data,
           parentDataProperty: "video",
@@ -14547,13 +14513,13 @@ function validate329(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
+        vErrors = vErrors === null ? validate244.errors : vErrors.concat(validate244.errors);
         errors = vErrors.length;
       }
     }
     if (data.voice !== undefined) {
       if (
-        !validate241(data.voice, {
+        !validate244(data.voice, {
           instancePath: instancePath + "/voice",
           parentData: data,
           parentDataProperty: "voice",
@@ -14561,7 +14527,7 @@ function validate329(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
+        vErrors = vErrors === null ? validate244.errors : vErrors.concat(validate244.errors);
         errors = vErrors.length;
       }
     }
@@ -14644,17 +14610,17 @@ function validate329(
     }
     errors++;
   }
-  validate329.errors = vErrors;
+  validate332.errors = vErrors;
   return errors === 0;
 }
-validate329.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function validate239(
+validate332.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+function validate242(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate239.evaluated;
+  const evaluated0 = validate242.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -14700,9 +14666,9 @@ function validate239(
   if (_valid0) {
     const _errs5 = errors;
     if (
-      !validate240(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
+      !validate243(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
     ) {
-      vErrors = vErrors === null ? validate240.errors : vErrors.concat(validate240.errors);
+      vErrors = vErrors === null ? validate243.errors : vErrors.concat(validate243.errors);
       errors = vErrors.length;
     }
     var _valid0 = _errs5 === errors;
@@ -14764,9 +14730,9 @@ function validate239(
   if (_valid1) {
     const _errs10 = errors;
     if (
-      !validate257(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
+      !validate260(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
     ) {
-      vErrors = vErrors === null ? validate257.errors : vErrors.concat(validate257.errors);
+      vErrors = vErrors === null ? validate260.errors : vErrors.concat(validate260.errors);
       errors = vErrors.length;
     }
     var _valid1 = _errs10 === errors;
@@ -14836,9 +14802,9 @@ function validate239(
   if (_valid2) {
     const _errs15 = errors;
     if (
-      !validate269(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
+      !validate272(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
     ) {
-      vErrors = vErrors === null ? validate269.errors : vErrors.concat(validate269.errors);
+      vErrors = vErrors === null ? validate272.errors : vErrors.concat(validate272.errors);
       errors = vErrors.length;
     }
     var _valid2 = _errs15 === errors;
@@ -14908,9 +14874,9 @@ function validate239(
   if (_valid3) {
     const _errs20 = errors;
     if (
-      !validate281(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
+      !validate284(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
     ) {
-      vErrors = vErrors === null ? validate281.errors : vErrors.concat(validate281.errors);
+      vErrors = vErrors === null ? validate284.errors : vErrors.concat(validate284.errors);
       errors = vErrors.length;
     }
     var _valid3 = _errs20 === errors;
@@ -14980,9 +14946,9 @@ function validate239(
   if (_valid4) {
     const _errs25 = errors;
     if (
-      !validate293(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
+      !validate296(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
     ) {
-      vErrors = vErrors === null ? validate293.errors : vErrors.concat(validate293.errors);
+      vErrors = vErrors === null ? validate296.errors : vErrors.concat(validate296.errors);
       errors = vErrors.length;
     }
     var _valid4 = _errs25 === errors;
@@ -15052,9 +15018,9 @@ function validate239(
   if (_valid5) {
     const _errs30 = errors;
     if (
-      !validate305(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
+      !validate308(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
     ) {
-      vErrors = vErrors === null ? validate305.errors : vErrors.concat(validate305.errors);
+      vErrors = vErrors === null ? validate308.errors : vErrors.concat(validate308.errors);
       errors = vErrors.length;
     }
     var _valid5 = _errs30 === errors;
@@ -15124,9 +15090,9 @@ function validate239(
   if (_valid6) {
     const _errs35 = errors;
     if (
-      !validate317(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
+      !validate320(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
     ) {
-      vErrors = vErrors === null ? validate317.errors : vErrors.concat(validate317.errors);
+      vErrors = vErrors === null ? validate320.errors : vErrors.concat(validate320.errors);
       errors = vErrors.length;
     }
     var _valid6 = _errs35 === errors;
@@ -15196,9 +15162,9 @@ function validate239(
   if (_valid7) {
     const _errs40 = errors;
     if (
-      !validate329(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
+      !validate332(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
     ) {
-      vErrors = vErrors === null ? validate329.errors : vErrors.concat(validate329.errors);
+      vErrors = vErrors === null ? validate332.errors : vErrors.concat(validate332.errors);
       errors = vErrors.length;
     }
     var _valid7 = _errs40 === errors;
@@ -15263,7 +15229,7 @@ function validate239(
         const err25 = {
           instancePath: instancePath + "/type",
           keyword: "enum",
-          params: { allowedValues: schema72.properties.type.enum },
+          params: { allowedValues: schema74.properties.type.enum },
           message: "must be equal to one of the allowed values",
         };
         if (vErrors === null) {
@@ -15288,12 +15254,12 @@ function validate239(
     }
     errors++;
   }
-  validate239.errors = vErrors;
+  validate242.errors = vErrors;
   evaluated0.props = props0;
   return errors === 0;
 }
-validate239.evaluated = { dynamicProps: true, dynamicItems: false };
-const schema86 = {
+validate242.evaluated = { dynamicProps: true, dynamicItems: false };
+const schema88 = {
   type: "object",
   properties: {
     appId: { type: "string" },
@@ -15303,13 +15269,13 @@ const schema86 = {
   },
   unevaluatedProperties: false,
 };
-function validate342(
+function validate345(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate342.evaluated;
+  const evaluated0 = validate345.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -15411,11 +15377,11 @@ function validate342(
     }
     errors++;
   }
-  validate342.errors = vErrors;
+  validate345.errors = vErrors;
   return errors === 0;
 }
-validate342.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema87 = {
+validate345.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+const schema89 = {
   type: "object",
   required: ["id", "status"],
   properties: {
@@ -15428,7 +15394,7 @@ const schema87 = {
   },
   unevaluatedProperties: false,
 };
-const schema88 = {
+const schema90 = {
   type: "object",
   properties: {
     code: { type: "string" },
@@ -15438,13 +15404,13 @@ const schema88 = {
   },
   unevaluatedProperties: false,
 };
-function validate345(
+function validate348(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate345.evaluated;
+  const evaluated0 = validate348.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -15546,18 +15512,18 @@ function validate345(
     }
     errors++;
   }
-  validate345.errors = vErrors;
+  validate348.errors = vErrors;
   return errors === 0;
 }
-validate345.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema89 = { type: "string", enum: ["READ", "DLVRD", "SENT", "FAILD", "DELTD"] };
-function validate347(
+validate348.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+const schema91 = { type: "string", enum: ["READ", "DLVRD", "SENT", "FAILD", "DELTD"] };
+function validate350(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate347.evaluated;
+  const evaluated0 = validate350.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -15588,7 +15554,7 @@ function validate347(
     const err1 = {
       instancePath,
       keyword: "enum",
-      params: { allowedValues: schema89.enum },
+      params: { allowedValues: schema91.enum },
       message: "must be equal to one of the allowed values",
     };
     if (vErrors === null) {
@@ -15598,17 +15564,17 @@ function validate347(
     }
     errors++;
   }
-  validate347.errors = vErrors;
+  validate350.errors = vErrors;
   return errors === 0;
 }
-validate347.evaluated = { dynamicProps: false, dynamicItems: false };
-function validate344(
+validate350.evaluated = { dynamicProps: false, dynamicItems: false };
+function validate347(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate344.evaluated;
+  const evaluated0 = validate347.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -15666,7 +15632,7 @@ function validate344(
         const len0 = data1.length;
         for (let i0 = 0; i0 < len0; i0++) {
           if (
-            !validate345(data1[i0], {
+            !validate348(data1[i0], {
               instancePath: instancePath + "/errors/" + i0,
               parentData: data1,
               parentDataProperty: i0,
@@ -15674,7 +15640,7 @@ function validate344(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate345.errors : vErrors.concat(validate345.errors);
+            vErrors = vErrors === null ? validate348.errors : vErrors.concat(validate348.errors);
             errors = vErrors.length;
           }
         }
@@ -15727,7 +15693,7 @@ function validate344(
     }
     if (data.status !== undefined) {
       if (
-        !validate347(data.status, {
+        !validate350(data.status, {
           instancePath: instancePath + "/status",
           parentData: data,
           parentDataProperty: "status",
@@ -15735,7 +15701,7 @@ function validate344(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate347.errors : vErrors.concat(validate347.errors);
+        vErrors = vErrors === null ? validate350.errors : vErrors.concat(validate350.errors);
         errors = vErrors.length;
       }
     }
@@ -15793,17 +15759,17 @@ function validate344(
     }
     errors++;
   }
-  validate344.errors = vErrors;
+  validate347.errors = vErrors;
   return errors === 0;
 }
-validate344.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function validate214(
+validate347.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+function validate217(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate214.evaluated;
+  const evaluated0 = validate217.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -15817,7 +15783,7 @@ function validate214(
         const len0 = data0.length;
         for (let i0 = 0; i0 < len0; i0++) {
           if (
-            !validate215(data0[i0], {
+            !validate218(data0[i0], {
               instancePath: instancePath + "/actions/" + i0,
               parentData: data0,
               parentDataProperty: i0,
@@ -15825,7 +15791,7 @@ function validate214(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate215.errors : vErrors.concat(validate215.errors);
+            vErrors = vErrors === null ? validate218.errors : vErrors.concat(validate218.errors);
             errors = vErrors.length;
           }
         }
@@ -15850,7 +15816,7 @@ function validate214(
         const len1 = data2.length;
         for (let i1 = 0; i1 < len1; i1++) {
           if (
-            !validate217(data2[i1], {
+            !validate220(data2[i1], {
               instancePath: instancePath + "/contacts/" + i1,
               parentData: data2,
               parentDataProperty: i1,
@@ -15858,7 +15824,7 @@ function validate214(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate217.errors : vErrors.concat(validate217.errors);
+            vErrors = vErrors === null ? validate220.errors : vErrors.concat(validate220.errors);
             errors = vErrors.length;
           }
         }
@@ -15883,7 +15849,7 @@ function validate214(
         const len2 = data4.length;
         for (let i2 = 0; i2 < len2; i2++) {
           if (
-            !validate225(data4[i2], {
+            !validate228(data4[i2], {
               instancePath: instancePath + "/events/" + i2,
               parentData: data4,
               parentDataProperty: i2,
@@ -15891,7 +15857,7 @@ function validate214(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate225.errors : vErrors.concat(validate225.errors);
+            vErrors = vErrors === null ? validate228.errors : vErrors.concat(validate228.errors);
             errors = vErrors.length;
           }
         }
@@ -15916,7 +15882,7 @@ function validate214(
         const len3 = data6.length;
         for (let i3 = 0; i3 < len3; i3++) {
           if (
-            !validate239(data6[i3], {
+            !validate242(data6[i3], {
               instancePath: instancePath + "/messages/" + i3,
               parentData: data6,
               parentDataProperty: i3,
@@ -15924,7 +15890,7 @@ function validate214(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate239.errors : vErrors.concat(validate239.errors);
+            vErrors = vErrors === null ? validate242.errors : vErrors.concat(validate242.errors);
             errors = vErrors.length;
           }
         }
@@ -15945,7 +15911,7 @@ function validate214(
     }
     if (data.meta !== undefined) {
       if (
-        !validate342(data.meta, {
+        !validate345(data.meta, {
           instancePath: instancePath + "/meta",
           parentData: data,
           parentDataProperty: "meta",
@@ -15953,7 +15919,7 @@ function validate214(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate342.errors : vErrors.concat(validate342.errors);
+        vErrors = vErrors === null ? validate345.errors : vErrors.concat(validate345.errors);
         errors = vErrors.length;
       }
     }
@@ -15963,7 +15929,7 @@ function validate214(
         const len4 = data9.length;
         for (let i4 = 0; i4 < len4; i4++) {
           if (
-            !validate344(data9[i4], {
+            !validate347(data9[i4], {
               instancePath: instancePath + "/statuses/" + i4,
               parentData: data9,
               parentDataProperty: i4,
@@ -15971,7 +15937,7 @@ function validate214(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate344.errors : vErrors.concat(validate344.errors);
+            vErrors = vErrors === null ? validate347.errors : vErrors.concat(validate347.errors);
             errors = vErrors.length;
           }
         }
@@ -16016,7 +15982,7 @@ function validate214(
         const err6 = {
           instancePath: instancePath + "/type",
           keyword: "enum",
-          params: { allowedValues: schema59.properties.type.enum },
+          params: { allowedValues: schema61.properties.type.enum },
           message: "must be equal to one of the allowed values",
         };
         if (vErrors === null) {
@@ -16065,17 +16031,17 @@ function validate214(
     }
     errors++;
   }
-  validate214.errors = vErrors;
+  validate217.errors = vErrors;
   return errors === 0;
 }
-validate214.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function validate212(
+validate217.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+function validate215(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   /*# sourceURL="xms-notification-strict" */ let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate212.evaluated;
+  const evaluated0 = validate215.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -16083,24 +16049,24 @@ function validate212(
     evaluated0.items = undefined;
   }
   if (
-    !validate214(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
+    !validate217(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
   ) {
-    vErrors = vErrors === null ? validate214.errors : vErrors.concat(validate214.errors);
+    vErrors = vErrors === null ? validate217.errors : vErrors.concat(validate217.errors);
     errors = vErrors.length;
   }
-  validate212.errors = vErrors;
+  validate215.errors = vErrors;
   return errors === 0;
 }
-validate212.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-export const contactInfoRequestStrict = validate351;
-const schema90 = { $id: "xms-contactInfoRequest-strict", $ref: "xms-strict#/$defs/InBoundContact" };
-function validate352(
+validate215.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+export const contactInfoRequestStrict = validate354;
+const schema92 = { $id: "xms-contactInfoRequest-strict", $ref: "xms-strict#/$defs/InBoundContact" };
+function validate355(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate352.evaluated;
+  const evaluated0 = validate355.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -16124,7 +16090,7 @@ function validate352(
     }
     if (data.businessProfile !== undefined) {
       if (
-        !validate218(data.businessProfile, {
+        !validate221(data.businessProfile, {
           instancePath: instancePath + "/businessProfile",
           parentData: data,
           parentDataProperty: "businessProfile",
@@ -16132,7 +16098,7 @@ function validate352(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate218.errors : vErrors.concat(validate218.errors);
+        vErrors = vErrors === null ? validate221.errors : vErrors.concat(validate221.errors);
         errors = vErrors.length;
       }
     }
@@ -16170,7 +16136,7 @@ function validate352(
     }
     if (data.contactType !== undefined) {
       if (
-        !validate220(data.contactType, {
+        !validate223(data.contactType, {
           instancePath: instancePath + "/contactType",
           parentData: data,
           parentDataProperty: "contactType",
@@ -16178,7 +16144,7 @@ function validate352(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate220.errors : vErrors.concat(validate220.errors);
+        vErrors = vErrors === null ? validate223.errors : vErrors.concat(validate223.errors);
         errors = vErrors.length;
       }
     }
@@ -16216,7 +16182,7 @@ function validate352(
     }
     if (data.profile !== undefined) {
       if (
-        !validate222(data.profile, {
+        !validate225(data.profile, {
           instancePath: instancePath + "/profile",
           parentData: data,
           parentDataProperty: "profile",
@@ -16224,7 +16190,7 @@ function validate352(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate222.errors : vErrors.concat(validate222.errors);
+        vErrors = vErrors === null ? validate225.errors : vErrors.concat(validate225.errors);
         errors = vErrors.length;
       }
     }
@@ -16266,17 +16232,17 @@ function validate352(
     }
     errors++;
   }
-  validate352.errors = vErrors;
+  validate355.errors = vErrors;
   return errors === 0;
 }
-validate352.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function validate351(
+validate355.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+function validate354(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   /*# sourceURL="xms-contactInfoRequest-strict" */ let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate351.evaluated;
+  const evaluated0 = validate354.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -16284,21 +16250,21 @@ function validate351(
     evaluated0.items = undefined;
   }
   if (
-    !validate352(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
+    !validate355(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
   ) {
-    vErrors = vErrors === null ? validate352.errors : vErrors.concat(validate352.errors);
+    vErrors = vErrors === null ? validate355.errors : vErrors.concat(validate355.errors);
     errors = vErrors.length;
   }
-  validate351.errors = vErrors;
+  validate354.errors = vErrors;
   return errors === 0;
 }
-validate351.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-export const contactInfoResponseStrict = validate357;
-const schema92 = {
+validate354.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+export const contactInfoResponseStrict = validate360;
+const schema94 = {
   $id: "xms-contactInfoResponse-strict",
   $ref: "xms-strict#/$defs/ContactInfoUpdate",
 };
-const schema93 = {
+const schema95 = {
   type: "object",
   properties: {
     email: { type: "string" },
@@ -16309,7 +16275,7 @@ const schema93 = {
   },
   unevaluatedProperties: false,
 };
-const schema94 = {
+const schema96 = {
   type: "object",
   required: ["key", "value"],
   properties: {
@@ -16321,13 +16287,13 @@ const schema94 = {
   },
   unevaluatedProperties: false,
 };
-function validate359(
+function validate362(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate359.evaluated;
+  const evaluated0 = validate362.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -16383,7 +16349,7 @@ function validate359(
         const err3 = {
           instancePath: instancePath + "/format",
           keyword: "enum",
-          params: { allowedValues: schema94.properties.format.enum },
+          params: { allowedValues: schema96.properties.format.enum },
           message: "must be equal to one of the allowed values",
         };
         if (vErrors === null) {
@@ -16446,7 +16412,7 @@ function validate359(
         const err7 = {
           instancePath: instancePath + "/type",
           keyword: "enum",
-          params: { allowedValues: schema94.properties.type.enum },
+          params: { allowedValues: schema96.properties.type.enum },
           message: "must be equal to one of the allowed values",
         };
         if (vErrors === null) {
@@ -16468,7 +16434,7 @@ function validate359(
         const err8 = {
           instancePath: instancePath + "/value",
           keyword: "type",
-          params: { type: schema94.properties.value.type },
+          params: { type: schema96.properties.value.type },
           message: "must be string,number,boolean,array",
         };
         if (vErrors === null) {
@@ -16534,17 +16500,17 @@ function validate359(
     }
     errors++;
   }
-  validate359.errors = vErrors;
+  validate362.errors = vErrors;
   return errors === 0;
 }
-validate359.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function validate358(
+validate362.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+function validate361(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate358.evaluated;
+  const evaluated0 = validate361.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -16574,7 +16540,7 @@ function validate358(
         const len0 = data1.length;
         for (let i0 = 0; i0 < len0; i0++) {
           if (
-            !validate359(data1[i0], {
+            !validate362(data1[i0], {
               instancePath: instancePath + "/labels/" + i0,
               parentData: data1,
               parentDataProperty: i0,
@@ -16582,7 +16548,7 @@ function validate358(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate359.errors : vErrors.concat(validate359.errors);
+            vErrors = vErrors === null ? validate362.errors : vErrors.concat(validate362.errors);
             errors = vErrors.length;
           }
         }
@@ -16685,17 +16651,17 @@ function validate358(
     }
     errors++;
   }
-  validate358.errors = vErrors;
+  validate361.errors = vErrors;
   return errors === 0;
 }
-validate358.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function validate357(
+validate361.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+function validate360(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   /*# sourceURL="xms-contactInfoResponse-strict" */ let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate357.evaluated;
+  const evaluated0 = validate360.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -16703,12 +16669,12 @@ function validate357(
     evaluated0.items = undefined;
   }
   if (
-    !validate358(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
+    !validate361(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
   ) {
-    vErrors = vErrors === null ? validate358.errors : vErrors.concat(validate358.errors);
+    vErrors = vErrors === null ? validate361.errors : vErrors.concat(validate361.errors);
     errors = vErrors.length;
   }
-  validate357.errors = vErrors;
+  validate360.errors = vErrors;
   return errors === 0;
 }
-validate357.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate360.evaluated = { props: true, dynamicProps: false, dynamicItems: false };

@@ -3,7 +3,7 @@
  * crash, no unhandled rejection), every bad request gets a 4xx, and no handler sees it.
  */
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, onTestFailed, test } from "vitest";
 import { messageNotificationExamples } from "../../src/generated/examples.js";
 import { createWebhooks, type ValidationMode } from "../../src/index.js";
 import { TOKEN, textExample } from "../helpers/requests.js";
@@ -92,9 +92,31 @@ function otherType(value: unknown): fc.Arbitrary<unknown> {
   );
 }
 
-const runs = (numRuns: number) => ({ numRuns, endOnFailure: true });
+/**
+ * The seed of every property: `FUZZ_SEED` to replay a failure, else a fresh one per run. A
+ * failing property's error names its seed and path (fast-check's own report); the seed is also
+ * printed when a test fails any other way (a timeout, an assertion after fc.assert), since then
+ * fast-check reports nothing.
+ */
+const SEED = process.env["FUZZ_SEED"]
+  ? Number(process.env["FUZZ_SEED"])
+  : (Date.now() ^ (Math.random() * 0x7fffffff)) | 0;
 
-describe("fuzzing handle()", () => {
+function runs(numRuns: number) {
+  onTestFailed(() => {
+    console.error(`fuzz: fast-check seed ${SEED}; replay with FUZZ_SEED=${SEED}`);
+  });
+  return { numRuns, endOnFailure: true, seed: SEED };
+}
+
+/**
+ * Each property sends up to 3,000 requests: about 1 s on a quiet 2-core machine, 5 s and more
+ * when the machine runs other suites at the same time (vitest's default per-test timeout is
+ * 5 s). The timeout bounds a hang, not the speed.
+ */
+const PROPERTY_TIMEOUT_MS = 120_000;
+
+describe("fuzzing handle()", { timeout: PROPERTY_TIMEOUT_MS }, () => {
   test("random bytes: never a crash or a 5xx; a 4xx unless they happen to be a JSON object", async () => {
     const { send, calls } = receiver();
     await fc.assert(

@@ -79,19 +79,20 @@ describe("validation modes", () => {
     ]);
   });
 
-  test("both modes accept an absent optional field and reject a wrong type on a known one", () => {
+  test("both modes accept an absent optional field and reject a wrong type on a known one; only strict rejects an unlisted enum value", () => {
     const body = copy(textExample) as Body;
     delete firstMessage(body)["session"];
     delete body["meta"];
     expect(validateBody("strict", "notification", body)).toBeUndefined();
     (body["contacts"] as Body[])[0]!["contactType"] = "CARRIER_PIGEON";
     firstMessage(body)["timestamp"] = 1.5;
-    for (const mode of ["strict", "lenient"] as const) {
-      expect(validateBody(mode, "notification", body)?.map((issue) => issue.pointer)).toEqual([
-        "/contacts/0/contactType",
-        "/messages/0/timestamp",
-      ]);
-    }
+    expect(validateBody("strict", "notification", body)?.map((issue) => issue.pointer)).toEqual([
+      "/contacts/0/contactType",
+      "/messages/0/timestamp",
+    ]);
+    expect(validateBody("lenient", "notification", body)?.map((issue) => issue.pointer)).toEqual([
+      "/messages/0/timestamp",
+    ]);
   });
 
   test("strict gives a message of an unlisted type one error, on its type", () => {

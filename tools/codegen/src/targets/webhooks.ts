@@ -14,7 +14,6 @@ import { createRequire } from "node:module";
 import type { AnySchemaObject } from "ajv";
 import { formatGenerated } from "../format.js";
 import type { OpenAPIDocument } from "../spec.js";
-import { NOTIFICATION_ITEM_KINDS } from "../transform/webhook-event-map.js";
 import type { GeneratedFile, Target } from "./target.js";
 
 // ajv is CommonJS with `exports.default`; createRequire sidesteps the ESM/CJS default-import
@@ -358,82 +357,84 @@ function sharedBase(converted: Record<string, Json>, variants: readonly string[]
 }
 
 /**
- * The lenient variant's definitions: where a value names an event (`message.<type>`,
- * `status.<status>`: NOTIFICATION_ITEM_KINDS, the same table the event names come from), a
- * value the spec does not list yet is accepted, so that a platform that starts sending a new
- * kind of message or status does not have its deliveries refused (and lost). Such an item is
- * still checked against what every item of its kind shares:
+ * THE LENIENT RULE (stated here once; the README's "Validation" section says the same):
+ * lenient = unknown fields, absent optional fields and unknown enum values pass; wrong JSON
+ * types on known fields fail.
  *
- * - a discriminated union (`InBoundMsg` by `type`) gains a fallback branch: a `type` that is a
- *   string but none of the mapped values is checked against the variants' shared base
- *   (`InBoundMsgBase`);
- * - a field holding a closed enum (`InBoundMsgStatus.status`) becomes the enum's base type.
+ * A platform may start sending a value the spec does not list yet (a new message `type`, a
+ * new `status`, a new `contactType`, ...); refusing that delivery would lose it. So, in the
+ * lenient variant of the webhook REQUEST payloads (VALIDATED.notification and
+ * VALIDATED.contactInfoRequest), and only there:
  *
- * The strict variant keeps the lists closed.
+ * - every `enum` whose values are all strings, anywhere in a definition the requests reach,
+ *   becomes `type: string` (the rest of that schema is kept);
+ * - a discriminated union (the picker toJsonSchema() made of a `oneOf` with a discriminator
+ *   mapping, such as `InBoundMsg` by `type`) gains a fallback branch instead: a discriminator
+ *   value that is a string but none of the mapped ones is checked against what every variant
+ *   shares (their one common `allOf` base, `InBoundMsgBase`), so such an item still has its
+ *   known fields checked.
+ *
+ * Strict keeps every list closed, and the contact-info ANSWER (VALIDATED.contactInfoResponse,
+ * what the user sends back) is validated exactly as the spec says in both modes: its lenient
+ * validator is built from the unrelaxed definitions (validatorSources()), so we never send the
+ * platform a value it does not list.
  */
-function lenientDefs(
+function relaxEnums(
   converted: Record<string, Json>,
   defs: Record<string, Json>,
 ): Record<string, Json> {
-  const out = { ...defs };
-  const wrapper = defs[VALIDATED.notification];
-  const properties = isObject(wrapper) ? wrapper["properties"] : undefined;
-  for (const item of NOTIFICATION_ITEM_KINDS) {
-    if (!("split" in item)) continue;
-    const array = isObject(properties) ? properties[item.property] : undefined;
-    const name = refName(isObject(array) ? array["items"] : undefined);
-    const schema = name === undefined ? undefined : defs[name];
-    if (name === undefined || !isObject(schema)) {
-      throw new Error(
-        `xms-codegen webhooks: ${VALIDATED.notification}.${item.property} must be an array of a $ref'd schema`,
-      );
+  const withFallback = (picker: JsonObject): JsonObject => {
+    const pickerProperties = picker["properties"];
+    const parts = picker["allOf"];
+    const property = isObject(pickerProperties) ? Object.keys(pickerProperties)[0] : undefined;
+    const known = property && isObject(pickerProperties) ? pickerProperties[property] : undefined;
+    if (!property || !isObject(known) || !Array.isArray(parts)) {
+      throw new Error("xms-codegen webhooks: a discriminated union's picker has an unknown shape");
     }
-    if (item.split.by === "discriminator") {
-      // The picker toJsonSchema() made of the discriminated oneOf.
-      const picker = schema;
-      const pickerProperties = picker["properties"];
-      const parts = picker["allOf"];
-      const property = isObject(pickerProperties) ? Object.keys(pickerProperties)[0] : undefined;
-      const known = property && isObject(pickerProperties) ? pickerProperties[property] : undefined;
-      if (!dispatchers.has(picker) || !property || !isObject(known) || !Array.isArray(parts)) {
-        throw new Error(`xms-codegen webhooks: ${name} must be a discriminated oneOf`);
-      }
-      const values = known["enum"];
-      const variants = parts.flatMap((part) =>
-        isObject(part) ? (refName(part["then"]) ?? []) : [],
-      );
-      const base = sharedBase(converted, variants);
-      out[name] = markDispatch({
-        ...picker,
-        properties: { [property]: { type: "string" } },
-        allOf: [
-          ...parts,
-          {
-            if: {
-              properties: { [property]: { type: "string", not: { enum: values as Json } } },
-              required: [property],
-            },
-            then: { $ref: `#/$defs/${base}` },
+    const variants = parts.flatMap((part) => (isObject(part) ? (refName(part["then"]) ?? []) : []));
+    const base = sharedBase(converted, variants);
+    return markDispatch({
+      ...picker,
+      properties: { [property]: { type: "string" } },
+      allOf: [
+        ...parts,
+        {
+          if: {
+            properties: { [property]: { type: "string", not: { enum: known["enum"] as Json } } },
+            required: [property],
           },
-        ],
-      });
-      continue;
+          then: { $ref: `#/$defs/${base}` },
+        },
+      ],
+    });
+  };
+  const relax = (node: Json): Json => {
+    if (Array.isArray(node)) return node.map(relax);
+    if (!isObject(node)) return node;
+    // Its `if`s hold only the mapped `const`s and its `then`s only `$ref`s: nothing to relax.
+    if (dispatchers.has(node)) return withFallback(node);
+    const out: JsonObject = {};
+    for (const [key, value] of Object.entries(node)) {
+      // A condition keeps its lists: relaxing one would change which branch applies.
+      if (key === "if" || key === "not") out[key] = value;
+      else if ((key === "properties" || key === "patternProperties") && isObject(value)) {
+        out[key] = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, relax(v)]));
+      } else if (key === "enum" || key === "const" || key === "required") out[key] = value;
+      else out[key] = relax(value);
     }
-    const fields = schema["properties"];
-    const field = isObject(fields) ? fields[item.split.field] : undefined;
-    const enumName = refName(field);
-    const enumSchema = enumName === undefined ? undefined : defs[enumName];
-    if (!isObject(fields) || !isObject(enumSchema)) {
-      throw new Error(
-        `xms-codegen webhooks: ${name}.${item.split.field} must be a $ref to an enum schema`,
-      );
+    const values = out["enum"];
+    if (Array.isArray(values) && values.every((value) => typeof value === "string")) {
+      delete out["enum"];
+      if (out["type"] !== undefined && out["type"] !== "string") {
+        throw new Error(
+          `xms-codegen webhooks: an enum of strings on a schema of type ${JSON.stringify(out["type"])}`,
+        );
+      }
+      out["type"] = "string";
     }
-    // An open enum is its base type already (toJsonSchema()); a closed one becomes it.
-    if (!("enum" in enumSchema)) continue;
-    const { enum: _, ...baseType } = enumSchema;
-    out[name] = { ...schema, properties: { ...fields, [item.split.field]: baseType } };
-  }
-  return out;
+    return out;
+  };
+  return Object.fromEntries(Object.entries(defs).map(([name, def]) => [name, relax(def)]));
 }
 
 function exportName(what: string, variant: "strict" | "lenient"): string {
@@ -446,14 +447,33 @@ export function validatorSources(spec: OpenAPIDocument): { js: string; dts: stri
   const converted: Record<string, Json> = {};
   for (const [name, schema] of Object.entries(schemas)) converted[name] = toJsonSchema(schema);
   const all = flattenAllOf(converted);
-  const only = (defs: Record<string, Json>): Record<string, Json> =>
-    Object.fromEntries(
-      reachable(defs, Object.values(VALIDATED)).map((name) => [name, defs[name] as Json]),
-    );
-  const variants = {
-    lenient: only(lenientDefs(converted, all)),
-    strict: strictDefs(only(all)),
-  };
+  const only = (defs: Record<string, Json>, roots: readonly string[]): Record<string, Json> =>
+    Object.fromEntries(reachable(defs, roots).map((name) => [name, defs[name] as Json]));
+  const everything = Object.values(VALIDATED);
+  const requests = [VALIDATED.notification, VALIDATED.contactInfoRequest];
+  const answer = [VALIDATED.contactInfoResponse];
+  // Each collection is one `$defs` document; a validator refers to one of its definitions.
+  // The lenient answer gets its own collection of unrelaxed definitions (see relaxEnums()).
+  const collections: Array<{
+    id: string;
+    defs: Record<string, Json>;
+    variant: "strict" | "lenient";
+    validators: readonly string[];
+  }> = [
+    {
+      id: "xms-lenient",
+      defs: only(relaxEnums(converted, all), requests),
+      variant: "lenient",
+      validators: requests,
+    },
+    { id: "xms-lenient-answer", defs: only(all, answer), variant: "lenient", validators: answer },
+    {
+      id: "xms-strict",
+      defs: strictDefs(only(all, everything)),
+      variant: "strict",
+      validators: everything,
+    },
+  ];
 
   const ajv = new Ajv2020({
     allErrors: true,
@@ -465,15 +485,13 @@ export function validatorSources(spec: OpenAPIDocument): { js: string; dts: stri
     validateFormats: false,
   });
   const exports: Record<string, string> = {};
-  for (const [variant, defs] of Object.entries(variants) as [
-    "strict" | "lenient",
-    Record<string, Json>,
-  ][]) {
-    ajv.addSchema({ $id: `xms-${variant}`, $defs: defs } as AnySchemaObject);
+  for (const { id, defs, variant, validators } of collections) {
+    ajv.addSchema({ $id: id, $defs: defs } as AnySchemaObject);
     for (const [what, def] of Object.entries(VALIDATED)) {
-      const id = `xms-${what}-${variant}`;
-      ajv.addSchema({ $id: id, $ref: `xms-${variant}#/$defs/${def}` });
-      exports[exportName(what, variant)] = id;
+      if (!validators.includes(def)) continue;
+      const validatorId = `xms-${what}-${variant}`;
+      ajv.addSchema({ $id: validatorId, $ref: `${id}#/$defs/${def}` });
+      exports[exportName(what, variant)] = validatorId;
     }
   }
   const code = inlineRuntime(standaloneCode(ajv, exports))
@@ -500,7 +518,13 @@ export function validatorSources(spec: OpenAPIDocument): { js: string; dts: stri
     ...names.map((name) => {
       const [what, variant] = /^(.*)(Strict|Lenient)$/.exec(name)?.slice(1) ?? [];
       const schema = VALIDATED[what as keyof typeof VALIDATED];
-      return `/** ${schema}, ${variant === "Strict" ? "rejecting unknown fields" : "accepting unknown fields"}. */\nexport declare const ${name}: GeneratedValidator;`;
+      const doc =
+        variant === "Strict"
+          ? "rejecting unknown fields and values the spec does not list"
+          : what === "contactInfoResponse"
+            ? "accepting unknown fields; every enum closed, as the spec says"
+            : "accepting unknown fields and enum values the spec does not list";
+      return `/** ${schema}, ${doc}. */\nexport declare const ${name}: GeneratedValidator;`;
     }),
     "",
   ].join("\n");
