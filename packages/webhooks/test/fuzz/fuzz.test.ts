@@ -93,18 +93,22 @@ function otherType(value: unknown): fc.Arbitrary<unknown> {
 }
 
 /**
- * The seed of every property: `FUZZ_SEED` to replay a failure, else a fresh one per run. A
- * failing property's error names its seed and path (fast-check's own report); the seed is also
- * printed when a test fails any other way (a timeout, an assertion after fc.assert), since then
- * fast-check reports nothing.
+ * The seed of every property: `FUZZ_SEED` to replay a run, else a fresh one per run. A property
+ * that fails reports its seed and path in its error (fast-check's own report); a test that fails
+ * any other way (a timeout, an assertion after fc.assert()) gets the seed appended to its error
+ * message, so that vitest's failure summary always shows it.
  */
 const SEED = process.env["FUZZ_SEED"]
   ? Number(process.env["FUZZ_SEED"])
   : (Date.now() ^ (Math.random() * 0x7fffffff)) | 0;
 
 function runs(numRuns: number) {
-  onTestFailed(() => {
-    console.error(`fuzz: fast-check seed ${SEED}; replay with FUZZ_SEED=${SEED}`);
+  onTestFailed(({ task }) => {
+    for (const error of task.result?.errors ?? []) {
+      if (!error.message.includes(`seed: ${SEED}`)) {
+        error.message += ` (fast-check seed ${SEED}; replay with FUZZ_SEED=${SEED})`;
+      }
+    }
   });
   return { numRuns, endOnFailure: true, seed: SEED };
 }
