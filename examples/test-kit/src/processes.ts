@@ -4,8 +4,6 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const packageDir = fileURLToPath(new URL("..", import.meta.url));
-
 /** The environment of the developer's shell, less every XMS_* and PORT variable. */
 function cleanEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   const base = Object.entries(process.env).filter(
@@ -76,9 +74,13 @@ export interface RunningExample {
   exited: Promise<Exit>;
 }
 
-export function startExample(env: Record<string, string>): RunningExample {
+/**
+ * Starts the example in `dir` (its package directory, as a path or a `file:` URL) the way
+ * `pnpm start` does, with `env` on top of the developer's environment less XMS_* and PORT.
+ */
+export function startExample(dir: string | URL, env: Record<string, string>): RunningExample {
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    cwd: packageDir,
+    cwd: typeof dir === "string" ? dir : fileURLToPath(dir),
     env: cleanEnv(env),
   });
   const lines: string[] = [];
