@@ -595,12 +595,12 @@ export function examplesSource(spec: OpenAPIDocument): string {
 export const webhooks: Target = async ({ spec, repoRoot }) => {
   const { js, dts } = validatorSources(spec);
   const files: GeneratedFile[] = [
-    { path: "src/generated/validators.js", contents: await formatGenerated(js, repoRoot) },
-    { path: "src/generated/validators.d.ts", contents: await formatGenerated(dts, repoRoot) },
-    {
-      path: "src/generated/examples.ts",
-      contents: await formatGenerated(examplesSource(spec), repoRoot),
-    },
+    { path: "src/generated/validators.js", contents: js },
+    { path: "src/generated/validators.d.ts", contents: dts },
+    { path: "src/generated/examples.ts", contents: examplesSource(spec) },
   ];
+  for (const file of files) {
+    file.contents = await formatGenerated(file.contents, repoRoot, file.path);
+  }
   return files;
 };
