@@ -7,40 +7,17 @@
 // called), and building a Request and reading its body alone, the Fetch API's own floor, which
 // no receiver of a Request can go below.
 import { performance } from "node:perf_hooks";
+import { loadRepoSpec } from "@mehery/xms-codegen";
 import { createWebhooks } from "../dist/index.js";
 
 const TOKEN = "bench-verify-token-0123456789";
-const notification = {
-  type: "message",
-  meta: { appId: "61ec7d9c2ce85742b201c5ab", debug: false, domain: "alex", server: "server.com" },
-  contacts: [
-    {
-      contactId: "wa919988776655_918828218374",
-      channelId: "wa360:918828218374",
-      contactType: "WHATSAPP",
-      csid: "919988776655",
-      lane: "918828218374",
-      profile: { name: "John Doe", phone: "919988776655" },
-    },
-  ],
-  messages: [
-    {
-      id: "6520d5f8a1b2c3d4e5f60a01",
-      messageIdExt: "wamid.HBgMOTE5OTg4Nzc2NjU1FQIAEhgg",
-      contactId: "wa919988776655_918828218374",
-      from: "919988776655",
-      timestamp: 1696598000000,
-      type: "text",
-      text: { body: "" },
-      session: {
-        sessionId: "61f3810a02e14c0877fc1a32",
-        routingId: "xsds34434-323-232",
-        assignedToAgent: "SUPPORT",
-        assignedToDept: "SUPPORT",
-      },
-    },
-  ],
-};
+// The spec's `text` example of the message notification (the one src/generated/examples.ts
+// holds), read through the codegen's spec loader, with its body grown to ~2 KB below.
+const { spec } = loadRepoSpec(import.meta.dirname);
+const notification =
+  spec.webhooks.messageNotification.post.requestBody.content["application/json"].examples.text
+    .value;
+notification.messages[0].text.body = "";
 const base = JSON.stringify(notification).length;
 notification.messages[0].text.body = "Hi, where is my order? ".repeat(80).slice(0, 2048 - base);
 const json = JSON.stringify(notification);
