@@ -54,11 +54,13 @@ function loadMock(specPath: string): Promise<Mock> {
 async function buildMock(specPath: string): Promise<Mock> {
   const document = await loadSpec(specPath);
   const api = await createBackend(document);
-  registerSecurityHandlers(api, document);
+  const schemes = headerSchemes(document);
+  registerSecurityHandlers(api, schemes);
   api.register({
     notFound: (c: Context, x: RequestExtras): Reply => notFound(x.path),
     methodNotAllowed: (c: Context, x: RequestExtras): Reply => methodNotAllowed(api, x.path),
-    unauthorizedHandler: (c: Context, x: RequestExtras): Reply => unauthorized(document, c, x),
+    unauthorizedHandler: (c: Context, x: RequestExtras): Reply =>
+      unauthorized(document, schemes, c, x),
     validationFail: (c: Context, x: RequestExtras): Reply => answer(document, c, x),
     notImplemented: (c: Context, x: RequestExtras): Reply => answer(document, c, x),
   });
@@ -206,8 +208,8 @@ function headerSchemes(document: JsonObject): HeaderScheme[] {
   });
 }
 
-function registerSecurityHandlers(api: OpenAPIBackend, document: JsonObject): void {
-  for (const { name, header } of headerSchemes(document)) {
+function registerSecurityHandlers(api: OpenAPIBackend, schemes: readonly HeaderScheme[]): void {
+  for (const { name, header } of schemes) {
     api.registerSecurityHandler(name, (c: Context) => {
       const headers: unknown = c.request.headers;
       const value = isObject(headers) ? headers[header] : undefined;
@@ -216,14 +218,16 @@ function registerSecurityHandlers(api: OpenAPIBackend, document: JsonObject): vo
   }
 }
 
-function unauthorized(document: JsonObject, c: Context, x: RequestExtras): Reply {
+function unauthorized(
+  document: JsonObject,
+  schemes: readonly HeaderScheme[],
+  c: Context,
+  x: RequestExtras,
+): Reply {
   const results: Record<string, unknown> = c.security;
-  const failed = headerSchemes(document).filter(
-    ({ name }) => name in results && results[name] !== true,
-  );
-  const required = headerSchemes(document)
-    .filter(({ name }) => name in results)
-    .map(({ header }) => header);
+  const applied = schemes.filter(({ name }) => name in results);
+  const failed = applied.filter(({ name }) => results[name] !== true);
+  const required = applied.map(({ header }) => header);
   const errors: FieldError[] = failed.map(({ header }) => ({
     field: `header.${header}`,
     code: "required",
