@@ -42,7 +42,8 @@ export async function loadSpec(path: string): Promise<JsonObject> {
   if (!isObject(parsed) || typeof parsed["openapi"] !== "string" || !isObject(parsed["paths"])) {
     throw new Error(`@mehery/xms-mock-server: ${path} is not an OpenAPI document`);
   }
-  const resolved: unknown = await dereference(structuredClone(parsed), {
+  // `parsed` is ours alone, so it is dereferenced in place (a copy first cost ~6 ms of start-up).
+  const resolved: unknown = await dereference(parsed, {
     resolve: { external: false },
   });
   if (!isObject(resolved)) {
