@@ -104,12 +104,9 @@ export async function createMockHandler(options: MockHandlerOptions = {}): Promi
         prefer: request.headers.get("prefer"),
         bodyError,
       };
-      const headers: Record<string, string> = {};
-      request.headers.forEach((value, name) => {
-        headers[name] = value;
-      });
+      const headers = Object.fromEntries(request.headers);
       const reply: Reply = await api.handleRequest(
-        { method: request.method, path, query: url.search.replace(/^\?/, ""), headers, body },
+        { method: request.method, path, query: url.search.slice(1), headers, body },
         extras,
       );
       return toResponse(reply);
