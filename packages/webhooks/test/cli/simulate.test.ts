@@ -28,6 +28,11 @@ async function xmsWebhooks(args: string[]): Promise<{ code: number; stdout: stri
   }
 }
 
+/** `xms-webhooks simulate --url <url> --token <token> ...args`, through the bin. */
+function simulateCli(url: string, token: string, ...args: string[]) {
+  return xmsWebhooks(["simulate", "--url", url, "--token", token, ...args]);
+}
+
 async function receiver(options: { dedupe?: boolean } = {}) {
   const webhooks = createWebhooks({ verifyToken: TOKEN, validate: "strict", ...options });
   const names: string[] = [];
@@ -136,15 +141,7 @@ describe("the xms-webhooks bin", () => {
 describe("xms-webhooks simulate (the built CLI, through the bin)", () => {
   test("posts one event and prints its status", async () => {
     const { url, names } = await receiver();
-    const { code, stdout } = await xmsWebhooks([
-      "simulate",
-      "--url",
-      url,
-      "--token",
-      TOKEN,
-      "--event",
-      "message.text",
-    ]);
+    const { code, stdout } = await simulateCli(url, TOKEN, "--event", "message.text");
     expect(stdout).toBe("message.text -> 200\n");
     expect(code).toBe(0);
     expect(names).toEqual(["message", "message.text"]);
@@ -152,16 +149,7 @@ describe("xms-webhooks simulate (the built CLI, through the bin)", () => {
 
   test("--duplicate sends twice; a dedupe receiver calls its handlers once", async () => {
     const { url, names } = await receiver({ dedupe: true });
-    const { code, stdout } = await xmsWebhooks([
-      "simulate",
-      "--url",
-      url,
-      "--token",
-      TOKEN,
-      "--event",
-      "status.READ",
-      "--duplicate",
-    ]);
+    const { code, stdout } = await simulateCli(url, TOKEN, "--event", "status.READ", "--duplicate");
     expect(stdout).toBe("status.READ -> 200\nstatus.READ (duplicate) -> 200\n");
     expect(code).toBe(0);
     expect(names).toEqual(["status", "status.READ"]);
@@ -169,16 +157,7 @@ describe("xms-webhooks simulate (the built CLI, through the bin)", () => {
 
   test("--bad-token gets 401 (expected, so exit 0) and reaches no handler", async () => {
     const { url, names } = await receiver();
-    const { code, stdout } = await xmsWebhooks([
-      "simulate",
-      "--url",
-      url,
-      "--token",
-      TOKEN,
-      "--event",
-      "action",
-      "--bad-token",
-    ]);
+    const { code, stdout } = await simulateCli(url, TOKEN, "--event", "action", "--bad-token");
     expect(stdout).toBe("action -> 401\n");
     expect(code).toBe(0);
     expect(names).toEqual([]);
@@ -186,14 +165,7 @@ describe("xms-webhooks simulate (the built CLI, through the bin)", () => {
 
   test("--all posts every event name, then contact.info, each answered 200", async () => {
     const { url, names } = await receiver();
-    const { code, stdout } = await xmsWebhooks([
-      "simulate",
-      "--url",
-      url,
-      "--token",
-      TOKEN,
-      "--all",
-    ]);
+    const { code, stdout } = await simulateCli(url, TOKEN, "--all");
     const lines = stdout.trim().split("\n");
     expect(lines).toHaveLength(webhookEventNames.length);
     expect(lines.at(-1)).toBe('contact.info -> 200 {"name":"Jane"}');
@@ -204,40 +176,16 @@ describe("xms-webhooks simulate (the built CLI, through the bin)", () => {
 
   test("a wrong token without --bad-token exits 1", async () => {
     const { url } = await receiver();
-    const { code, stdout } = await xmsWebhooks([
-      "simulate",
-      "--url",
-      url,
-      "--token",
-      "wrong",
-      "--event",
-      "event",
-    ]);
+    const { code, stdout } = await simulateCli(url, "wrong", "--event", "event");
     expect(stdout).toBe("event -> 401\n");
     expect(code).toBe(1);
   });
 
   test("refuses a URL that is not on this machine (exit 1), and checks its arguments (exit 2)", async () => {
-    const remote = await xmsWebhooks([
-      "simulate",
-      "--url",
-      "http://hooks.example.invalid/x",
-      "--token",
-      "t",
-      "--event",
-      "message",
-    ]);
+    const remote = await simulateCli("http://hooks.example.invalid/x", "t", "--event", "message");
     expect(remote.code).toBe(1);
     expect(remote.stdout).toMatch(/not this machine.*--allow-remote/);
-    const unknown = await xmsWebhooks([
-      "simulate",
-      "--url",
-      "http://127.0.0.1:1/",
-      "--token",
-      "t",
-      "--event",
-      "message.sticker",
-    ]);
+    const unknown = await simulateCli("http://127.0.0.1:1/", "t", "--event", "message.sticker");
     expect(unknown.code).toBe(2);
     expect(unknown.stdout).toMatch(/unknown event\(s\): message.sticker/);
     expect((await xmsWebhooks(["simulate"])).code).toBe(2);
