@@ -5,6 +5,7 @@ import {
   createWebhooks,
   type DedupeCheckStore,
   type DedupeClaimStore,
+  type DedupeStore,
   type WebhookError,
 } from "../../src/index.js";
 import { TOKEN, example, textExample, webhookRequest } from "../helpers/requests.js";
@@ -17,6 +18,23 @@ function deferred() {
   let resolve!: () => void;
   const promise = new Promise<void>((r) => (resolve = r));
   return { promise, resolve };
+}
+
+/**
+ * Delivers the text example three times to a receiver with `store`: its message handler (which
+ * logs "handler") throws the first time and succeeds the other two.
+ */
+async function failThenSucceedTwice(store: DedupeStore, ttlMs: number, log: string[]) {
+  const webhooks = createWebhooks({ verifyToken: TOKEN, dedupe: { store, ttlMs } });
+  let fail = true;
+  webhooks.on("message", () => {
+    log.push("handler");
+    if (fail) throw new Error("x");
+  });
+  await webhooks.handle(webhookRequest(textExample));
+  fail = false;
+  await webhooks.handle(webhookRequest(textExample));
+  await webhooks.handle(webhookRequest(textExample));
 }
 
 describe("dedupe", () => {
@@ -167,16 +185,7 @@ describe("dedupe", () => {
         held.delete(key);
       },
     };
-    const webhooks = createWebhooks({ verifyToken: TOKEN, dedupe: { store, ttlMs: 60_000 } });
-    let fail = true;
-    webhooks.on("message", () => {
-      log.push("handler");
-      if (fail) throw new Error("x");
-    });
-    await webhooks.handle(webhookRequest(textExample));
-    fail = false;
-    await webhooks.handle(webhookRequest(textExample));
-    await webhooks.handle(webhookRequest(textExample));
+    await failThenSucceedTwice(store, 60_000, log);
     const key = "message:6520d5f8a1b2c3d4e5f60a01";
     expect(log).toEqual([
       `claim ${key}`,
@@ -201,16 +210,7 @@ describe("dedupe", () => {
         keys.set(key, ttlMs);
       },
     };
-    const webhooks = createWebhooks({ verifyToken: TOKEN, dedupe: { store, ttlMs: 1234 } });
-    let fail = true;
-    webhooks.on("message", () => {
-      log.push("handler");
-      if (fail) throw new Error("x");
-    });
-    await webhooks.handle(webhookRequest(textExample));
-    fail = false;
-    await webhooks.handle(webhookRequest(textExample));
-    await webhooks.handle(webhookRequest(textExample));
+    await failThenSucceedTwice(store, 1234, log);
     const key = "message:6520d5f8a1b2c3d4e5f60a01";
     expect(log).toEqual([
       `has ${key}`,
