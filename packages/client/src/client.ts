@@ -35,14 +35,11 @@ export interface ClientOptions extends RetryOptions {
   dangerouslyAllowBrowser?: boolean;
 }
 
-/** Per-call options the path API accepts next to `params` and `body` (openapi-fetch forwards them). */
-export type PathCallOptions = Pick<RetryOptions, "maxRetries" | "timeoutMs" | "deadlineMs">;
-
 /**
  * The openapi-fetch path API, typed from the spec: `client.GET(path, init)` and
  * `client.POST(path, init)` resolve to `{ data, error, response }`. HTTP errors are returned, not
  * thrown; only timeouts (`XmsTimeoutError`) and connection failures (`XmsConnectionError`) throw.
- * `init` also takes the `PathCallOptions` (openapi-fetch types extra init keys as `unknown`).
+ * `init` also takes the `CallRetryOptions` (openapi-fetch types extra init keys as `unknown`).
  */
 export type XmsPathClient = Client<paths>;
 

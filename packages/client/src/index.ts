@@ -34,7 +34,7 @@ export {
   isXmsResponseParseError,
 } from "./errors/guards.js";
 
-export type { ClientOptions, PathCallOptions, XmsClient, XmsPathClient } from "./client.js";
+export type { ClientOptions, XmsClient, XmsPathClient } from "./client.js";
 export type {
   CallOptions,
   OperationBody,

@@ -34,12 +34,11 @@ export interface RetryOptions {
   onRetry?: (info: RetryInfo) => void;
 }
 
-/** Per-call options that the retry layer reads from the request. */
-export interface CallRetryOptions {
-  maxRetries?: number;
-  timeoutMs?: number;
-  deadlineMs?: number;
-}
+/**
+ * The retry options a single call may override: resource methods take them in `options`, the path
+ * API (`client.POST(path, init)`) beside `params` and `body` (openapi-fetch forwards them).
+ */
+export type CallRetryOptions = Pick<RetryOptions, "maxRetries" | "timeoutMs" | "deadlineMs">;
 
 /** The `fetch` the client sends each attempt through. */
 export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
