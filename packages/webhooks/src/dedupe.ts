@@ -76,7 +76,7 @@ export function createMemoryDedupeStore(
   };
 }
 
-export function isClaimStore(store: DedupeStore): store is DedupeClaimStore {
+function isClaimStore(store: DedupeStore): store is DedupeClaimStore {
   return typeof (store as Partial<DedupeClaimStore>).claim === "function";
 }
 
@@ -110,25 +110,28 @@ export function createDedupe(
   // the first is still in its handlers waits for it: if the first fails (and releases its key),
   // the copy processes the item itself instead of answering 200 for work that did not happen.
   const inflight = new Map<string, Promise<unknown>>();
+  // The store's protocol, told once.
+  const claims = isClaimStore(store) ? store : undefined;
+  const checks = store as DedupeCheckStore;
 
   const acquire = async (key: string): Promise<boolean> => {
     try {
-      return isClaimStore(store) ? await store.claim(key, ttlMs) : !(await store.has(key));
+      return claims ? await claims.claim(key, ttlMs) : !(await checks.has(key));
     } catch (error) {
-      onStoreError(isClaimStore(store) ? "claim a key" : "look a key up", error);
+      onStoreError(claims ? "claim a key" : "look a key up", error);
       return true;
     }
   };
 
   const settle = async (key: string, ok: boolean): Promise<void> => {
     try {
-      if (isClaimStore(store)) {
-        if (!ok) await store.release(key);
+      if (claims) {
+        if (!ok) await claims.release(key);
       } else if (ok) {
-        await store.set(key, ttlMs);
+        await checks.set(key, ttlMs);
       }
     } catch (error) {
-      onStoreError(isClaimStore(store) ? "release a key" : "remember a key", error);
+      onStoreError(claims ? "release a key" : "remember a key", error);
     }
   };
 
