@@ -6,6 +6,7 @@ import {
   ContactInfoAnswerError,
   ContactInfoTimeoutError,
   WebhookHandlerError,
+  type PayloadIssue,
   type XmsWebhooksError,
 } from "./errors.js";
 import {
@@ -27,20 +28,22 @@ const EMPTY_ANSWER = "{}";
 
 const TIMEOUT = Symbol("timeout");
 
+function fails(issues: PayloadIssue[]): ContactInfoResult {
+  return { ok: false, errors: [new ContactInfoAnswerError(issues)] };
+}
+
 function serialize(mode: ValidationMode, answer: unknown): ContactInfoResult {
   let json: string | undefined;
   try {
     json = JSON.stringify(answer);
   } catch {
-    json = undefined;
+    // A cycle or a BigInt: no JSON, as for a function or undefined.
   }
-  const parsed: unknown = json === undefined ? answer : JSON.parse(json);
-  const issues =
-    json === undefined
-      ? [{ pointer: "", message: "can not be serialized to JSON" }]
-      : validateAnswer(mode, parsed);
-  if (issues) return { ok: false, errors: [new ContactInfoAnswerError(issues)] };
-  return { ok: true, json: json as string, answer: parsed as Record<string, unknown> };
+  if (json === undefined) return fails([{ pointer: "", message: "can not be serialized to JSON" }]);
+  const parsed: unknown = JSON.parse(json);
+  const issues = validateAnswer(mode, parsed);
+  if (issues) return fails(issues);
+  return { ok: true, json, answer: parsed as Record<string, unknown> };
 }
 
 export async function answerContactInfo(options: {
