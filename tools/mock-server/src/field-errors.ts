@@ -258,7 +258,7 @@ function child(node: unknown, segment: string): unknown {
 }
 
 /** Follows a JSON pointer (`/a/b/0`) from `root`; undefined where it leads nowhere. */
-export function followPointer(root: unknown, pointer: string): unknown {
+function followPointer(root: unknown, pointer: string): unknown {
   let node = root;
   for (const segment of splitPointer(pointer)) node = child(node, segment);
   return node;
