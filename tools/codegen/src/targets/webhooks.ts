@@ -145,10 +145,10 @@ function isPlainObjectSchema(schema: Json | undefined): schema is JsonObject {
  * as they are (seal() handles them).
  */
 function flattenAllOf(defs: Record<string, Json>): Record<string, Json> {
-  const resolve = (schema: Json): Json | undefined =>
-    isObject(schema) && typeof schema["$ref"] === "string" && Object.keys(schema).length === 1
-      ? defs[defName(schema["$ref"])]
-      : schema;
+  const resolve = (schema: Json): Json | undefined => {
+    const name = refName(schema);
+    return name === undefined ? schema : defs[name];
+  };
   const flatten = (node: Json): Json => {
     if (Array.isArray(node)) return node.map(flatten);
     if (!isObject(node)) return node;
