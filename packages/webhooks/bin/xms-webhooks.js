@@ -3,4 +3,8 @@
 // fresh clone has built dist/.
 import { main } from "../dist/cli.js";
 
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2), {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+  cwd: process.cwd(),
+});

@@ -24,23 +24,23 @@ Posts the spec's example payload of each event to a webhook receiver and prints 
 Exits 0 when every answer is the expected one (2xx; 401 with --bad-token), else 1.
 `;
 
-/** Writes a line to standard output. */
-function printLine(line: string): void {
-  process.stdout.write(`${line}\n`);
+/** Where a CLI writes, and the directory it runs in: the one convention of the repo's CLIs. */
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  cwd: string;
 }
 
 /**
- * Runs the CLI with `argv` (the arguments after the command name) and resolves to the exit code.
- * The bin (`bin/xms-webhooks.js`) calls it; tests call it too.
+ * Runs the CLI with `argv` (the arguments after the command name) and resolves to the exit code:
+ * each delivery's status on `io.out`, usage and failures on `io.err`. The bin
+ * (`bin/xms-webhooks.js`) calls it; tests call it too.
  */
-export async function main(
-  argv: string[],
-  print: (line: string) => void = printLine,
-): Promise<number> {
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
-      args: argv,
+      args: [...argv],
       allowPositionals: true,
       options: {
         url: { type: "string" },
@@ -54,22 +54,22 @@ export async function main(
       },
     });
   } catch (error) {
-    print(`${(error as Error).message}\n\n${USAGE}`);
+    io.err(`${(error as Error).message}\n\n${USAGE}`);
     return 2;
   }
   const { values, positionals } = parsed;
   if (values.help) {
-    print(USAGE);
+    io.out(USAGE);
     return 0;
   }
   if (positionals[0] !== "simulate" || positionals.length > 1) {
-    print(USAGE);
+    io.err(USAGE);
     return 2;
   }
   const events = values.all ? allEventNames() : (values.event ?? []);
   const unknown = events.filter((name) => !(webhookEventNames as readonly string[]).includes(name));
   if (!values.url || !values.token || events.length === 0 || unknown.length > 0) {
-    print(
+    io.err(
       `${unknown.length ? `unknown event(s): ${unknown.join(", ")}\n` : ""}--url, --token and --event (or --all) are required\n\n${USAGE}`,
     );
     return 2;
@@ -82,13 +82,13 @@ export async function main(
       duplicate: values.duplicate === true,
       badToken: values["bad-token"] === true,
       allowRemote: values["allow-remote"] === true,
-      print,
+      print: (line) => io.out(`${line}\n`),
     });
     const expected = (status: number): boolean =>
       values["bad-token"] ? status === 401 : status >= 200 && status < 300;
     return results.every((result) => expected(result.status)) ? 0 : 1;
   } catch (error) {
-    print((error as Error).message);
+    io.err(`${(error as Error).message}\n`);
     return 1;
   }
 }

@@ -2,4 +2,8 @@
 // The bin is a committed shim so that pnpm can link it before dist/ is built.
 import { main } from "../dist/cli.js";
 
-process.exitCode = await main(process.argv.slice(2), process.cwd());
+process.exitCode = await main(process.argv.slice(2), {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+  cwd: process.cwd(),
+});

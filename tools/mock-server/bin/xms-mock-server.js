@@ -1,15 +1,12 @@
 #!/usr/bin/env node
 // The bin is a committed shim so that pnpm can link it before dist/ is built.
-import { runCli } from "../dist/cli.js";
+import { main } from "../dist/cli.js";
 
-const result = await runCli(process.argv.slice(2), {
-  out: (line) => process.stdout.write(`${line}\n`),
-  err: (line) => process.stderr.write(`${line}\n`),
+const stop = new AbortController();
+for (const signal of ["SIGINT", "SIGTERM"]) process.once(signal, () => stop.abort());
+process.exitCode = await main(process.argv.slice(2), {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+  cwd: process.cwd(),
+  signal: stop.signal,
 });
-if ("exitCode" in result) {
-  process.exitCode = result.exitCode;
-} else {
-  for (const signal of ["SIGINT", "SIGTERM"]) {
-    process.once(signal, () => void result.server.close());
-  }
-}

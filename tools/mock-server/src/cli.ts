@@ -5,13 +5,16 @@ import { isLoopback } from "./host.js";
 import { listen, type MockServer } from "./server.js";
 import { defaultSpecPath } from "./spec.js";
 
+/** Where a CLI writes, and the directory it runs in: the one convention of the repo's CLIs. */
 export interface CliIo {
-  readonly out: (line: string) => void;
-  readonly err: (line: string) => void;
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  readonly cwd: string;
+  /** Closes the server when aborted (the bin aborts on SIGINT and SIGTERM). */
+  readonly signal?: AbortSignal | undefined;
+  /** Called with the server once it listens. */
+  readonly onListening?: ((server: MockServer) => void) | undefined;
 }
-
-/** The server when it listens, or the exit code when the CLI stops at once (help, bad arguments). */
-export type CliResult = { readonly server: MockServer } | { readonly exitCode: number };
 
 const usage = `Usage: xms-mock-server [--port 4010] [--host 127.0.0.1] [--spec path/to/openapi.yaml]
 
@@ -24,8 +27,12 @@ JSON body) and answered with the spec's example; an off-spec request gets a 400 
   --spec <path>  OpenAPI document to serve (default: spec/openapi.yaml of this repository)
   --help         print this help`;
 
-/** Parses the arguments, starts the mock and prints its URL; `bin/xms-mock-server.js` runs it. */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<CliResult> {
+/**
+ * Parses the arguments, starts the mock and prints its URL; resolves to the exit code once the
+ * server has closed (on `io.signal`), or at once on --help (0), bad arguments (2) or a spec that
+ * cannot be served (1). `bin/xms-mock-server.js` runs it.
+ */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   let values: {
     port?: string | undefined;
     host?: string | undefined;
@@ -45,40 +52,45 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<CliRes
       allowPositionals: false,
     }));
   } catch (error) {
-    io.err(error instanceof Error ? error.message : String(error));
-    io.err(usage);
-    return { exitCode: 2 };
+    io.err(`${error instanceof Error ? error.message : String(error)}\n${usage}\n`);
+    return 2;
   }
   if (values.help === true) {
-    io.out(usage);
-    return { exitCode: 0 };
+    io.out(`${usage}\n`);
+    return 0;
   }
   const port = values.port === undefined ? 4010 : Number(values.port);
   if (!/^\d+$/.test(values.port ?? "4010") || port > 65535) {
-    io.err(`--port must be an integer from 0 to 65535, not ${values.port}`);
-    return { exitCode: 2 };
+    io.err(`--port must be an integer from 0 to 65535, not ${values.port}\n`);
+    return 2;
   }
   const host = values.host ?? "127.0.0.1";
   if (host.trim() === "") {
-    io.err("--host must name an address");
-    return { exitCode: 2 };
+    io.err("--host must name an address\n");
+    return 2;
   }
   const spec = values.spec ?? defaultSpecPath;
   const started = performance.now();
   let server: MockServer;
   try {
     const handler = await createMockHandler({ spec });
-    server = await listen({ handler, host, port, log: io.out });
+    server = await listen({ handler, host, port, log: (line) => io.out(`${line}\n`) });
   } catch (error) {
-    io.err(error instanceof Error ? error.message : String(error));
-    return { exitCode: 1 };
+    io.err(`${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
   }
   const ready = Math.round(performance.now() - started);
   io.out(
-    `XMS mock server listening on ${server.url} (${relative(process.cwd(), spec) || spec}, ready in ${ready} ms)`,
+    `XMS mock server listening on ${server.url} (${relative(io.cwd, spec) || spec}, ready in ${ready} ms)\n`,
   );
   if (!isLoopback(host)) {
-    io.err(`warning: ${host} is not a loopback address; the mock is reachable from the network`);
+    io.err(`warning: ${host} is not a loopback address; the mock is reachable from the network\n`);
   }
-  return { server };
+  io.onListening?.(server);
+  // Without a signal the mock serves until the process ends.
+  if (io.signal?.aborted !== true) {
+    await new Promise((resolve) => io.signal?.addEventListener("abort", resolve, { once: true }));
+  }
+  await server.close();
+  return 0;
 }

@@ -1,5 +1,6 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { parseArgs } from "node:util";
 import prettier from "prettier";
 import { planBumps, readVersions } from "./bump.js";
 import { changesetFileName, renderChangeset } from "./changeset.js";
@@ -14,18 +15,18 @@ const USAGE = `Usage: xms-spec-diff [base-ref] [--dry-run]
 
 Compares ${SPEC} at <base-ref> (a git ref, default HEAD) with the working tree, prints
 every change classified as breaking, feature or fix (why, and where), and writes the changeset
-they call for to .changeset/spec-<hash>.md. With --dry-run, prints the changeset instead.
+they call for to .changeset/spec-<hash>.md.
+
+  --dry-run    print the changeset instead of writing it
+  -h, --help   print this help
 `;
 
-interface Output {
+/** Where a CLI writes, and the directory it runs in: the one convention of the repo's CLIs. */
+export interface CliIo {
   out: (text: string) => void;
   err: (text: string) => void;
+  cwd: string;
 }
-
-const stdio: Output = {
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
-};
 
 async function format(markdown: string, root: string): Promise<string> {
   const config = await prettier.resolveConfig(join(root, ".prettierrc.json"), {
@@ -35,20 +36,31 @@ async function format(markdown: string, root: string): Promise<string> {
 }
 
 /** Runs the CLI; resolves to the exit code (0 whenever the comparison ran). */
-export async function main(argv: string[], cwd: string, io: Output = stdio): Promise<number> {
-  if (argv.includes("--help") || argv.includes("-h")) {
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  let values: { "dry-run"?: boolean | undefined; help?: boolean | undefined };
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: { "dry-run": { type: "boolean" }, help: { type: "boolean", short: "h" } },
+    }));
+  } catch (error) {
+    io.err(`xms-spec-diff: ${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
     io.out(USAGE);
     return 0;
   }
-  const dryRun = argv.includes("--dry-run");
-  const rest = argv.filter((arg) => arg !== "--dry-run");
-  if (rest.length > 1 || rest.some((arg) => arg.startsWith("-"))) {
+  if (positionals.length > 1) {
     io.err(USAGE);
     return 2;
   }
-  const baseRef = rest[0] ?? "HEAD";
+  const dryRun = values["dry-run"] === true;
+  const baseRef = positionals[0] ?? "HEAD";
   try {
-    const root = await repoRoot(cwd);
+    const root = await repoRoot(io.cwd);
     const beforeText = await readAtRef(root, baseRef, SPEC);
     const afterText = await readFile(join(root, SPEC), "utf8");
     const title = `${SPEC}, ${baseRef} → working tree`;

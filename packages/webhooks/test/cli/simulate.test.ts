@@ -18,13 +18,15 @@ const manifest = JSON.parse(readFileSync(join(packageDir, "package.json"), "utf8
 // The bin as package.json names it (what `npx xms-webhooks` and pnpm's link run).
 const cli = join(packageDir, manifest.bin["xms-webhooks"]!);
 
-async function xmsWebhooks(args: string[]): Promise<{ code: number; stdout: string }> {
+async function xmsWebhooks(
+  args: string[],
+): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout } = await run(process.execPath, [cli, ...args]);
-    return { code: 0, stdout };
+    const { stdout, stderr } = await run(process.execPath, [cli, ...args]);
+    return { code: 0, stdout, stderr };
   } catch (error) {
-    const failed = error as { code: number; stdout: string };
-    return { code: failed.code, stdout: failed.stdout };
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
   }
 }
 
@@ -131,9 +133,10 @@ describe("the xms-webhooks bin", () => {
     expect(code).toBe(0);
   });
 
-  test("without arguments it prints the usage and exits 2", async () => {
-    const { code, stdout } = await xmsWebhooks([]);
-    expect(stdout).toMatch(/^Usage: xms-webhooks simulate/);
+  test("without arguments it prints the usage on stderr and exits 2", async () => {
+    const { code, stdout, stderr } = await xmsWebhooks([]);
+    expect(stderr).toMatch(/^Usage: xms-webhooks simulate/);
+    expect(stdout).toBe("");
     expect(code).toBe(2);
   });
 });
@@ -184,10 +187,10 @@ describe("xms-webhooks simulate (the built CLI, through the bin)", () => {
   test("refuses a URL that is not on this machine (exit 1), and checks its arguments (exit 2)", async () => {
     const remote = await simulateCli("http://hooks.example.invalid/x", "t", "--event", "message");
     expect(remote.code).toBe(1);
-    expect(remote.stdout).toMatch(/not this machine.*--allow-remote/);
+    expect(remote.stderr).toMatch(/not this machine.*--allow-remote/);
     const unknown = await simulateCli("http://127.0.0.1:1/", "t", "--event", "message.sticker");
     expect(unknown.code).toBe(2);
-    expect(unknown.stdout).toMatch(/unknown event\(s\): message.sticker/);
+    expect(unknown.stderr).toMatch(/unknown event\(s\): message.sticker/);
     expect((await xmsWebhooks(["simulate"])).code).toBe(2);
   });
 });

@@ -12,7 +12,11 @@ function capture() {
   const io = { stdout: "", stderr: "" };
   return {
     io,
-    out: { out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) },
+    out: (cwd: string) => ({
+      out: (t: string) => void (io.stdout += t),
+      err: (t: string) => void (io.stderr += t),
+      cwd,
+    }),
   };
 }
 
@@ -36,7 +40,7 @@ afterEach(() => rmSync(root, { recursive: true, force: true }));
 describe("xms-codegen <target> [--check]", () => {
   test("writes the target's files under the current directory", async () => {
     const { io, out } = capture();
-    expect(await main(["client"], pkg, out)).toBe(0);
+    expect(await main(["client"], out(pkg))).toBe(0);
     expect(readFileSync(join(pkg, "src/generated/resources.ts"), "utf8")).toContain(
       'path: "/api/v1/message/send"',
     );
@@ -44,14 +48,14 @@ describe("xms-codegen <target> [--check]", () => {
   });
 
   test("--check exits 0 and writes nothing when the files are up to date", async () => {
-    await main(["client"], pkg, capture().out);
+    await main(["client"], capture().out(pkg));
     const { io, out } = capture();
-    expect(await main(["client", "--check"], pkg, out)).toBe(0);
+    expect(await main(["client", "--check"], out(pkg))).toBe(0);
     expect(io.stderr).toBe("");
   });
 
   test("--check exits 1 and prints a unified diff when a file is stale", async () => {
-    await main(["client"], pkg, capture().out);
+    await main(["client"], capture().out(pkg));
     const file = join(pkg, "src/generated/resources.ts");
     const edited = readFileSync(file, "utf8").replace(
       'path: "/api/v1/message/send"',
@@ -60,7 +64,7 @@ describe("xms-codegen <target> [--check]", () => {
     writeFileSync(file, edited);
 
     const { io, out } = capture();
-    expect(await main(["client", "--check"], pkg, out)).toBe(1);
+    expect(await main(["client", "--check"], out(pkg))).toBe(1);
     expect(io.stderr).toContain("--- a/src/generated/resources.ts");
     expect(io.stderr).toContain("+++ b/src/generated/resources.ts");
     expect(io.stderr).toMatch(/^-.*path: "\/api\/v1\/message\/sent"/m);
@@ -72,26 +76,44 @@ describe("xms-codegen <target> [--check]", () => {
 
   test("--check exits 1 and names a missing file", async () => {
     const { io, out } = capture();
-    expect(await main(["client", "--check"], pkg, out)).toBe(1);
+    expect(await main(["client", "--check"], out(pkg))).toBe(1);
     expect(io.stderr).toContain("src/generated/resources.ts (missing)");
   });
 
   test("--check fails when the spec changed after the files were generated", async () => {
-    await main(["client"], pkg, capture().out);
+    await main(["client"], capture().out(pkg));
     const specPath = join(root, "spec", "openapi.yaml");
     writeFileSync(
       specPath,
       readFileSync(specPath, "utf8").replace("x-sdk-method: send\n", "x-sdk-method: post\n"),
     );
     const { io, out } = capture();
-    expect(await main(["client", "--check"], pkg, out)).toBe(1);
+    expect(await main(["client", "--check"], out(pkg))).toBe(1);
     expect(io.stderr).toContain("+    post: {");
   });
 
   test("an unknown target exits 2 and lists the targets", async () => {
     const { io, out } = capture();
-    expect(await main(["nope"], pkg, out)).toBe(2);
+    expect(await main(["nope"], out(pkg))).toBe(2);
     expect(io.stderr).toContain('unknown target "nope"');
     expect(io.stderr).toContain("types, webhook-types, client, webhooks");
   });
+});
+
+describe("xms-codegen arguments", () => {
+  test("--help prints the usage with every flag and exits 0", async () => {
+    const { io, out } = capture();
+    expect(await main(["--help"], out(pkg))).toBe(0);
+    expect(io.stdout).toContain("Usage: xms-codegen <target> [--check]");
+    expect(io.stdout).toContain("--check");
+  });
+
+  test.each([[["--chek", "client"]], [["client", "types"]], [[]]])(
+    "%j is refused with exit code 2 and the usage",
+    async (argv) => {
+      const { io, out } = capture();
+      expect(await main(argv, out(pkg))).toBe(2);
+      expect(io.stderr).toContain("Usage: xms-codegen");
+    },
+  );
 });

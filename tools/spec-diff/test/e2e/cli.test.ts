@@ -41,9 +41,10 @@ async function edit(from: string, to: string): Promise<void> {
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = "";
   let err = "";
-  const code = await main(argv, join(repo, "packages", "types"), {
+  const code = await main(argv, {
     out: (t) => (out += t),
     err: (t) => (err += t),
+    cwd: join(repo, "packages", "types"),
   });
   return { code, out, err };
 }
@@ -197,4 +198,22 @@ describe("xms-spec-diff on the real spec", () => {
     expect(err).toContain('cannot read spec/openapi.yaml at "no-such-ref"');
     expect(await changesets()).toEqual([]);
   });
+
+  test("--help prints the usage with every flag and exits 0", async () => {
+    const { code, out } = await cli("--help");
+
+    expect(code).toBe(0);
+    expect(out).toContain("Usage: xms-spec-diff [base-ref] [--dry-run]");
+  });
+
+  test.each([[["--dry-rn"]], [["main", "HEAD"]]])(
+    "%j is refused with exit code 2 and the usage, writing nothing",
+    async (argv) => {
+      const { code, err } = await cli(...argv);
+
+      expect(code).toBe(2);
+      expect(err).toContain("Usage: xms-spec-diff");
+      expect(await changesets()).toEqual([]);
+    },
+  );
 });
