@@ -23,7 +23,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
-import { parse } from "yaml";
+import { readSpec } from "@mehery/xms-spec-model";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const codegenDir = join(here, "..");
@@ -171,7 +171,7 @@ console.log(
 // --- 3. type-check cost ----------------------------------------------------------------------
 
 const work = mkdtempSync(join(tmpdir(), "xms-codegen-bench-"));
-const spec = parse(readFileSync(join(repoRoot, "spec", "openapi.yaml"), "utf8"));
+const spec = readSpec(join(repoRoot, "spec", "openapi.yaml"));
 const baselineSource = astToString(await openapiTS(spec, { silent: true }));
 const typesDir = join(repoRoot, "packages", "types");
 

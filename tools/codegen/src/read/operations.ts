@@ -1,18 +1,19 @@
+import {
+  listOperations as operationsIn,
+  type HttpMethod,
+  type JsonObject,
+} from "@mehery/xms-spec-model";
 import type {
   OperationObject,
   ParameterObject,
-  PathItemObject,
-  ReferenceObject,
   RequestBodyObject,
   ResponseObject,
 } from "openapi-typescript";
 import type { OpenAPIDocument } from "../spec.js";
-import { resolve } from "./refs.js";
 
-const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
-export type HttpMethod = (typeof METHODS)[number];
+export type { HttpMethod };
 
-/** One operation of `paths` or `webhooks`, with what the generators ask of it. */
+/** One operation of `paths` or `webhooks` (the spec model's), typed for openapi-typescript. */
 export interface OperationInfo {
   /** `paths` operations are called by the client; `webhooks` ones are received. */
   source: "paths" | "webhooks";
@@ -27,49 +28,23 @@ export interface OperationInfo {
   okResponse: ResponseObject | undefined;
 }
 
-function describe(
-  spec: OpenAPIDocument,
-  source: OperationInfo["source"],
-  key: string,
-  pathItem: PathItemObject,
-): OperationInfo[] {
-  const shared = (pathItem.parameters ?? []).map((p) => resolve<ParameterObject>(spec, p));
-  return METHODS.flatMap((method) => {
-    const entry = pathItem[method];
-    if (!entry) return [];
-    const operation = resolve<OperationObject>(spec, entry);
-    if (!operation.operationId) {
-      throw new Error(`xms-codegen: ${method.toUpperCase()} ${key} has no operationId`);
-    }
-    const parameters = [
-      ...shared,
-      ...(operation.parameters ?? []).map((p) => resolve<ParameterObject>(spec, p)),
-    ];
-    const ok = operation.responses?.["200"] as ResponseObject | ReferenceObject | undefined;
-    return [
-      {
-        source,
-        key,
-        method,
-        operationId: operation.operationId,
-        operation,
-        queryParameters: parameters.filter((p) => p.in === "query"),
-        requestBody: operation.requestBody
-          ? resolve<RequestBodyObject>(spec, operation.requestBody)
-          : undefined,
-        okResponse: ok ? resolve<ResponseObject>(spec, ok) : undefined,
-      },
-    ];
-  });
-}
-
-/** Every operation of `paths`, then of `webhooks`, in spec order. */
+/** Every operation of `paths`, then of `webhooks`, in spec order; each must have an operationId. */
 export function listOperations(spec: OpenAPIDocument): OperationInfo[] {
-  const fromPaths = Object.entries(spec.paths ?? {}).flatMap(([path, item]) =>
-    describe(spec, "paths", path, resolve<PathItemObject>(spec, item)),
-  );
-  const fromWebhooks = Object.entries(spec.webhooks ?? {}).flatMap(([name, item]) =>
-    describe(spec, "webhooks", name, resolve<PathItemObject>(spec, item)),
-  );
-  return [...fromPaths, ...fromWebhooks];
+  return operationsIn(spec as unknown as JsonObject).map((op) => {
+    if (op.operationId === undefined) {
+      throw new Error(`xms-codegen: ${op.method.toUpperCase()} ${op.key} has no operationId`);
+    }
+    return {
+      source: op.source,
+      key: op.key,
+      method: op.method,
+      operationId: op.operationId,
+      operation: op.operation as OperationObject,
+      queryParameters: op.parameters.filter(
+        (p) => p["in"] === "query",
+      ) as unknown as ParameterObject[],
+      requestBody: op.requestBody as RequestBodyObject | undefined,
+      okResponse: op.okResponse as ResponseObject | undefined,
+    };
+  });
 }
