@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { stringify } from "yaml";
 import { runRedoclyLint } from "../../src/redocly.js";
 import { loadSpec, redoclyConfigPath, specPath } from "../../src/spec.js";
 
@@ -27,8 +26,9 @@ describe("redocly lint (recommended-strict, redocly.yaml)", () => {
     const spec = loadSpec();
     const schemas = spec.components as { schemas: Record<string, unknown> };
     schemas.schemas.SpecCheckBroken = { type: "string", examples: [42] };
+    // JSON is YAML: Redocly reads it, and no YAML writer is needed here.
     const brokenPath = join(scratch, "openapi.yaml");
-    writeFileSync(brokenPath, stringify(spec, { aliasDuplicateObjects: false }));
+    writeFileSync(brokenPath, JSON.stringify(spec, null, 2));
     const result = runRedoclyLint(brokenPath, redoclyConfigPath);
     expect(result.exitCode).not.toBe(0);
     expect(result.errors).toBeGreaterThan(0);
