@@ -1,53 +1,35 @@
-import { readFile } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
-import { dereference } from "@apidevtools/json-schema-ref-parser";
-import { CORE_SCHEMA, load } from "js-yaml";
+import {
+  dereference,
+  isObject,
+  locateSpec,
+  readSpec,
+  type JsonObject,
+} from "@mehery/xms-spec-model";
 
-/** `spec/openapi.yaml` of this repository (the same from `src/` and from `dist/`). */
-export const defaultSpecPath = fileURLToPath(
-  new URL("../../../spec/openapi.yaml", import.meta.url),
-);
+export { isObject, type JsonObject };
 
-/** A plain JSON object of the parsed document; every property is looked at with a guard. */
-export type JsonObject = { readonly [key: string]: unknown };
-
-export function isObject(value: unknown): value is JsonObject {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
+/** `spec/openapi.yaml` of this repository. */
+export const defaultSpecPath = locateSpec().specPath;
 
 /**
- * Reads an OpenAPI document (YAML or JSON) and resolves every `$ref` in place.
+ * Reads an OpenAPI document (YAML or JSON) and resolves every `$ref` in place, both through
+ * @mehery/xms-spec-model.
  *
  * Resolution keeps object identity: after it, a `$ref` to `#/components/schemas/X` *is*
  * `components.schemas.X`, which is what lets a discriminator mapping be followed to its
  * `oneOf` branch (see field-errors.ts). Only references inside the document are followed.
  */
 export async function loadSpec(path: string): Promise<JsonObject> {
-  let text: string;
+  let parsed: JsonObject;
   try {
-    text = await readFile(path, "utf8");
-  } catch (cause) {
-    throw new Error(`@mehery/xms-mock-server: cannot read the OpenAPI document at ${path}`, {
-      cause,
-    });
+    parsed = readSpec(path);
+  } catch (error) {
+    const reason = (error as Error).message.replace(/^spec-model: /, "");
+    throw new Error(`@mehery/xms-mock-server: ${reason}`, { cause: error });
   }
-  // js-yaml parses this 3,000-line document about five times faster than `yaml`; the YAML 1.2
-  // core schema reads `2023-10-06` as a string, as `yaml` does, not as a Date.
-  let parsed: unknown;
-  try {
-    parsed = load(text, { schema: CORE_SCHEMA, filename: path });
-  } catch (cause) {
-    throw new Error(`@mehery/xms-mock-server: ${path} is not valid YAML`, { cause });
-  }
-  if (!isObject(parsed) || typeof parsed["openapi"] !== "string" || !isObject(parsed["paths"])) {
-    throw new Error(`@mehery/xms-mock-server: ${path} is not an OpenAPI document`);
+  if (!isObject(parsed["paths"])) {
+    throw new Error(`@mehery/xms-mock-server: ${path} is not an OpenAPI document (no "paths")`);
   }
   // `parsed` is ours alone, so it is dereferenced in place (a copy first cost ~6 ms of start-up).
-  const resolved: unknown = await dereference(parsed, {
-    resolve: { external: false },
-  });
-  if (!isObject(resolved)) {
-    throw new Error(`@mehery/xms-mock-server: ${path} could not be dereferenced`);
-  }
-  return resolved;
+  return dereference(parsed, { inPlace: true });
 }

@@ -1,10 +1,7 @@
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { dereference } from "@apidevtools/json-schema-ref-parser";
-import { parse } from "yaml";
+import { dereference, locateSpec, readSpec as read } from "@mehery/xms-spec-model";
 
-/** The repository's spec, read by the tests themselves (not through the mock's loader). */
-export const specPath = fileURLToPath(new URL("../../../../spec/openapi.yaml", import.meta.url));
+/** The repository's spec, read by the tests from the spec model (not through the mock's loader). */
+export const specPath = locateSpec().specPath;
 
 export interface SpecOperation {
   readonly operationId: string;
@@ -17,7 +14,7 @@ let cached: Promise<Record<string, any>> | undefined;
 
 /** spec/openapi.yaml with every $ref resolved. */
 export function readSpec(): Promise<Record<string, any>> {
-  cached ??= dereference(parse(readFileSync(specPath, "utf8"))) as Promise<Record<string, any>>;
+  cached ??= dereference(read(specPath)) as Promise<Record<string, any>>;
   return cached;
 }
 
