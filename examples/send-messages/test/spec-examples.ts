@@ -1,10 +1,7 @@
-import { readFileSync } from "node:fs";
-import { parse } from "yaml";
+import { loadSpecModel } from "@mehery/xms-spec-model";
 
 /** spec/openapi.yaml, parsed: the examples the mock server answers with come from here. */
-const spec = parse(
-  readFileSync(new URL("../../../spec/openapi.yaml", import.meta.url), "utf8"),
-) as {
+const spec = loadSpecModel().document as unknown as {
   paths: Record<string, Record<string, Operation>>;
 };
 

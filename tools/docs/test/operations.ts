@@ -1,7 +1,4 @@
-import { readFile } from "node:fs/promises";
-import { parse } from "yaml";
-
-const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+import { loadSpecModel } from "@mehery/xms-spec-model";
 
 /** An operation of `paths` or `webhooks`, as the reference should show it. */
 export interface Listed {
@@ -14,34 +11,17 @@ export interface Listed {
   tag: string;
 }
 
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json =>
-  typeof v === "object" && v !== null && !Array.isArray(v);
-
-/** Every operation and webhook of the spec, in spec order. */
-export async function listOperations(specPath: string): Promise<Listed[]> {
-  const spec = parse(await readFile(specPath, "utf8")) as unknown;
-  if (!isObject(spec)) throw new Error(`${specPath} is not a YAML mapping`);
-  const out: Listed[] = [];
-  for (const kind of ["operation", "webhook"] as const) {
-    const container = spec[kind === "operation" ? "paths" : "webhooks"];
-    if (!isObject(container)) continue;
-    for (const [key, item] of Object.entries(container)) {
-      if (!isObject(item)) continue;
-      for (const method of METHODS) {
-        const op = item[method];
-        if (!isObject(op)) continue;
-        const tags = Array.isArray(op["tags"]) ? op["tags"] : [];
-        out.push({
-          kind,
-          key,
-          method,
-          operationId: String(op["operationId"]),
-          summary: String(op["summary"]),
-          tag: String(tags[0]),
-        });
-      }
-    }
-  }
-  return out;
+/** Every operation and webhook of the spec, in spec order (read by the spec model). */
+export function listOperations(specPath: string): Listed[] {
+  return loadSpecModel({ specPath }).operations.map((op) => {
+    const tags = op.operation["tags"];
+    return {
+      kind: op.source === "paths" ? "operation" : "webhook",
+      key: op.key,
+      method: op.method,
+      operationId: String(op.operationId),
+      summary: String(op.operation["summary"]),
+      tag: String(Array.isArray(tags) ? tags[0] : undefined),
+    };
+  });
 }

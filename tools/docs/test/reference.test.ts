@@ -24,7 +24,7 @@ const ARGS = [
   "--disable-sync",
 ];
 
-const operations = await listOperations(SPEC);
+const operations = listOperations(SPEC);
 
 let server: StaticServer;
 let site: string;

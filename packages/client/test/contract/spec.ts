@@ -1,10 +1,7 @@
-import { readFileSync } from "node:fs";
-import { parse } from "yaml";
+import { loadSpecModel } from "@mehery/xms-spec-model";
 
-/** spec/openapi.yaml, parsed. */
-export const spec = parse(
-  readFileSync(new URL("../../../../spec/openapi.yaml", import.meta.url), "utf8"),
-) as Spec;
+/** spec/openapi.yaml, parsed by the spec model. */
+export const spec = loadSpecModel().document as unknown as Spec;
 
 type Json = Record<string, unknown>;
 interface Operation {
