@@ -8,6 +8,17 @@ export type { GeneratedFile, Target, TargetContext } from "./target.js";
 
 let hooked = false;
 
+/**
+ * The package each target generates into (its `src/generated/`), relative to the repository root:
+ * `xms-codegen all` writes every one of them from one reading of the spec.
+ */
+export const targetPackages: Readonly<Record<string, string>> = {
+  types: "packages/types",
+  "webhook-types": "packages/webhook-types",
+  client: "packages/client",
+  webhooks: "packages/webhooks",
+};
+
 /** Every target, by the name `xms-codegen <target>` takes. */
 export const targets: Record<string, Target> = {
   types: async (ctx) => {

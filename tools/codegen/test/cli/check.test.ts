@@ -1,9 +1,18 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { main } from "../../src/cli.js";
 import { findRepoRoot } from "../../src/spec.js";
+import { targetPackages } from "../../src/targets/index.js";
 
 const repoRoot = findRepoRoot(import.meta.dirname);
 
@@ -110,6 +119,70 @@ describe("xms-codegen arguments", () => {
 
   test.each([[["--chek", "client"]], [["client", "types"]], [[]]])(
     "%j is refused with exit code 2 and the usage",
+    async (argv) => {
+      const { io, out } = capture();
+      expect(await main(argv, out(pkg))).toBe(2);
+      expect(io.stderr).toContain("Usage: xms-codegen");
+    },
+  );
+});
+
+describe("xms-codegen all [--check | --watch]", () => {
+  /** The temp repo's packages, as targetPackages names them. */
+  function makePackages(): void {
+    for (const dir of Object.values(targetPackages))
+      mkdirSync(join(root, dir), { recursive: true });
+  }
+
+  test("generates every target into its own package from one reading of the spec, from any directory", async () => {
+    makePackages();
+    const { io, out } = capture();
+    expect(await main(["all"], out(join(root, "spec")))).toBe(0);
+    for (const [target, dir] of Object.entries(targetPackages)) {
+      expect(io.stdout).toContain(`xms-codegen ${target}:`);
+      expect(readdirSync(join(root, dir, "src", "generated")).length).toBeGreaterThan(0);
+    }
+    const { io: checked, out: checkOut } = capture();
+    expect(await main(["all", "--check"], checkOut(root))).toBe(0);
+    expect(checked.stderr).toBe("");
+  });
+
+  test("--watch regenerates every package when the spec is saved, and stops on its signal", async () => {
+    makePackages();
+    const stop = new AbortController();
+    let stdout = "";
+    const saved = new Promise<void>((resolve) => {
+      const io = {
+        out: (text: string) => {
+          stdout += text;
+          if (text.startsWith("xms-codegen: watching")) {
+            const specPath = join(root, "spec", "openapi.yaml");
+            writeFileSync(
+              specPath,
+              readFileSync(specPath, "utf8").replace(
+                "x-sdk-method: send\n",
+                "x-sdk-method: post\n",
+              ),
+            );
+          }
+          if (text.startsWith("xms-codegen: regenerated")) resolve();
+        },
+        err: (text: string) => void (stdout += text),
+        cwd: root,
+        signal: stop.signal,
+      };
+      void main(["all", "--watch"], io).then((code) => void (stdout += `exit ${code}\n`));
+    });
+    await saved;
+    expect(
+      readFileSync(join(root, targetPackages.client!, "src/generated/resources.ts"), "utf8"),
+    ).toContain("post: {");
+    stop.abort();
+    await expect.poll(() => stdout).toContain("exit 0");
+  });
+
+  test.each([[["client", "--watch"]], [["all", "--watch", "--check"]]])(
+    "%j is refused with exit code 2 (--watch is for all, and does not check)",
     async (argv) => {
       const { io, out } = capture();
       expect(await main(argv, out(pkg))).toBe(2);
