@@ -59,6 +59,13 @@ describe("enumOf", () => {
         want: { values: ["a", "b"], open: true },
       },
     ],
+    [
+      "an open enum whose string branch is annotated",
+      {
+        given: { anyOf: [{ enum: ["x"] }, { type: "string", description: "any other" }] },
+        want: { values: ["x"], open: true },
+      },
+    ],
     ["a non-string enum", { given: { enum: [1, 2] }, want: undefined }],
     [
       "an anyOf whose string has a format",

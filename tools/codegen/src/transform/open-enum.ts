@@ -1,4 +1,5 @@
 import type { SchemaObject } from "openapi-typescript";
+import { enumOf } from "@mehery/xms-spec-model";
 import ts from "typescript";
 
 /**
@@ -12,26 +13,14 @@ import ts from "typescript";
  * Used as openapi-typescript's `transform` hook; returns undefined for every other schema.
  */
 export function transformOpenEnum(schema: SchemaObject): ts.TypeNode | undefined {
-  const anyOf = (schema as { anyOf?: unknown[] }).anyOf;
-  if (!Array.isArray(anyOf) || anyOf.length !== 2) return undefined;
-  const known = anyOf.find(
-    (s): s is { enum: string[] } =>
-      typeof s === "object" &&
-      s !== null &&
-      Array.isArray((s as { enum?: unknown }).enum) &&
-      (s as { enum: unknown[] }).enum.every((v) => typeof v === "string"),
-  );
-  const plain = anyOf.find(
-    (s) =>
-      typeof s === "object" &&
-      s !== null &&
-      (s as { type?: unknown }).type === "string" &&
-      Object.keys(s).length === 1,
-  );
-  if (!known || !plain) return undefined;
+  // openapi-typescript hands the schema as written: its `$ref`s are not followed, on purpose.
+  const known = enumOf(schema);
+  if (!known?.open) return undefined;
   const { factory } = ts;
   return factory.createUnionTypeNode([
-    ...known.enum.map((value) => factory.createLiteralTypeNode(factory.createStringLiteral(value))),
+    ...known.values.map((value) =>
+      factory.createLiteralTypeNode(factory.createStringLiteral(value)),
+    ),
     factory.createParenthesizedType(
       factory.createIntersectionTypeNode([
         factory.createKeywordTypeNode(ts.SyntaxKind.StringKeyword),

@@ -127,7 +127,8 @@ describe("xms-codegen arguments", () => {
   );
 });
 
-describe("xms-codegen all [--check | --watch]", () => {
+// Every target, twice over, in one test: minutes on a loaded machine, not the usual 60 s.
+describe("xms-codegen all [--check | --watch]", { timeout: 240_000 }, () => {
   /** The temp repo's packages, as targetPackages names them. */
   function makePackages(): void {
     for (const dir of Object.values(targetPackages))

@@ -2,6 +2,7 @@ import { isObject, type Json, NAME } from "../load.js";
 import type { Touch } from "../packages.js";
 import { at, type Context, DOC_KEYS, isExtension, report, same, show } from "./context.js";
 import { flatten, originOf } from "./flatten.js";
+import { enumOf as modelEnumOf } from "@mehery/xms-spec-model";
 
 /**
  * Compares two JSON Schemas (already dereferenced) in the direction of `ctx`, recursing into
@@ -153,17 +154,10 @@ interface EnumInfo {
   open: boolean;
 }
 
-/** `anyOf: [{ enum: [...] }, { type: string }]`: known values, but any string is valid. */
+/** `anyOf: [{ enum: [...] }, { type: string }]`: known values, but any string is valid (the spec model's reading). */
 function openEnum(s: Json): unknown[] | undefined {
-  const anyOf = s["anyOf"];
-  if (!Array.isArray(anyOf) || anyOf.length !== 2) return undefined;
-  const parts = anyOf.map((p) => (isObject(p) ? flatten(p) : undefined));
-  const known = parts.find((p) => p && Array.isArray(p["enum"]));
-  const plain = parts.find(
-    (p) =>
-      p && p["type"] === "string" && Object.keys(p).filter((k) => !DOC_KEYS.has(k)).length === 1,
-  );
-  return known && plain ? (known["enum"] as unknown[]) : undefined;
+  const known = modelEnumOf(s);
+  return known?.open ? known.values : undefined;
 }
 
 function enumOf(s: Json): EnumInfo | undefined {

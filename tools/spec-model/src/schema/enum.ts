@@ -14,14 +14,31 @@ function stringEnum(schema: unknown): string[] | undefined {
     : undefined;
 }
 
-/** `{ type: string }` and nothing else. */
+/** Keywords that say nothing about which values are valid. */
+const ANNOTATIONS = new Set([
+  "title",
+  "description",
+  "summary",
+  "example",
+  "examples",
+  "$comment",
+  "deprecated",
+]);
+
+/** `{ type: string }`, with nothing else but annotations: any string. */
 function isPlainString(schema: unknown): boolean {
-  return isObject(schema) && schema["type"] === "string" && Object.keys(schema).length === 1;
+  return (
+    isObject(schema) &&
+    schema["type"] === "string" &&
+    Object.keys(schema).every(
+      (key) => key === "type" || ANNOTATIONS.has(key) || key.startsWith("x-"),
+    )
+  );
 }
 
 /**
  * The string values `schema` enumerates. An *open enum* is `anyOf` of an enum and a plain
- * string: the known values are listed, and any other string is still valid. `$ref`s (of the
+ * string (annotations allowed): the known values are listed, and any other string is still valid. `$ref`s (of the
  * schema and of its two branches) are followed in `document` when one is given.
  */
 export function enumOf(schema: unknown, document?: JsonObject): EnumInfo | undefined {
