@@ -35,6 +35,8 @@ describe("every example of spec/openapi.yaml is accepted", () => {
       "sendMessage location",
       "sendMessage contacts",
       "sendMessage template",
+      "sendMessage optin",
+      "sendMessage optout",
     ]);
   });
 
