@@ -38,9 +38,18 @@ describe("enums are unions of string literals", () => {
     >();
   });
 
-  test("OutBoundMsgType", () => {
+  test("OutBoundMsgType, optin and optout included (reference lines 6377-6378)", () => {
     expectTypeOf<OutBoundMsgType>().toEqualTypeOf<
-      "text" | "image" | "video" | "audio" | "document" | "location" | "contacts" | "template"
+      | "text"
+      | "image"
+      | "video"
+      | "audio"
+      | "document"
+      | "location"
+      | "contacts"
+      | "template"
+      | "optin"
+      | "optout"
     >();
   });
 });
