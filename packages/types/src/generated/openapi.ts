@@ -1693,10 +1693,10 @@ export interface components {
       /**
        * @description Kind of notification. Informational; dispatch reads the arrays. The reference
        *     lists `messages`, `actions`, `events`, `statuses` but its own example sends
-       *     `message`, so the set is open: any other string passes too.
+       *     `message` (listed here too), so the set is open: any other string passes too.
        * @example message
        */
-      type?: "messages" | "actions" | "events" | "statuses" | (string & {});
+      type?: "message" | "messages" | "actions" | "events" | "statuses" | (string & {});
     };
     /** @description Where the notification comes from. */
     InBoundMeta: {
