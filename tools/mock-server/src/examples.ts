@@ -13,7 +13,13 @@ export interface Preferences {
  * response whose JSON content has no example.
  */
 export type SpecAnswer =
-  | { readonly ok: true; readonly status: number; readonly body?: unknown }
+  | {
+      readonly ok: true;
+      readonly status: number;
+      readonly body?: unknown;
+      /** Each response header the spec gives an example for (`Retry-After: 1` on a 429). */
+      readonly headers: Readonly<Record<string, string>>;
+    }
   | { readonly ok: false; readonly status: 400 | 501; readonly error: FieldError };
 
 /** Parses `Prefer: code=429, example="image"`; other preferences are ignored. */
@@ -60,11 +66,12 @@ export function pickAnswer(operation: JsonObject, preferences: Preferences): Spe
     };
   }
   const status = Number(code);
+  const headers = exampleHeaders(response);
   const content = isObject(response["content"]) ? response["content"] : undefined;
   const media = content === undefined ? undefined : content["application/json"];
   if (!isObject(media)) {
     if (preferences.example !== undefined) return noSuchExample(code, preferences.example, []);
-    return { ok: true, status };
+    return { ok: true, status, headers };
   }
   const named = isObject(media["examples"]) ? media["examples"] : undefined;
   if (named !== undefined) {
@@ -74,11 +81,26 @@ export function pickAnswer(operation: JsonObject, preferences: Preferences): Spe
     if (!isObject(example) || !("value" in example)) {
       return noSuchExample(code, preferences.example ?? "", names);
     }
-    return { ok: true, status, body: example["value"] };
+    return { ok: true, status, body: example["value"], headers };
   }
   if (preferences.example !== undefined) return noSuchExample(code, preferences.example, []);
-  if ("example" in media) return { ok: true, status, body: media["example"] };
+  if ("example" in media) return { ok: true, status, body: media["example"], headers };
   return noExample(`responses.${code}`, `responses.${code} has no example in the spec`);
+}
+
+/** The response's headers that have an `example` (or a first `examples` entry), as strings. */
+function exampleHeaders(response: JsonObject): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const declared = isObject(response["headers"]) ? response["headers"] : {};
+  for (const [name, header] of Object.entries(declared)) {
+    if (!isObject(header)) continue;
+    const named = isObject(header["examples"]) ? Object.values(header["examples"])[0] : undefined;
+    const example =
+      "example" in header ? header["example"] : isObject(named) ? named["value"] : undefined;
+    if (example === undefined || example === null || typeof example === "object") continue;
+    headers[name.toLowerCase()] = String(example);
+  }
+  return headers;
 }
 
 function noSuchExample(code: string, name: string, names: readonly string[]): SpecAnswer {

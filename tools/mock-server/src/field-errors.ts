@@ -43,7 +43,7 @@ export function toFieldErrors(
   errors: readonly ErrorObject[],
   subject: ValidationSubject,
 ): FieldError[] {
-  const kept = narrowDiscriminatedOneOf(errors, subject);
+  const kept = collapseRequiredAnyOf(narrowDiscriminatedOneOf(errors, subject));
   const seen = new Set<string>();
   const result: FieldError[] = [];
   for (const error of kept) {
@@ -52,6 +52,37 @@ export function toFieldErrors(
     if (seen.has(key)) continue;
     seen.add(key);
     result.push(fieldError);
+  }
+  return result;
+}
+
+/**
+ * `anyOf: [{ required: [contactId] }, { required: [phone] }, ...]` fails with one "required"
+ * per branch plus the `anyOf` itself; the client needs one sentence: `body.to` must have one
+ * of contactId, phone, email. Other `anyOf` failures are left as they are.
+ */
+function collapseRequiredAnyOf(errors: readonly ErrorObject[]): ErrorObject[] {
+  let result = [...errors];
+  for (const error of errors) {
+    if (error.keyword !== "anyOf") continue;
+    const prefix = `${error.schemaPath}/`;
+    const branches = result.filter((other) => other.schemaPath.startsWith(prefix));
+    const onlyRequired = branches.every(
+      (other) =>
+        other.keyword === "required" &&
+        /^\d+\/required$/.test(other.schemaPath.slice(prefix.length)) &&
+        other.instancePath === error.instancePath,
+    );
+    if (branches.length === 0 || !onlyRequired) continue;
+    const names = branches.map((other) => String(other.params["missingProperty"]));
+    result = result.filter((other) => other !== error && !branches.includes(other));
+    result.push({
+      keyword: "requiredOneOf",
+      instancePath: error.instancePath,
+      schemaPath: error.schemaPath,
+      params: { names },
+      message: `must have one of ${names.join(", ")}`,
+    });
   }
   return result;
 }
@@ -200,6 +231,13 @@ function describe(error: ErrorObject, data: JsonObject): FieldError {
         ...(Array.isArray(allowed) ? { possibleValues: allowed } : {}),
       };
     }
+    case "requiredOneOf":
+      return {
+        field: at,
+        code: "required",
+        description: `${at} ${message}`,
+        possibleValues: params["names"] as unknown[],
+      };
     case "const":
       return {
         field: at,

@@ -68,9 +68,9 @@ async function buildMock(specPath: string): Promise<Mock> {
 }
 
 /**
- * Creates the mock: routes by `paths`, checks the security requirement (both headers of
- * `apiKey` + `apiId`), validates query, headers and JSON body, and answers with the spec's
- * example. Rejects with an Error if the document cannot be read.
+ * Creates the mock: routes by `paths`, checks the security requirement (`x-api-key`, with or
+ * without `x-api-id`), validates query, headers and JSON body, and answers with the spec's
+ * example. Query parameters the operation does not declare are ignored, as Prism does. Rejects with an Error if the document cannot be read.
  *
  * @example
  * const handle = await createMockHandler();
@@ -106,7 +106,13 @@ export async function createMockHandler(options: MockHandlerOptions = {}): Promi
       };
       const headers = Object.fromEntries(request.headers);
       const reply: Reply = await api.handleRequest(
-        { method: request.method, path, query: url.search.slice(1), headers, body },
+        {
+          method: request.method,
+          path,
+          query: declaredQuery(api, request.method, path, url),
+          headers,
+          body,
+        },
         extras,
       );
       return toResponse(reply);
@@ -120,6 +126,22 @@ export async function createMockHandler(options: MockHandlerOptions = {}): Promi
       });
     }
   };
+}
+
+/**
+ * The query string without the parameters the matched operation does not declare: OpenAPI
+ * leaves a query open, so `?sandbox=true` is ignored rather than refused (Prism does the same).
+ */
+function declaredQuery(api: OpenAPIBackend, method: string, path: string, url: URL): string {
+  const operation = api.router.matchOperation({ method, path, headers: {} });
+  if (operation === undefined) return url.search.slice(1);
+  const parameters: unknown[] = operation.parameters ?? [];
+  const declared = new Set(
+    parameters.filter(isObject).flatMap((p) => (p["in"] === "query" ? [String(p["name"])] : [])),
+  );
+  const kept = new URLSearchParams();
+  for (const [name, value] of url.searchParams) if (declared.has(name)) kept.append(name, value);
+  return kept.toString();
 }
 
 function toResponse(reply: Reply): Response {
@@ -222,20 +244,37 @@ function unauthorized(
   x: RequestExtras,
 ): Reply {
   const results: Record<string, unknown> = c.security;
-  const applied = schemes.filter(({ name }) => name in results);
-  const failed = applied.filter(({ name }) => results[name] !== true);
-  const required = applied.map(({ header }) => header);
-  const errors: FieldError[] = failed.map(({ header }) => ({
+  const operation = operationOf(document, c);
+  // The alternatives of the requirement (`[{apiKey, apiId}, {apiKey}]`): the one closest to
+  // being met names what is missing, so a request with no headers is told of x-api-key alone.
+  const alternatives = securityAlternatives(document, operation).map((names) =>
+    schemes.filter(({ name }) => names.includes(name)),
+  );
+  const failuresOf = (alternative: readonly HeaderScheme[]) =>
+    alternative.filter(({ name }) => results[name] !== true);
+  const closest = [...alternatives].sort((a, b) => failuresOf(a).length - failuresOf(b).length)[0];
+  const accepted = alternatives
+    .map((alternative) => alternative.map(({ header }) => header).join(" with "))
+    .join(" or ");
+  const errors: FieldError[] = failuresOf(closest ?? []).map(({ header }) => ({
     field: `header.${header}`,
     code: "required",
-    description: `header.${header} is missing or empty; the spec requires ${required.join(" and ")} together`,
+    description: `header.${header} is missing or empty; the spec accepts ${accepted}`,
   }));
-  const operation = operationOf(document, c);
   const example = jsonExample(operation, "401");
   const body = isObject(example)
     ? { ...example, errors }
     : errorBody(401, "UNAUTHORIZED", "Unauthorized", x.path, errors);
   return { status: 401, body };
+}
+
+/** The scheme names of each alternative of the operation's security requirement (or the document's). */
+function securityAlternatives(document: JsonObject, operation: JsonObject): string[][] {
+  const own = operation["security"];
+  const requirements = Array.isArray(own) ? own : document["security"];
+  return (Array.isArray(requirements) ? requirements : []).map((requirement) =>
+    isObject(requirement) ? Object.keys(requirement) : [],
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -280,7 +319,7 @@ function answer(document: JsonObject, c: Context, x: RequestExtras): Reply {
     };
   }
   const picked = pickAnswer(operation, parsePrefer(x.prefer));
-  if (picked.ok) return { status: picked.status, body: picked.body };
+  if (picked.ok) return { status: picked.status, body: picked.body, headers: picked.headers };
   return picked.status === 400
     ? {
         status: 400,

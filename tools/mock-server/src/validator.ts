@@ -18,6 +18,9 @@ function createAjv(_draft07: unknown, options: AjvOptions): Ajv2020 {
   const ajv = new Ajv2020({
     ...options,
     strict: true,
+    // `anyOf: [{ required: [contactId] }, { required: [phone] }, ...]` names properties its
+    // parent declares (OutBoundContact, CommonTemplateMeta): valid JSON Schema, refused by strictRequired.
+    strictRequired: false,
     allowUnionTypes: true, // `type: [string, number, boolean, array]` (CustomerLabel.value)
     allErrors: true, // every failing field, not only the first
   });

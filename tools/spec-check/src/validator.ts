@@ -51,7 +51,14 @@ function fragment(pointer: string): string {
 export function createValidator(
   spec: JsonObject,
 ): (schemaPointer: string, value: unknown) => ValidationResult {
-  const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true });
+  const ajv = new Ajv2020({
+    strict: true,
+    // `anyOf: [{ required: [contactId] }, { required: [phone] }, ...]` names properties its
+    // parent declares (OutBoundContact, CommonTemplateMeta): valid JSON Schema, refused by strictRequired.
+    strictRequired: false,
+    allErrors: true,
+    allowUnionTypes: true,
+  });
   addFormats(ajv);
   // Ajv compiles the registered document's root when a pointer into it is first resolved:
   // its top-level OpenAPI fields (`openapi`, `paths`, ...) become inert keywords too.

@@ -331,6 +331,10 @@ export const RULES = {
     "breaking",
     "clients configured with this server URL stop reaching the API",
   ),
+  "security-alternative-added": same(
+    "feature",
+    "every credential that worked still works; one more way to authenticate is accepted",
+  ),
   "security-changed": same(
     "breaking",
     "authentication (security requirements or schemes) changed: existing credentials may be refused",

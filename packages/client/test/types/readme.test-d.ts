@@ -54,3 +54,16 @@ test("errors", async () => {
     else throw e;
   }
 });
+
+test("optin and optout carry no payload; a send must name its recipient", async () => {
+  const xms = createClient({ apiKey: "k", apiId: "i" });
+  await xms.messages.send({
+    channelId: "wa360:918828218374",
+    to: { phone: "919988776655" },
+    type: "optin",
+  });
+  // @ts-expect-error a name alone names no recipient
+  await xms.messages.send({ channelId: "c", to: { name: "John" }, type: "optout" });
+  // @ts-expect-error a template needs code or id
+  await xms.messages.send({ channelId: "c", to: { phone: "1" }, type: "template", template: {} });
+});

@@ -36,6 +36,8 @@ export const outBoundMsgTypes = [
   "location",
   "contacts",
   "template",
+  "optin",
+  "optout",
 ] as const satisfies readonly OutBoundMsgType[];
 
 /** Every value of {@link OutboxMessageStatus}, in spec order. */
@@ -84,9 +86,4 @@ export const inBoundMsgStatusCodes = [
 ] as const satisfies readonly InBoundMsgStatusCode[];
 
 /** The known values of {@link InBoundEventCode}, in spec order. The set is open: other strings are valid too. */
-export const inBoundEventCodes = [
-  "SESSION_ROUTED",
-  "SESSION_ASSIGNED",
-  "SESSION_CLOSED",
-  "SESSION_RESOLVED",
-] as const satisfies readonly InBoundEventCode[];
+export const inBoundEventCodes = ["SESSION_ROUTED"] as const satisfies readonly InBoundEventCode[];

@@ -160,9 +160,10 @@ export interface paths {
      * @description Sends a text, media, location, contact-card or template message to a customer over
      *     one of your channels. The shape of the body depends on `type`: each type requires
      *     the object of the same name (`text`, `image`, `video`, `audio`, `document`,
-     *     `location`, `contacts`, `template`).
+     *     `location`, `contacts`, `template`); `optin` and `optout` carry no object.
      *
-     *     Sending is not idempotent: a repeated call sends the message again.
+     *     Inferred, not in the reference: sending is not idempotent, so a repeated call may
+     *     send the message again.
      */
     post: operations["sendMessage"];
     delete?: never;
@@ -339,7 +340,8 @@ export interface components {
       statusKey?: string;
       /**
        * Format: int64
-       * @description Server time of the response, in epoch milliseconds.
+       * @description Server time of the response. Inferred, not in the reference: epoch
+       *     milliseconds, as the reference's example 1541276788518 (2018-11-03) reads.
        * @example 1541276788518
        */
       timestamp?: number;
@@ -658,13 +660,24 @@ export interface components {
       | components["schemas"]["OutBoundDocumentMsg"]
       | components["schemas"]["OutBoundLocationMsg"]
       | components["schemas"]["OutBoundContactsMsg"]
-      | components["schemas"]["OutBoundTemplateMsg"];
+      | components["schemas"]["OutBoundTemplateMsg"]
+      | components["schemas"]["OutBoundOptinMsg"]
+      | components["schemas"]["OutBoundOptoutMsg"];
     /**
      * @description The kinds of message that can be sent.
      * @enum {string}
      */
     OutBoundMsgType:
-      "text" | "image" | "video" | "audio" | "document" | "location" | "contacts" | "template";
+      | "text"
+      | "image"
+      | "video"
+      | "audio"
+      | "document"
+      | "location"
+      | "contacts"
+      | "template"
+      | "optin"
+      | "optout";
     /** @description Fields every outbound message shares. */
     OutBoundMsgBase: {
       /**
@@ -769,22 +782,77 @@ export interface components {
       type: "template";
     };
     /**
-     * @description The recipient. Give `contactId` (from an inbound message), or `phone` for SMS and
-     *     WhatsApp, or `email` for email.
+     * @description An `optin` message: the reference lists the type (line 6377) and no payload object
+     *     for it, so it carries none, like an inbound `system` message.
      */
-    OutBoundContact: {
-      /** @description Unique id of a contact, as received in inbound messages (`contactId`). */
-      contactId?: string;
-      /** @description Email address, for email messages. */
-      email?: string;
-      /** @description Name to use; overrides the name in the message. */
-      name?: string;
+    OutBoundOptinMsg: components["schemas"]["OutBoundMsgBase"] & {
+      /** @constant */
+      type: "optin";
+    } & {
       /**
-       * @description Phone number, for SMS and WhatsApp messages.
-       * @example 919988776655
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
        */
-      phone?: string;
+      type: "optin";
     };
+    /**
+     * @description An `optout` message: the reference lists the type (line 6378) and no payload object
+     *     for it, so it carries none, like an inbound `system` message.
+     */
+    OutBoundOptoutMsg: components["schemas"]["OutBoundMsgBase"] & {
+      /** @constant */
+      type: "optout";
+    } & {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: "optout";
+    };
+    /**
+     * @description The recipient. Give `contactId` (from an inbound message), or `phone` for SMS and
+     *     WhatsApp, or `email` for email; `name` alone names no one.
+     */
+    OutBoundContact:
+      | {
+          /** @description Unique id of a contact, as received in inbound messages (`contactId`). */
+          contactId: string;
+          /** @description Email address, for email messages. */
+          email?: string;
+          /** @description Name to use; overrides the name in the message. */
+          name?: string;
+          /**
+           * @description Phone number, for SMS and WhatsApp messages.
+           * @example 919988776655
+           */
+          phone?: string;
+        }
+      | {
+          /** @description Unique id of a contact, as received in inbound messages (`contactId`). */
+          contactId?: string;
+          /** @description Email address, for email messages. */
+          email?: string;
+          /** @description Name to use; overrides the name in the message. */
+          name?: string;
+          /**
+           * @description Phone number, for SMS and WhatsApp messages.
+           * @example 919988776655
+           */
+          phone: string;
+        }
+      | {
+          /** @description Unique id of a contact, as received in inbound messages (`contactId`). */
+          contactId?: string;
+          /** @description Email address, for email messages. */
+          email: string;
+          /** @description Name to use; overrides the name in the message. */
+          name?: string;
+          /**
+           * @description Phone number, for SMS and WhatsApp messages.
+           * @example 919988776655
+           */
+          phone?: string;
+        };
     OutBoundMsgText: {
       /**
        * @description Message text.
@@ -849,7 +917,7 @@ export interface components {
        * @example Occupation
        */
       label?: string;
-      name: string;
+      name?: string;
       /**
        * @description Phone number, when `type` is PHONE_NUMBER.
        * @example +91 9988776655
@@ -864,38 +932,68 @@ export interface components {
       url?: string;
     };
     /**
-     * @description The template to send. Identify it by `code` (or `id`), pick its language with
-     *     `lang` and fill its placeholders from `data`.
+     * @description The template to send. Identify it by `code` or `id` (one of them is required), pick
+     *     its language with `lang` and fill its placeholders from `data`.
      */
-    CommonTemplateMeta: {
-      /**
-       * @description Code of the template.
-       * @example FEEDBACK
-       */
-      code?: string;
-      /**
-       * @description Values for the placeholders of the template; a missing value is left blank.
-       *     A message that does not match the approved format may be rejected.
-       * @example {
-       *       "amount": 10,
-       *       "currency": "INR"
-       *     }
-       */
-      data?: {
-        [key: string]: unknown;
-      };
-      /**
-       * @description Unique template id.
-       * @example 60d236c6142e53561cb7716c
-       */
-      id?: string;
-      /**
-       * @description Language of the template to pick.
-       * @example en_US
-       */
-      lang?: string;
-      linked?: string;
-    };
+    CommonTemplateMeta:
+      | {
+          /**
+           * @description Code of the template.
+           * @example FEEDBACK
+           */
+          code: string;
+          /**
+           * @description Values for the placeholders of the template; a missing value is left blank.
+           *     A message that does not match the approved format may be rejected.
+           * @example {
+           *       "amount": 10,
+           *       "currency": "INR"
+           *     }
+           */
+          data?: {
+            [key: string]: unknown;
+          };
+          /**
+           * @description Unique template id.
+           * @example 60d236c6142e53561cb7716c
+           */
+          id?: string;
+          /**
+           * @description Language of the template to pick.
+           * @example en_US
+           */
+          lang?: string;
+          linked?: string;
+        }
+      | {
+          /**
+           * @description Code of the template.
+           * @example FEEDBACK
+           */
+          code?: string;
+          /**
+           * @description Values for the placeholders of the template; a missing value is left blank.
+           *     A message that does not match the approved format may be rejected.
+           * @example {
+           *       "amount": 10,
+           *       "currency": "INR"
+           *     }
+           */
+          data?: {
+            [key: string]: unknown;
+          };
+          /**
+           * @description Unique template id.
+           * @example 60d236c6142e53561cb7716c
+           */
+          id: string;
+          /**
+           * @description Language of the template to pick.
+           * @example en_US
+           */
+          lang?: string;
+          linked?: string;
+        };
     /** @description A contact card, as sent in a `contacts` message. */
     CommonMsgContactCard: {
       addresses?: components["schemas"]["OutBoundMsgContactAddress"][];
@@ -972,7 +1070,8 @@ export interface components {
     /** @description Receipt of an accepted message. */
     OutBoundReceipt: {
       /**
-       * @description Id of the message; status webhooks carry it as `statuses[].id`.
+       * @description Id of the accepted message. Inferred, not in the reference: status webhooks
+       *     may carry it as `statuses[].id`.
        * @example gBEGkYiEB1VXAglK1ZEqA1YKPrU
        */
       id: string;
@@ -1004,7 +1103,7 @@ export interface components {
       route?: components["schemas"]["MessageRouter"];
       sender?: string;
       sessionId?: string;
-      /** @description Time of each status the message went through, in epoch milliseconds, keyed by status. */
+      /** @description Time of each status the message went through, keyed by status; the reference does not give the unit. */
       stamps?: {
         [key: string]: number;
       };
@@ -1592,10 +1691,12 @@ export interface components {
       meta?: components["schemas"]["InBoundMeta"];
       statuses?: components["schemas"]["InBoundMsgStatus"][];
       /**
-       * @description Kind of notification. Informational; dispatch reads the arrays.
-       * @enum {string}
+       * @description Kind of notification. Informational; dispatch reads the arrays. The reference
+       *     lists `messages`, `actions`, `events`, `statuses` but its own example sends
+       *     `message` (listed here too), so the set is open: any other string passes too.
+       * @example message
        */
-      type?: "message" | "messages" | "actions" | "events" | "statuses";
+      type?: "message" | "messages" | "actions" | "events" | "statuses" | (string & {});
     };
     /** @description Where the notification comes from. */
     InBoundMeta: {
@@ -1693,10 +1794,10 @@ export interface components {
     };
     CustomerLabel: {
       /**
-       * @description Format of a DATE value.
-       * @enum {string}
+       * @description Data format. The reference shows one value, `MM/DD/YY`; the set is open, so
+       *     any other format string passes too.
        */
-      format?: "MM/DD/YY";
+      format?: "MM/DD/YY" | (string & {});
       /**
        * @description Unique label type.
        * @example CUSTOMER_TYPE
@@ -1766,7 +1867,8 @@ export interface components {
       tags?: components["schemas"]["TagDocument"];
       /**
        * Format: int64
-       * @description Time of the message, in epoch milliseconds.
+       * @description Time of the message ("message-timestamp"). The reference does not give the unit,
+       *     and its example 156753339076 is neither a plausible epoch second nor millisecond.
        * @example 156753339076
        */
       timestamp?: number;
@@ -1921,7 +2023,8 @@ export interface components {
       contactId?: string;
       errors?: components["schemas"]["MessageReportError"][];
       /**
-       * @description Id of the message (`data.id` of sendMessage).
+       * @description Unique message id assigned by the service. Inferred, not in the reference: it
+       *     may be the `data.id` that sendMessage returned.
        * @example gBEGkYiEB1VXAglK1ZEqA1YKPrU
        */
       id: string;
@@ -1930,7 +2033,8 @@ export interface components {
       status: components["schemas"]["InBoundMsgStatusCode"];
       /**
        * Format: int64
-       * @description Time of the status, in epoch milliseconds.
+       * @description Time of the status ("message-timestamp"). The reference does not give the unit,
+       *     and its example 156753339076 is neither a plausible epoch second nor millisecond.
        */
       timestamp?: number;
     };
@@ -1970,12 +2074,15 @@ export interface components {
       }[];
     };
     /**
-     * @description Event triggered by the app or the service. Known codes are listed; the set is
-     *     open (the reference publishes no enum), so other strings pass too.
+     * @description Event triggered by the app or the service. The reference publishes no list of codes
+     *     and shows only `SESSION_ROUTED`, so the set is open: any other string passes and
+     *     reaches the generic `event` handler.
+     *
+     *     Inferred codes, not in the reference (see `x-inferred-values`): `SESSION_ASSIGNED`,
+     *     `SESSION_CLOSED`, `SESSION_RESOLVED`. They get no typed event name of their own.
      * @example SESSION_ROUTED
      */
-    InBoundEventCode:
-      "SESSION_ROUTED" | "SESSION_ASSIGNED" | "SESSION_CLOSED" | "SESSION_RESOLVED" | (string & {});
+    InBoundEventCode: "SESSION_ROUTED" | (string & {});
   };
   responses: {
     /** @description The session events the change raised, in `results`. */
@@ -1995,7 +2102,7 @@ export interface components {
          *       "results": [
          *         {
          *           "eventId": "6520d5f8a1b2c3d4e5f60b02",
-         *           "eventCode": "SESSION_CLOSED",
+         *           "eventCode": "SESSION_ROUTED",
          *           "sessionId": "61f3810a02e14c0877fc1a32",
          *           "contactId": "wa919988776655_918828218374"
          *         }
@@ -2005,7 +2112,10 @@ export interface components {
         "application/json": components["schemas"]["InBoundEventListResponse"];
       };
     };
-    /** @description The request is invalid; `errors` names the fields at fault. */
+    /**
+     * @description The request is invalid; `errors` names the fields at fault. Inferred, not in the
+     *     reference, which lists no 400.
+     */
     BadRequest: {
       headers: {
         [name: string]: unknown;
@@ -2031,7 +2141,7 @@ export interface components {
         "application/json": components["schemas"]["ApiErrorResponse"];
       };
     };
-    /** @description The API key or API id is missing or wrong. */
+    /** @description The API key is missing or wrong. */
     Unauthorized: {
       headers: {
         [name: string]: unknown;
@@ -2085,11 +2195,14 @@ export interface components {
         "application/json": components["schemas"]["ApiErrorResponse"];
       };
     };
-    /** @description Rate limited; the request was not processed. Retry after `Retry-After`. */
+    /**
+     * @description Rate limited. Inferred, not in the reference (which lists no 429): whether the
+     *     request took effect is not documented. Wait `Retry-After` before trying again.
+     */
     TooManyRequests: {
       headers: {
         /**
-         * @description Seconds to wait, or an HTTP date.
+         * @description Seconds to wait, or an HTTP date (inferred with the 429).
          * @example 1
          */
         "Retry-After"?: string;
@@ -2108,7 +2221,10 @@ export interface components {
         "application/json": components["schemas"]["ApiErrorResponse"];
       };
     };
-    /** @description The server failed; whether the request took effect is unknown. */
+    /**
+     * @description The server failed; whether the request took effect is unknown. Inferred, not in
+     *     the reference, which lists no 500.
+     */
     ServerError: {
       headers: {
         [name: string]: unknown;
@@ -2570,7 +2686,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The message was accepted; `data.id` identifies it in later status webhooks. */
+      /** @description The message was accepted; its receipt is in `data`. */
       200: {
         headers: {
           [name: string]: unknown;

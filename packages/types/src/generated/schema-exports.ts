@@ -43,6 +43,8 @@ export interface SchemaExports {
   OutBoundLocationMsg: Schemas.OutBoundLocationMsg;
   OutBoundContactsMsg: Schemas.OutBoundContactsMsg;
   OutBoundTemplateMsg: Schemas.OutBoundTemplateMsg;
+  OutBoundOptinMsg: Schemas.OutBoundOptinMsg;
+  OutBoundOptoutMsg: Schemas.OutBoundOptoutMsg;
   OutBoundContact: Schemas.OutBoundContact;
   OutBoundMsgText: Schemas.OutBoundMsgText;
   OutBoundMsgMedia: Schemas.OutBoundMsgMedia;

@@ -100,8 +100,20 @@ export type OutBoundContactsMsg = components["schemas"]["OutBoundContactsMsg"];
 export type OutBoundTemplateMsg = components["schemas"]["OutBoundTemplateMsg"];
 
 /**
+ * An `optin` message: the reference lists the type (line 6377) and no payload object
+ * for it, so it carries none, like an inbound `system` message.
+ */
+export type OutBoundOptinMsg = components["schemas"]["OutBoundOptinMsg"];
+
+/**
+ * An `optout` message: the reference lists the type (line 6378) and no payload object
+ * for it, so it carries none, like an inbound `system` message.
+ */
+export type OutBoundOptoutMsg = components["schemas"]["OutBoundOptoutMsg"];
+
+/**
  * The recipient. Give `contactId` (from an inbound message), or `phone` for SMS and
- * WhatsApp, or `email` for email.
+ * WhatsApp, or `email` for email; `name` alone names no one.
  */
 export type OutBoundContact = components["schemas"]["OutBoundContact"];
 
@@ -119,8 +131,8 @@ export type CommonMsgOptions = components["schemas"]["CommonMsgOptions"];
 export type TmplElement = components["schemas"]["TmplElement"];
 
 /**
- * The template to send. Identify it by `code` (or `id`), pick its language with
- * `lang` and fill its placeholders from `data`.
+ * The template to send. Identify it by `code` or `id` (one of them is required), pick
+ * its language with `lang` and fill its placeholders from `data`.
  */
 export type CommonTemplateMeta = components["schemas"]["CommonTemplateMeta"];
 
@@ -285,7 +297,11 @@ export type MessageReportError = components["schemas"]["MessageReportError"];
 export type InBoundEvent = components["schemas"]["InBoundEvent"];
 
 /**
- * Event triggered by the app or the service. Known codes are listed; the set is
- * open (the reference publishes no enum), so other strings pass too.
+ * Event triggered by the app or the service. The reference publishes no list of codes
+ * and shows only `SESSION_ROUTED`, so the set is open: any other string passes and
+ * reaches the generic `event` handler.
+ *
+ * Inferred codes, not in the reference (see `x-inferred-values`): `SESSION_ASSIGNED`,
+ * `SESSION_CLOSED`, `SESSION_RESOLVED`. They get no typed event name of their own.
  */
 export type InBoundEventCode = components["schemas"]["InBoundEventCode"];

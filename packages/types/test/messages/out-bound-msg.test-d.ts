@@ -2,6 +2,7 @@ import { assertType, describe, expectTypeOf, test } from "vitest";
 import type {
   InBoundImageMsg,
   InBoundMsg,
+  OutBoundContact,
   OutBoundImageMsg,
   OutBoundMsg,
   OutBoundTextMsg,
@@ -73,5 +74,56 @@ describe("InBoundMsg (oneOf + discriminator on type)", () => {
       if (msg.type === "image") expectTypeOf(msg).toEqualTypeOf<InBoundImageMsg>();
     };
     expectTypeOf(narrow).toBeFunction();
+  });
+});
+
+describe("a send must name its recipient and its template", () => {
+  const base = { channelId: "wa360:918828218374", type: "text", text: { body: "Hi" } } as const;
+
+  test("to names one of contactId, phone or email", () => {
+    assertType<OutBoundMsg>({ ...base, to: { contactId: "wa919988776655_918828218374" } });
+    assertType<OutBoundMsg>({ ...base, to: { phone: "919988776655", name: "John" } });
+    assertType<OutBoundMsg>({ ...base, to: { email: "john@example.com" } });
+  });
+
+  test("to: {} does not compile", () => {
+    // @ts-expect-error no contactId, phone or email
+    assertType<OutBoundMsg>({ ...base, to: {} });
+  });
+
+  test("to: { name } alone does not compile", () => {
+    // @ts-expect-error a name alone names no one
+    assertType<OutBoundMsg>({ ...base, to: { name: "John" } });
+  });
+
+  test("the hover of OutBoundContact is a union of plain objects, one per required field", () => {
+    expectTypeOf<OutBoundContact>().toEqualTypeOf<
+      | { contactId: string; email?: string; name?: string; phone?: string }
+      | { contactId?: string; email?: string; name?: string; phone: string }
+      | { contactId?: string; email: string; name?: string; phone?: string }
+    >();
+  });
+
+  const to = { phone: "919988776655" };
+  test("a template names code or id", () => {
+    assertType<OutBoundMsg>({
+      channelId: "c",
+      to,
+      type: "template",
+      template: { code: "FEEDBACK" },
+    });
+    assertType<OutBoundMsg>({ channelId: "c", to, type: "template", template: { id: "60d2" } });
+  });
+
+  test("template: {} (or lang alone) does not compile", () => {
+    // @ts-expect-error no code or id
+    assertType<OutBoundMsg>({ channelId: "c", to, type: "template", template: {} });
+    // @ts-expect-error lang alone names no template
+    assertType<OutBoundMsg>({ channelId: "c", to, type: "template", template: { lang: "en_US" } });
+  });
+
+  test("optin and optout carry no payload object", () => {
+    assertType<OutBoundMsg>({ channelId: "c", to, type: "optin" });
+    assertType<OutBoundMsg>({ channelId: "c", to, type: "optout" });
   });
 });

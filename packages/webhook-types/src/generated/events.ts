@@ -42,12 +42,7 @@ export const statusCodes = [
 ] as const satisfies readonly InBoundMsgStatusCode[];
 
 /** The known values of {@link InBoundEventCode}: the `event.<eventCode>` events. Other codes still reach `event`. */
-export const eventCodes = [
-  "SESSION_ROUTED",
-  "SESSION_ASSIGNED",
-  "SESSION_CLOSED",
-  "SESSION_RESOLVED",
-] as const satisfies readonly InBoundEventCode[];
+export const eventCodes = ["SESSION_ROUTED"] as const satisfies readonly InBoundEventCode[];
 
 /** Which property of a message notification (InBoundWrapper) holds each kind of item. */
 export const notificationItemKinds = {
@@ -79,9 +74,6 @@ export const webhookEventNames = [
   "status.DELTD",
   "event",
   "event.SESSION_ROUTED",
-  "event.SESSION_ASSIGNED",
-  "event.SESSION_CLOSED",
-  "event.SESSION_RESOLVED",
   "action",
   "contact.info",
 ] as const;
@@ -125,12 +117,6 @@ export interface WebhookEventMap {
   event: InBoundEvent;
   /** An item of `events` whose `eventCode` is "SESSION_ROUTED". */
   "event.SESSION_ROUTED": InBoundEvent & { eventCode: "SESSION_ROUTED" };
-  /** An item of `events` whose `eventCode` is "SESSION_ASSIGNED". */
-  "event.SESSION_ASSIGNED": InBoundEvent & { eventCode: "SESSION_ASSIGNED" };
-  /** An item of `events` whose `eventCode` is "SESSION_CLOSED". */
-  "event.SESSION_CLOSED": InBoundEvent & { eventCode: "SESSION_CLOSED" };
-  /** An item of `events` whose `eventCode` is "SESSION_RESOLVED". */
-  "event.SESSION_RESOLVED": InBoundEvent & { eventCode: "SESSION_RESOLVED" };
   /** Each item of `actions` of a message notification. */
   action: InBoundAction;
   /** The payload of the `contactInfoRequest` webhook (Contact-information request). */

@@ -42,10 +42,14 @@ describe("WebhookEventMap", () => {
     expectTypeOf<Types>().toEqualTypeOf<{ [T in InBoundMsgType]: T }>();
   });
 
-  test('"event.SESSION_CLOSED" is an event whose eventCode is "SESSION_CLOSED"', () => {
+  test('"event.SESSION_ROUTED" is an event whose eventCode is "SESSION_ROUTED"', () => {
     expectTypeOf<
-      WebhookEventMap["event.SESSION_CLOSED"]["eventCode"]
-    >().toEqualTypeOf<"SESSION_CLOSED">();
+      WebhookEventMap["event.SESSION_ROUTED"]["eventCode"]
+    >().toEqualTypeOf<"SESSION_ROUTED">();
+  });
+
+  test("a code the reference does not show (SESSION_CLOSED) has no event name of its own", () => {
+    expectTypeOf<"event.SESSION_CLOSED">().not.toExtend<WebhookEventName>();
   });
 
   test("the kind events are the item schemas", () => {

@@ -8046,7 +8046,7 @@ const schema58 = {
   type: "object",
   required: ["key", "value"],
   properties: {
-    format: { type: "string", enum: ["MM/DD/YY"] },
+    format: { type: "string" },
     key: { type: "string" },
     name: { type: "string" },
     type: { type: "string", enum: ["TEXT", "DATE", "NUMBER", "LIST"] },
@@ -8096,8 +8096,7 @@ function validate212(
       errors++;
     }
     if (data.format !== undefined) {
-      let data0 = data.format;
-      if (typeof data0 !== "string") {
+      if (typeof data.format !== "string") {
         const err2 = {
           instancePath: instancePath + "/format",
           keyword: "type",
@@ -8111,12 +8110,14 @@ function validate212(
         }
         errors++;
       }
-      if (!(data0 === "MM/DD/YY")) {
+    }
+    if (data.key !== undefined) {
+      if (typeof data.key !== "string") {
         const err3 = {
-          instancePath: instancePath + "/format",
-          keyword: "enum",
-          params: { allowedValues: schema58.properties.format.enum },
-          message: "must be equal to one of the allowed values",
+          instancePath: instancePath + "/key",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err3];
@@ -8126,10 +8127,10 @@ function validate212(
         errors++;
       }
     }
-    if (data.key !== undefined) {
-      if (typeof data.key !== "string") {
+    if (data.name !== undefined) {
+      if (typeof data.name !== "string") {
         const err4 = {
-          instancePath: instancePath + "/key",
+          instancePath: instancePath + "/name",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -8142,10 +8143,11 @@ function validate212(
         errors++;
       }
     }
-    if (data.name !== undefined) {
-      if (typeof data.name !== "string") {
+    if (data.type !== undefined) {
+      let data3 = data.type;
+      if (typeof data3 !== "string") {
         const err5 = {
-          instancePath: instancePath + "/name",
+          instancePath: instancePath + "/type",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -8157,34 +8159,17 @@ function validate212(
         }
         errors++;
       }
-    }
-    if (data.type !== undefined) {
-      let data3 = data.type;
-      if (typeof data3 !== "string") {
-        const err6 = {
-          instancePath: instancePath + "/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
       if (!(data3 === "TEXT" || data3 === "DATE" || data3 === "NUMBER" || data3 === "LIST")) {
-        const err7 = {
+        const err6 = {
           instancePath: instancePath + "/type",
           keyword: "enum",
           params: { allowedValues: schema58.properties.type.enum },
           message: "must be equal to one of the allowed values",
         };
         if (vErrors === null) {
-          vErrors = [err7];
+          vErrors = [err6];
         } else {
-          vErrors.push(err7);
+          vErrors.push(err6);
         }
         errors++;
       }
@@ -8197,16 +8182,16 @@ function validate212(
         typeof data4 !== "boolean" &&
         !Array.isArray(data4)
       ) {
-        const err8 = {
+        const err7 = {
           instancePath: instancePath + "/value",
           keyword: "type",
           params: { type: schema58.properties.value.type },
           message: "must be string,number,boolean,array",
         };
         if (vErrors === null) {
-          vErrors = [err8];
+          vErrors = [err7];
         } else {
-          vErrors.push(err8);
+          vErrors.push(err7);
         }
         errors++;
       }
@@ -8214,16 +8199,16 @@ function validate212(
         const len0 = data4.length;
         for (let i0 = 0; i0 < len0; i0++) {
           if (typeof data4[i0] !== "string") {
-            const err9 = {
+            const err8 = {
               instancePath: instancePath + "/value/" + i0,
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
             };
             if (vErrors === null) {
-              vErrors = [err9];
+              vErrors = [err8];
             } else {
-              vErrors.push(err9);
+              vErrors.push(err8);
             }
             errors++;
           }
@@ -8231,16 +8216,16 @@ function validate212(
       }
     }
   } else {
-    const err10 = {
+    const err9 = {
       instancePath,
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err10];
+      vErrors = [err9];
     } else {
-      vErrors.push(err10);
+      vErrors.push(err9);
     }
     errors++;
   }
@@ -8423,7 +8408,7 @@ const schema61 = {
     messages: { type: "array", items: { $ref: "#/$defs/InBoundMsg" } },
     meta: { $ref: "#/$defs/InBoundMeta" },
     statuses: { type: "array", items: { $ref: "#/$defs/InBoundMsgStatus" } },
-    type: { type: "string", enum: ["message", "messages", "actions", "events", "statuses"] },
+    type: { type: "string" },
   },
   unevaluatedProperties: false,
 };
@@ -15957,8 +15942,7 @@ function validate217(
       }
     }
     if (data.type !== undefined) {
-      let data11 = data.type;
-      if (typeof data11 !== "string") {
+      if (typeof data.type !== "string") {
         const err5 = {
           instancePath: instancePath + "/type",
           keyword: "type",
@@ -15969,26 +15953,6 @@ function validate217(
           vErrors = [err5];
         } else {
           vErrors.push(err5);
-        }
-        errors++;
-      }
-      if (!(
-        data11 === "message" ||
-        data11 === "messages" ||
-        data11 === "actions" ||
-        data11 === "events" ||
-        data11 === "statuses"
-      )) {
-        const err6 = {
-          instancePath: instancePath + "/type",
-          keyword: "enum",
-          params: { allowedValues: schema61.properties.type.enum },
-          message: "must be equal to one of the allowed values",
-        };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
         }
         errors++;
       }
@@ -16003,31 +15967,31 @@ function validate217(
         key0 !== "statuses" &&
         key0 !== "type"
       ) {
-        const err7 = {
+        const err6 = {
           instancePath,
           keyword: "unevaluatedProperties",
           params: { unevaluatedProperty: key0 },
           message: "must NOT have unevaluated properties",
         };
         if (vErrors === null) {
-          vErrors = [err7];
+          vErrors = [err6];
         } else {
-          vErrors.push(err7);
+          vErrors.push(err6);
         }
         errors++;
       }
     }
   } else {
-    const err8 = {
+    const err7 = {
       instancePath,
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err8];
+      vErrors = [err7];
     } else {
-      vErrors.push(err8);
+      vErrors.push(err7);
     }
     errors++;
   }
@@ -16279,7 +16243,7 @@ const schema96 = {
   type: "object",
   required: ["key", "value"],
   properties: {
-    format: { type: "string", enum: ["MM/DD/YY"] },
+    format: { type: "string" },
     key: { type: "string" },
     name: { type: "string" },
     type: { type: "string", enum: ["TEXT", "DATE", "NUMBER", "LIST"] },
@@ -16330,8 +16294,7 @@ function validate362(
       errors++;
     }
     if (data.format !== undefined) {
-      let data0 = data.format;
-      if (typeof data0 !== "string") {
+      if (typeof data.format !== "string") {
         const err2 = {
           instancePath: instancePath + "/format",
           keyword: "type",
@@ -16345,12 +16308,14 @@ function validate362(
         }
         errors++;
       }
-      if (!(data0 === "MM/DD/YY")) {
+    }
+    if (data.key !== undefined) {
+      if (typeof data.key !== "string") {
         const err3 = {
-          instancePath: instancePath + "/format",
-          keyword: "enum",
-          params: { allowedValues: schema96.properties.format.enum },
-          message: "must be equal to one of the allowed values",
+          instancePath: instancePath + "/key",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err3];
@@ -16360,10 +16325,10 @@ function validate362(
         errors++;
       }
     }
-    if (data.key !== undefined) {
-      if (typeof data.key !== "string") {
+    if (data.name !== undefined) {
+      if (typeof data.name !== "string") {
         const err4 = {
-          instancePath: instancePath + "/key",
+          instancePath: instancePath + "/name",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -16376,10 +16341,11 @@ function validate362(
         errors++;
       }
     }
-    if (data.name !== undefined) {
-      if (typeof data.name !== "string") {
+    if (data.type !== undefined) {
+      let data3 = data.type;
+      if (typeof data3 !== "string") {
         const err5 = {
-          instancePath: instancePath + "/name",
+          instancePath: instancePath + "/type",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -16391,34 +16357,17 @@ function validate362(
         }
         errors++;
       }
-    }
-    if (data.type !== undefined) {
-      let data3 = data.type;
-      if (typeof data3 !== "string") {
-        const err6 = {
-          instancePath: instancePath + "/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
       if (!(data3 === "TEXT" || data3 === "DATE" || data3 === "NUMBER" || data3 === "LIST")) {
-        const err7 = {
+        const err6 = {
           instancePath: instancePath + "/type",
           keyword: "enum",
           params: { allowedValues: schema96.properties.type.enum },
           message: "must be equal to one of the allowed values",
         };
         if (vErrors === null) {
-          vErrors = [err7];
+          vErrors = [err6];
         } else {
-          vErrors.push(err7);
+          vErrors.push(err6);
         }
         errors++;
       }
@@ -16431,16 +16380,16 @@ function validate362(
         typeof data4 !== "boolean" &&
         !Array.isArray(data4)
       ) {
-        const err8 = {
+        const err7 = {
           instancePath: instancePath + "/value",
           keyword: "type",
           params: { type: schema96.properties.value.type },
           message: "must be string,number,boolean,array",
         };
         if (vErrors === null) {
-          vErrors = [err8];
+          vErrors = [err7];
         } else {
-          vErrors.push(err8);
+          vErrors.push(err7);
         }
         errors++;
       }
@@ -16448,16 +16397,16 @@ function validate362(
         const len0 = data4.length;
         for (let i0 = 0; i0 < len0; i0++) {
           if (typeof data4[i0] !== "string") {
-            const err9 = {
+            const err8 = {
               instancePath: instancePath + "/value/" + i0,
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
             };
             if (vErrors === null) {
-              vErrors = [err9];
+              vErrors = [err8];
             } else {
-              vErrors.push(err9);
+              vErrors.push(err8);
             }
             errors++;
           }
@@ -16472,31 +16421,31 @@ function validate362(
         key0 !== "type" &&
         key0 !== "value"
       ) {
-        const err10 = {
+        const err9 = {
           instancePath,
           keyword: "unevaluatedProperties",
           params: { unevaluatedProperty: key0 },
           message: "must NOT have unevaluated properties",
         };
         if (vErrors === null) {
-          vErrors = [err10];
+          vErrors = [err9];
         } else {
-          vErrors.push(err10);
+          vErrors.push(err9);
         }
         errors++;
       }
     }
   } else {
-    const err11 = {
+    const err10 = {
       instancePath,
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err11];
+      vErrors = [err10];
     } else {
-      vErrors.push(err11);
+      vErrors.push(err10);
     }
     errors++;
   }

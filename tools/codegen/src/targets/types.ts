@@ -1,4 +1,4 @@
-import { formatGenerated } from "../format.js";
+import { formatGenerated, formatJson } from "../format.js";
 import { listOperations } from "../read/operations.js";
 import { transformEnumValues } from "../transform/enum-values.js";
 import { transformOperationTypes } from "../transform/operation-types.js";
@@ -40,10 +40,17 @@ export const types: Target = async ({ spec, repoRoot }) => {
     "src/generated/operation-types.ts": operationTypes,
     "src/generated/enum-values.ts": transformEnumValues(spec, "./schemas.js"),
   };
-  return Promise.all(
+  const typeFiles = await Promise.all(
     Object.entries(files).map(async ([path, source]) => ({
       path,
       contents: await formatGenerated(source, repoRoot),
     })),
   );
+  // The spec itself, for other languages and tools: `@mehery/xms-types/openapi.json`. At the
+  // package root, not in src/generated, so that node10 resolution (no `exports`) finds it too.
+  const specFile = {
+    path: "openapi.json",
+    contents: await formatJson(spec, repoRoot),
+  };
+  return [...typeFiles, specFile];
 };

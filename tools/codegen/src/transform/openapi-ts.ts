@@ -2,6 +2,7 @@ import openapiTS, { astToString, type OpenAPITSOptions } from "openapi-typescrip
 import ts from "typescript";
 import type { OpenAPIDocument } from "../spec.js";
 import { transformOpenEnum } from "./open-enum.js";
+import { transformRequiredOneOf } from "./required-one-of.js";
 
 /**
  * The openapi-typescript options of @mehery/xms-types. Each is explained in
@@ -28,7 +29,9 @@ export const OPENAPI_TS_OPTIONS = {
   // Named schema exports come from transform/schema-aliases.ts (see README for why).
   rootTypes: false,
   silent: true,
-  transform: transformOpenEnum,
+  // Open enums keep their known values; "one of these fields is required" becomes a union.
+  transform: (schema, options) =>
+    transformOpenEnum(schema) ?? transformRequiredOneOf(schema, options),
 } satisfies OpenAPITSOptions;
 
 /** Statements openapi-typescript emits that describe nothing in a document without `$defs`. */

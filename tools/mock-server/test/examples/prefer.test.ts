@@ -83,6 +83,23 @@ describe("Prefer against spec/openapi.yaml", () => {
     expect(answer.body).toEqual(responseExample(sendMessage.operation, "429"));
   });
 
+  test("a 429 carries the Retry-After header the spec gives as its example", async () => {
+    const sendMessage = (await operations()).find((op) => op.operationId === "sendMessage")!;
+    const declared = sendMessage.operation["responses"]["429"]["headers"]["Retry-After"];
+    const answer = await post(`${mock.url}/api/v1/message/send`, message, {
+      ...json,
+      prefer: "code=429",
+    });
+    expect(declared.example).toBeDefined();
+    expect(answer.headers.get("retry-after")).toBe(String(declared.example));
+  });
+
+  test("a response without headers in the spec gets none of them (no Retry-After on a 200)", async () => {
+    const answer = await post(`${mock.url}/api/v1/message/send`, message);
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get("retry-after")).toBeNull();
+  });
+
   test("Prefer: code= of a status the operation does not define is a 400 listing the statuses", async () => {
     const answer = await post(`${mock.url}/api/v1/message/send`, message, {
       ...json,

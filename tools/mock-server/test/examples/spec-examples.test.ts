@@ -1,13 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startMockServer, type MockServer } from "../../src/index.js";
 import { auth, call, json, post } from "../helpers/http.js";
-import {
-  operations,
-  queryExample,
-  requestExamples,
-  responseExample,
-  type SpecOperation,
-} from "../helpers/spec.js";
+import { exampleCalls, operations, queryExample, responseExample } from "../helpers/spec.js";
 
 let mock: MockServer;
 beforeAll(async () => {
@@ -18,12 +12,7 @@ afterAll(() => mock.close());
 const all = await operations();
 
 /** One case per request example (every named one), with the query built from parameter examples. */
-const cases = all.flatMap((op: SpecOperation) => {
-  const examples = requestExamples(op.operation);
-  return (examples.length === 0 ? [["(no body)", undefined] as const] : examples).map(
-    ([name, body]) => ({ name: `${op.operationId} ${name}`, op, body }),
-  );
-});
+const cases = exampleCalls(all);
 
 describe("every example of spec/openapi.yaml is accepted", () => {
   test("the spec has the operations and named examples these cases are built from", () => {
@@ -35,6 +24,8 @@ describe("every example of spec/openapi.yaml is accepted", () => {
       "sendMessage location",
       "sendMessage contacts",
       "sendMessage template",
+      "sendMessage optin",
+      "sendMessage optout",
     ]);
   });
 

@@ -58,3 +58,13 @@ export function queryExample(operation: Record<string, any>): string {
 export function responseExample(operation: Record<string, any>, status: string): unknown {
   return operation["responses"]?.[status]?.["content"]?.["application/json"]?.["example"];
 }
+
+/** One call per request example of each operation (every named one); `(no body)` for a GET. */
+export function exampleCalls(all: readonly SpecOperation[]) {
+  return all.flatMap((op) => {
+    const examples = requestExamples(op.operation);
+    return (examples.length === 0 ? [["(no body)", undefined] as const] : examples).map(
+      ([name, body]) => ({ name: `${op.operationId} ${name}`, op, body }),
+    );
+  });
+}

@@ -65,6 +65,8 @@ describe("sendMessage: the discriminator `type` selects the branch whose errors 
           "location",
           "contacts",
           "template",
+          "optin",
+          "optout",
         ],
       }),
     ]);
@@ -75,8 +77,49 @@ describe("sendMessage: the discriminator `type` selects the branch whose errors 
     expect(fields(answer.body)).toEqual([
       { field: "body.type", code: "required" },
       { field: "body.channelId", code: "type" },
-      { field: "body.to", code: "minProperties" },
+      { field: "body.to", code: "required" },
     ]);
+  });
+
+  test("a recipient with a name only is one error naming contactId, phone and email", async () => {
+    const answer = await post(sendMessage(), {
+      channelId: "x",
+      to: { name: "John" },
+      type: "text",
+      text: { body: "Hi" },
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors).toEqual([
+      expect.objectContaining({
+        field: "body.to",
+        code: "required",
+        possibleValues: ["contactId", "phone", "email"],
+      }),
+    ]);
+  });
+
+  test("a template that names neither code nor id is refused", async () => {
+    const answer = await post(sendMessage(), {
+      channelId: "x",
+      to: { phone: "1" },
+      type: "template",
+      template: { lang: "en_US" },
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors).toEqual([
+      expect.objectContaining({
+        field: "body.template",
+        code: "required",
+        possibleValues: ["code", "id"],
+      }),
+    ]);
+  });
+
+  test("optin and optout need no payload object", async () => {
+    for (const type of ["optin", "optout"]) {
+      const answer = await post(sendMessage(), { channelId: "x", to: { phone: "1" }, type });
+      expect(answer.status, type).toBe(200);
+    }
   });
 
   test("errors deep in an array of the selected branch name the item", async () => {

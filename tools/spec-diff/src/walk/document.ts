@@ -3,6 +3,7 @@ import { isObject, type Json, type LoadedSpec, NAME } from "../load.js";
 import { at, type Context, isExtension, report, rootContext, same, show } from "./context.js";
 import { diffOperation, METHODS, type OperationEntry, type Resources } from "./operation.js";
 import { diffSchema } from "./schema.js";
+import { onlyAlternativesAdded } from "./security.js";
 import { diffServers } from "./servers.js";
 
 /**
@@ -279,7 +280,14 @@ const TOP_KEYS = new Set([
 function diffTop(root: Context, b: Json, a: Json): void {
   const ctx = at(root, { surface: "document" });
   diffServers(at(ctx, { location: "servers" }), b["servers"], a["servers"]);
-  if (!same(b["security"], a["security"])) {
+  if (onlyAlternativesAdded(b["security"], a["security"])) {
+    report(
+      at(ctx, { location: "security" }),
+      "security-alternative-added",
+      "top-level security: an alternative added, every earlier one kept",
+      "client",
+    );
+  } else if (!same(b["security"], a["security"])) {
     report(
       at(ctx, { location: "security" }),
       "security-changed",

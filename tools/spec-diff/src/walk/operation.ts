@@ -2,6 +2,7 @@ import { isObject, type Json } from "../load.js";
 import type { Direction } from "../rules.js";
 import { at, type Context, DOC_KEYS, isExtension, report, same, show } from "./context.js";
 import { diffSchema, docs } from "./schema.js";
+import { onlyAlternativesAdded } from "./security.js";
 import { diffServers } from "./servers.js";
 
 export const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
@@ -74,7 +75,14 @@ export function diffOperation(ctx: Context, sides: OperationSides): void {
   } else {
     compareClientFacts(opCtx, sides);
   }
-  if (!same(b["security"], a["security"])) {
+  if (onlyAlternativesAdded(b["security"], a["security"])) {
+    report(
+      opCtx,
+      "security-alternative-added",
+      "security: an alternative added, every earlier one kept",
+      "client",
+    );
+  } else if (!same(b["security"], a["security"])) {
     report(opCtx, "security-changed", "security requirements changed", "client");
   }
   diffServers(opCtx, b["servers"], a["servers"]);

@@ -551,6 +551,20 @@ const cases: [string, { before: string; after: string; want: Seen[] }][] = [
     },
   ],
   [
+    "a security alternative added, every earlier one kept, is a feature (x-api-key alone now suffices)",
+    {
+      ...pair("security-alternative-added"),
+      want: [{ severity: "feature", rule: "security-alternative-added", at: "security" }],
+    },
+  ],
+  [
+    "a security alternative removed is breaking: those credentials are refused",
+    {
+      ...pair("security-alternative-removed"),
+      want: [{ severity: "breaking", rule: "security-changed", at: "security" }],
+    },
+  ],
+  [
     "a changed security scheme is breaking",
     {
       ...pair("security-changed"),
