@@ -3,8 +3,9 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    // The tests run the receiver under tsx and the webhook simulator, each as a child process.
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // The tests run the webhook simulator as child processes, several per test: on a loaded
+    // machine a test can take a minute.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
   },
 });

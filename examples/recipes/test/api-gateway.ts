@@ -63,9 +63,13 @@ export function apiGateway(handler: LambdaHandler, { base64 }: { base64: boolean
   return createServer((req, res) => {
     void readBody(req)
       .then((body) => handler(toEvent(req, body, base64)))
-      .then((result) => {
-        res.writeHead(result.statusCode ?? 200, result.headers as Record<string, string>);
-        res.end(result.body ?? "");
-      });
+      .then(
+        (result) => {
+          res.writeHead(result.statusCode ?? 200, result.headers as Record<string, string>);
+          res.end(result.body ?? "");
+        },
+        // What API Gateway answers when the function throws.
+        () => res.writeHead(502).end(),
+      );
   });
 }
