@@ -5,8 +5,6 @@ import { createWebhooks } from "@mehery/xms-webhooks";
 const webhooks = createWebhooks({ verifyToken: process.env.XMS_VERIFY_TOKEN!, dedupe: true });
 webhooks.on("message.text", ({ payload }) => console.log(`text from ${payload.from}`));
 
-export const dynamic = "force-dynamic";
-
 export function POST(request: Request): Promise<Response> {
   return webhooks.handle(request);
 }
