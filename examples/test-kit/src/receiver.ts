@@ -29,6 +29,11 @@ export interface ReceiverExample {
    * `{ path: "/health", json: { ok: true } }`: GET path must answer 200 with that JSON.
    */
   appRoute?: { path: string; json: unknown };
+  /**
+   * The exit code `pnpm start` stops with on SIGTERM. Default 0; Miniflare, which runs the
+   * Worker example, stops workerd and exits 143 (128 + SIGTERM) as a shell would.
+   */
+  sigtermExitCode?: number;
 }
 
 /** What the receiver answers the contact-info request of the spec's example contact. */
@@ -44,7 +49,12 @@ const contactInfoLine = "contact.info for wa919988776655_918828218374: answered 
  * Registers the tests every webhook receiver example passes: `pnpm start` driven by the
  * `xms-webhooks` simulator, `start()` in-process, and how `pnpm start` fails and stops.
  */
-export function describeReceiverExample({ dir, start, appRoute }: ReceiverExample): void {
+export function describeReceiverExample({
+  dir,
+  start,
+  appRoute,
+  sigtermExitCode = 0,
+}: ReceiverExample): void {
   describe("`pnpm start`, driven by `xms-webhooks simulate`", () => {
     let example: RunningExample;
     let url: string;
@@ -157,12 +167,14 @@ export function describeReceiverExample({ dir, start, appRoute }: ReceiverExampl
     });
   });
 
-  test("`pnpm start` stops on SIGTERM with exit code 0", async () => {
+  test(`\`pnpm start\` stops on SIGTERM with exit code ${sigtermExitCode} and stops listening`, async () => {
     const example = startExample(dir, { PORT: "0", XMS_VERIFY_TOKEN: TOKEN });
-    await example.waitForLine(/^Listening for XMS webhooks on /);
+    const index = await example.waitForLine(/^Listening for XMS webhooks on /);
+    const url = example.lines[index]!.replace("Listening for XMS webhooks on ", "");
     example.child.kill("SIGTERM");
     const exit = await example.exited;
-    expect({ code: exit.code, stderr: exit.stderr }).toEqual({ code: 0, stderr: "" });
+    expect({ code: exit.code, stderr: exit.stderr }).toEqual({ code: sigtermExitCode, stderr: "" });
+    await expect(fetch(url, { method: "POST" })).rejects.toThrow();
   });
 
   if (appRoute !== undefined) {
