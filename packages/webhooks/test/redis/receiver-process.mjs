@@ -3,11 +3,12 @@
 // (node-redis or ioredis). It prints "listening <port>", then "handled <message id>" for each
 // message its handler processed and "error <name>: <message>" for each error reported.
 // FAIL_ONCE: message ids whose handler fails the first time this process runs it.
+// COMMAND_TIMEOUT_MS: the store's commandTimeoutMs.
 import { createServer } from "node:http";
 import { createNodeMiddleware, createWebhooks } from "../../dist/index.js";
 import { createRedisDedupeStore } from "../../dist/redis.js";
 
-const { REDIS_URL, CLIENT, TOKEN, FAIL_ONCE = "" } = process.env;
+const { REDIS_URL, CLIENT, TOKEN, FAIL_ONCE = "", COMMAND_TIMEOUT_MS } = process.env;
 
 async function connect() {
   if (CLIENT === "ioredis") {
@@ -24,7 +25,9 @@ async function connect() {
   return client;
 }
 
-const store = createRedisDedupeStore(await connect(), { commandTimeoutMs: 300 });
+const store = createRedisDedupeStore(await connect(), {
+  commandTimeoutMs: Number(COMMAND_TIMEOUT_MS),
+});
 const webhooks = createWebhooks({
   verifyToken: TOKEN,
   dedupe: { store },

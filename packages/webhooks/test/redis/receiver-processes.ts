@@ -17,10 +17,20 @@ export interface Receiver {
   stop(): Promise<void>;
 }
 
+export interface ReceiverOptions {
+  /** Message ids whose handler fails the first time this receiver runs it. */
+  failOnce?: string[];
+  /**
+   * The store's commandTimeoutMs. Short only where Redis is killed: on a loaded machine a live
+   * Redis can take a few hundred ms, and a timed-out claim processes the item anyway.
+   */
+  commandTimeoutMs?: number;
+}
+
 export async function startReceiver(
   library: ClientLibrary,
   redisUrl: string,
-  failOnce: string[] = [],
+  { failOnce = [], commandTimeoutMs = 10_000 }: ReceiverOptions = {},
 ): Promise<Receiver> {
   const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [script], {
     env: {
@@ -29,6 +39,7 @@ export async function startReceiver(
       CLIENT: library,
       TOKEN,
       FAIL_ONCE: failOnce.join(","),
+      COMMAND_TIMEOUT_MS: String(commandTimeoutMs),
     },
   });
   const lines: string[] = [];

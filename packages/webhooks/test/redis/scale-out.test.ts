@@ -1,9 +1,15 @@
 // Two receiver processes behind one "load balancer" that delivers every message to both at once:
 // the worst case of platform retries landing on another instance.
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { startRedis, type RedisServer } from "../helpers/redis-server.js";
+import { startRedis, type RedisServer } from "@mehery/test-redis";
 import { clientLibraries } from "./clients.js";
-import { deliver, message, startReceiver, type Receiver } from "./receiver-processes.js";
+import {
+  deliver,
+  message,
+  startReceiver,
+  type Receiver,
+  type ReceiverOptions,
+} from "./receiver-processes.js";
 
 let redis: RedisServer;
 const receivers: Receiver[] = [];
@@ -15,10 +21,12 @@ afterEach(async () => {
   await redis.kill();
 });
 
-async function two(library: (typeof clientLibraries)[number], failOnceInFirst: string[] = []) {
+/** Two receivers on the test's Redis; `first` configures the first one only. */
+async function two(library: (typeof clientLibraries)[number], first: ReceiverOptions = {}) {
+  const short = { commandTimeoutMs: first.commandTimeoutMs } satisfies ReceiverOptions;
   const pair = await Promise.all([
-    startReceiver(library, redis.url, failOnceInFirst),
-    startReceiver(library, redis.url),
+    startReceiver(library, redis.url, first),
+    startReceiver(library, redis.url, short),
   ]);
   receivers.push(...pair);
   return pair;
@@ -69,7 +77,7 @@ describe.each(clientLibraries)("two receiver processes sharing one Redis (%s)", 
     "a handler failure on one instance releases the claim: the platform's retry on the other is processed",
     { timeout: 30_000 },
     async () => {
-      const [a, b] = await two(library, ["wamid.flaky"]);
+      const [a, b] = await two(library, { failOnce: ["wamid.flaky"] });
       expect(await deliver(a.url, message("wamid.flaky"))).toBe(500);
       expect(a.handled()).toEqual([]);
       expect(await deliver(b.url, message("wamid.flaky"))).toBe(200);
@@ -85,7 +93,7 @@ describe.each(clientLibraries)("two receiver processes sharing one Redis (%s)", 
     "with Redis killed mid-run, every delivery is still processed and each instance reports a DedupeStoreError",
     { timeout: 30_000 },
     async () => {
-      const [a, b] = await two(library);
+      const [a, b] = await two(library, { commandTimeoutMs: 300 });
       const before = ids("wamid.before-", 10);
       await deliverToBoth([a, b], before);
       await redis.kill();
@@ -94,7 +102,8 @@ describe.each(clientLibraries)("two receiver processes sharing one Redis (%s)", 
       expect(statuses.every((status) => status === 200)).toBe(true);
       await eventually(() => {
         const handled = [...a.handled(), ...b.handled()];
-        expect(before.every((id) => handled.filter((h) => h === id).length === 1)).toBe(true);
+        // (Not "exactly once" here: with a 300 ms bound, a loaded machine may time a claim out.)
+        expect(before.every((id) => handled.includes(id))).toBe(true);
         // Without the store, both copies run: a duplicate beats a loss.
         expect(after.every((id) => a.handled().includes(id) && b.handled().includes(id))).toBe(
           true,

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { createWebhooks, isXmsWebhooksError, type WebhookError } from "../../src/index.js";
 import { createRedisDedupeStore, type RedisClientLike } from "../../src/redis.js";
-import { startRedis, type RedisServer } from "../helpers/redis-server.js";
+import { startRedis, type RedisServer } from "@mehery/test-redis";
 import { TOKEN, textExample, webhookRequest } from "../helpers/requests.js";
 import { clientLibraries, connect, type TestClient } from "./clients.js";
 

@@ -46,10 +46,14 @@ export async function startRedis(): Promise<RedisServer> {
       child.once("error", () => resolve(false));
     });
     if (await ready) {
+      // A test run that ends without kill() (a failed hook, Ctrl-C) must not leave it running.
+      const orphan = () => child.kill("SIGKILL");
+      process.once("exit", orphan);
       return {
         port,
         url: `redis://127.0.0.1:${port}`,
         async kill() {
+          process.off("exit", orphan);
           child.kill("SIGKILL");
           await exited(child);
         },
