@@ -1,0 +1,30 @@
+/** The built `./redis` entry (run `pnpm build` first; turbo does): what users import. */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import { describe, expect, test } from "vitest";
+import type * as RedisEntry from "../../src/redis.js";
+
+const require = createRequire(import.meta.url);
+const dist = (file: string) => fileURLToPath(new URL(`../../dist/${file}`, import.meta.url));
+
+describe("the built @mehery/xms-webhooks/redis", () => {
+  test.each(["redis.js", "redis.cjs"])(
+    "dist/%s imports and requires nothing: no Redis library, not the main entry",
+    (file) => {
+      const source = readFileSync(dist(file), "utf8");
+      expect(source).not.toMatch(
+        /^\s*import\s|\bfrom\s*["']|\brequire\(\s*["']|\bimport\(\s*["']/m,
+      );
+    },
+  );
+
+  test("resolves through the package's exports, from ESM and CommonJS, to createRedisDedupeStore", async () => {
+    const esm = (await import("@mehery/xms-webhooks/redis")) as typeof RedisEntry;
+    const cjs = require("@mehery/xms-webhooks/redis") as typeof RedisEntry;
+    for (const entry of [esm, cjs]) {
+      const store = entry.createRedisDedupeStore({ sendCommand: async () => "OK" });
+      expect(await store.claim("k", 1_000)).toBe(true);
+    }
+  });
+});
