@@ -11,6 +11,11 @@ export interface ReceiverOptions {
   verifyToken?: string;
   /** Default: `REDIS_URL`, else redis://127.0.0.1:6379. */
   redisUrl?: string;
+  /**
+   * How long the queue may take to accept an item. While Redis is down BullMQ waits for it to
+   * come back; the platform should get a 500 and retry, not a request that hangs. Default 10 s.
+   */
+  addTimeoutMs?: number;
 }
 
 export interface Receiver {
@@ -21,12 +26,6 @@ export interface Receiver {
 
 /** Completed jobs are kept this long, so that a platform retry within it adds no second job. */
 const KEEP_COMPLETED_S = 24 * 60 * 60;
-
-/**
- * How long the queue may take to accept an item. While Redis is down BullMQ waits for it to come
- * back; the platform should get a 500 and retry instead of a request that hangs.
- */
-const ADD_TIMEOUT_MS = 3_000;
 
 function within<T>(ms: number, promise: Promise<T>, message: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -45,6 +44,7 @@ export async function start(options: ReceiverOptions = {}): Promise<Receiver> {
   const verifyToken = options.verifyToken ?? process.env.XMS_VERIFY_TOKEN;
   if (!verifyToken) throw new Error("set XMS_VERIFY_TOKEN to the webhook verification token");
   const redisUrl = options.redisUrl ?? process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+  const addTimeoutMs = options.addTimeoutMs ?? 10_000;
   const queue = new Queue<ItemJob>(QUEUE_NAME, { connection: connection(redisUrl) });
   queue.on("error", (error) => console.error(`queue: ${error.message}`));
 
@@ -60,11 +60,7 @@ export async function start(options: ReceiverOptions = {}): Promise<Receiver> {
         removeOnComplete: { age: KEEP_COMPLETED_S },
         removeOnFail: false,
       });
-      await within(
-        ADD_TIMEOUT_MS,
-        added,
-        `Redis did not queue ${kind} within ${ADD_TIMEOUT_MS} ms`,
-      );
+      await within(addTimeoutMs, added, `Redis did not queue ${kind} within ${addTimeoutMs} ms`);
     });
   }
   webhooks.onError((error) => console.error(`webhook failed: ${error.message}`));
