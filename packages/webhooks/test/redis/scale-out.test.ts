@@ -64,7 +64,7 @@ describe.each(clientLibraries)("two receiver processes sharing one Redis (%s)", 
       const [a, b] = await two(library);
       const sent = ids("wamid.scale-", 60);
       const statuses = await deliverToBoth([a, b], sent);
-      expect(statuses.every((status) => status === 200)).toBe(true);
+      expect(statuses).toEqual(statuses.map(() => 200));
       await eventually(() =>
         expect([...a.handled(), ...b.handled()].sort()).toEqual([...sent].sort()),
       );
@@ -99,7 +99,7 @@ describe.each(clientLibraries)("two receiver processes sharing one Redis (%s)", 
       await redis.kill();
       const after = ids("wamid.after-", 10);
       const statuses = await deliverToBoth([a, b], after);
-      expect(statuses.every((status) => status === 200)).toBe(true);
+      expect(statuses).toEqual(statuses.map(() => 200));
       await eventually(() => {
         const handled = [...a.handled(), ...b.handled()];
         // (Not "exactly once" here: with a 300 ms bound, a loaded machine may time a claim out.)
