@@ -77,9 +77,14 @@ export interface RunningExample {
 /**
  * Starts the example in `dir` (its package directory, as a path or a `file:` URL) the way
  * `pnpm start` does, with `env` on top of the developer's environment less XMS_* and PORT.
+ * `script` is another of its entry points (e.g. a queue worker's).
  */
-export function startExample(dir: string | URL, env: Record<string, string>): RunningExample {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+export function startExample(
+  dir: string | URL,
+  env: Record<string, string>,
+  script = "src/main.ts",
+): RunningExample {
+  const child = spawn(process.execPath, ["--import", "tsx", script], {
     cwd: typeof dir === "string" ? dir : fileURLToPath(dir),
     env: cleanEnv(env),
   });
