@@ -12,13 +12,34 @@ const schema21 = {
     messages: { type: "array", items: { $ref: "#/$defs/InBoundMsg" } },
     meta: { $ref: "#/$defs/InBoundMeta" },
     statuses: { type: "array", items: { $ref: "#/$defs/InBoundMsgStatus" } },
-    type: { type: "string" },
+    type: { xmsLosslessType: ["string"] },
   },
 };
 const schema22 = {
   type: "object",
   required: ["actionCode"],
-  properties: { actionCode: { type: "string" } },
+  properties: { actionCode: { xmsLosslessType: ["string"] } },
+};
+const func1 = function lossless(value, toString, toNumber) {
+  // A number's text is exact unless it is an integer past 2^53 (JSON.parse rounded it).
+  if (
+    toString &&
+    (typeof value === "boolean" ||
+      (typeof value === "number" && (Number.isSafeInteger(value) || !Number.isInteger(value))))
+  ) {
+    return String(value);
+  }
+  if (toNumber && typeof value === "string") {
+    const number = Number(value);
+    // Canonical text only: the number prints back as the very same string.
+    if (
+      Number.isFinite(number) &&
+      String(number) === value &&
+      (toNumber === 1 || Number.isInteger(number))
+    )
+      return number;
+  }
+  return undefined;
 };
 function validate55(
   data,
@@ -49,19 +70,29 @@ function validate55(
       errors++;
     }
     if (data.actionCode !== undefined) {
-      if (typeof data.actionCode !== "string") {
-        const err1 = {
-          instancePath: instancePath + "/actionCode",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
+      let data0 = data.actionCode;
+      if (!(typeof data0 == "string")) {
+        const converted0 = func1(data0, true, 0);
+        if (converted0 === undefined) {
+          const err1 = {
+            instancePath: instancePath + "/actionCode",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
         }
-        errors++;
+        if (converted0 !== undefined) {
+          data0 = converted0;
+          if (data !== undefined) {
+            data["actionCode"] = converted0;
+          }
+        }
       }
     }
   } else {
@@ -87,21 +118,21 @@ const schema23 = {
   required: ["contactId"],
   properties: {
     businessProfile: { $ref: "#/$defs/ContactBusinessProfile" },
-    channelId: { type: "string" },
-    contactId: { type: "string" },
+    channelId: { xmsLosslessType: ["string"] },
+    contactId: { xmsLosslessType: ["string"] },
     contactType: { $ref: "#/$defs/ContactType" },
-    csid: { type: "string" },
-    lane: { type: "string" },
+    csid: { xmsLosslessType: ["string"] },
+    lane: { xmsLosslessType: ["string"] },
     profile: { $ref: "#/$defs/InBoundContactProfile" },
   },
 };
 const schema24 = {
   type: "object",
   properties: {
-    email: { type: "string" },
-    name: { type: "string" },
-    phone: { type: "string" },
-    profileId: { type: "string" },
+    email: { xmsLosslessType: ["string"] },
+    name: { xmsLosslessType: ["string"] },
+    phone: { xmsLosslessType: ["string"] },
+    profileId: { xmsLosslessType: ["string"] },
   },
 };
 function validate58(
@@ -119,67 +150,107 @@ function validate58(
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.email !== undefined) {
-      if (typeof data.email !== "string") {
-        const err0 = {
-          instancePath: instancePath + "/email",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
+      let data0 = data.email;
+      if (!(typeof data0 == "string")) {
+        const converted0 = func1(data0, true, 0);
+        if (converted0 === undefined) {
+          const err0 = {
+            instancePath: instancePath + "/email",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
         }
-        errors++;
+        if (converted0 !== undefined) {
+          data0 = converted0;
+          if (data !== undefined) {
+            data["email"] = converted0;
+          }
+        }
       }
     }
     if (data.name !== undefined) {
-      if (typeof data.name !== "string") {
-        const err1 = {
-          instancePath: instancePath + "/name",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
+      let data1 = data.name;
+      if (!(typeof data1 == "string")) {
+        const converted1 = func1(data1, true, 0);
+        if (converted1 === undefined) {
+          const err1 = {
+            instancePath: instancePath + "/name",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
         }
-        errors++;
+        if (converted1 !== undefined) {
+          data1 = converted1;
+          if (data !== undefined) {
+            data["name"] = converted1;
+          }
+        }
       }
     }
     if (data.phone !== undefined) {
-      if (typeof data.phone !== "string") {
-        const err2 = {
-          instancePath: instancePath + "/phone",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
+      let data2 = data.phone;
+      if (!(typeof data2 == "string")) {
+        const converted2 = func1(data2, true, 0);
+        if (converted2 === undefined) {
+          const err2 = {
+            instancePath: instancePath + "/phone",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
         }
-        errors++;
+        if (converted2 !== undefined) {
+          data2 = converted2;
+          if (data !== undefined) {
+            data["phone"] = converted2;
+          }
+        }
       }
     }
     if (data.profileId !== undefined) {
-      if (typeof data.profileId !== "string") {
-        const err3 = {
-          instancePath: instancePath + "/profileId",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
+      let data3 = data.profileId;
+      if (!(typeof data3 == "string")) {
+        const converted3 = func1(data3, true, 0);
+        if (converted3 === undefined) {
+          const err3 = {
+            instancePath: instancePath + "/profileId",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
         }
-        errors++;
+        if (converted3 !== undefined) {
+          data3 = converted3;
+          if (data !== undefined) {
+            data["profileId"] = converted3;
+          }
+        }
       }
     }
   } else {
@@ -204,7 +275,7 @@ validate58.evaluated = {
   dynamicProps: false,
   dynamicItems: false,
 };
-const schema25 = { type: "string" };
+const schema25 = { xmsLosslessType: ["string"] };
 function validate60(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -218,19 +289,28 @@ function validate60(
   if (evaluated0.dynamicItems) {
     evaluated0.items = undefined;
   }
-  if (typeof data !== "string") {
-    const err0 = {
-      instancePath,
-      keyword: "type",
-      params: { type: "string" },
-      message: "must be string",
-    };
-    if (vErrors === null) {
-      vErrors = [err0];
-    } else {
-      vErrors.push(err0);
+  if (!(typeof data == "string")) {
+    const converted0 = func1(data, true, 0);
+    if (converted0 === undefined) {
+      const err0 = {
+        instancePath,
+        keyword: "xmsLosslessType",
+        params: { type: "string" },
+        message: "must be string",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
     }
-    errors++;
+    if (converted0 !== undefined) {
+      data = converted0;
+      if (parentData !== undefined) {
+        parentData[parentDataProperty] = converted0;
+      }
+    }
   }
   validate60.errors = vErrors;
   return errors === 0;
@@ -238,7 +318,11 @@ function validate60(
 validate60.evaluated = { dynamicProps: false, dynamicItems: false };
 const schema26 = {
   type: "object",
-  properties: { email: { type: "string" }, name: { type: "string" }, phone: { type: "string" } },
+  properties: {
+    email: { xmsLosslessType: ["string"] },
+    name: { xmsLosslessType: ["string"] },
+    phone: { xmsLosslessType: ["string"] },
+  },
 };
 function validate62(
   data,
@@ -255,51 +339,81 @@ function validate62(
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.email !== undefined) {
-      if (typeof data.email !== "string") {
-        const err0 = {
-          instancePath: instancePath + "/email",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
+      let data0 = data.email;
+      if (!(typeof data0 == "string")) {
+        const converted0 = func1(data0, true, 0);
+        if (converted0 === undefined) {
+          const err0 = {
+            instancePath: instancePath + "/email",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
         }
-        errors++;
+        if (converted0 !== undefined) {
+          data0 = converted0;
+          if (data !== undefined) {
+            data["email"] = converted0;
+          }
+        }
       }
     }
     if (data.name !== undefined) {
-      if (typeof data.name !== "string") {
-        const err1 = {
-          instancePath: instancePath + "/name",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
+      let data1 = data.name;
+      if (!(typeof data1 == "string")) {
+        const converted1 = func1(data1, true, 0);
+        if (converted1 === undefined) {
+          const err1 = {
+            instancePath: instancePath + "/name",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
         }
-        errors++;
+        if (converted1 !== undefined) {
+          data1 = converted1;
+          if (data !== undefined) {
+            data["name"] = converted1;
+          }
+        }
       }
     }
     if (data.phone !== undefined) {
-      if (typeof data.phone !== "string") {
-        const err2 = {
-          instancePath: instancePath + "/phone",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
+      let data2 = data.phone;
+      if (!(typeof data2 == "string")) {
+        const converted2 = func1(data2, true, 0);
+        if (converted2 === undefined) {
+          const err2 = {
+            instancePath: instancePath + "/phone",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
         }
-        errors++;
+        if (converted2 !== undefined) {
+          data2 = converted2;
+          if (data !== undefined) {
+            data["phone"] = converted2;
+          }
+        }
       }
     }
   } else {
@@ -367,35 +481,55 @@ function validate57(
       }
     }
     if (data.channelId !== undefined) {
-      if (typeof data.channelId !== "string") {
-        const err1 = {
-          instancePath: instancePath + "/channelId",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
+      let data1 = data.channelId;
+      if (!(typeof data1 == "string")) {
+        const converted0 = func1(data1, true, 0);
+        if (converted0 === undefined) {
+          const err1 = {
+            instancePath: instancePath + "/channelId",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
         }
-        errors++;
+        if (converted0 !== undefined) {
+          data1 = converted0;
+          if (data !== undefined) {
+            data["channelId"] = converted0;
+          }
+        }
       }
     }
     if (data.contactId !== undefined) {
-      if (typeof data.contactId !== "string") {
-        const err2 = {
-          instancePath: instancePath + "/contactId",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
+      let data2 = data.contactId;
+      if (!(typeof data2 == "string")) {
+        const converted1 = func1(data2, true, 0);
+        if (converted1 === undefined) {
+          const err2 = {
+            instancePath: instancePath + "/contactId",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
         }
-        errors++;
+        if (converted1 !== undefined) {
+          data2 = converted1;
+          if (data !== undefined) {
+            data["contactId"] = converted1;
+          }
+        }
       }
     }
     if (data.contactType !== undefined) {
@@ -413,35 +547,55 @@ function validate57(
       }
     }
     if (data.csid !== undefined) {
-      if (typeof data.csid !== "string") {
-        const err3 = {
-          instancePath: instancePath + "/csid",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
+      let data4 = data.csid;
+      if (!(typeof data4 == "string")) {
+        const converted2 = func1(data4, true, 0);
+        if (converted2 === undefined) {
+          const err3 = {
+            instancePath: instancePath + "/csid",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
         }
-        errors++;
+        if (converted2 !== undefined) {
+          data4 = converted2;
+          if (data !== undefined) {
+            data["csid"] = converted2;
+          }
+        }
       }
     }
     if (data.lane !== undefined) {
-      if (typeof data.lane !== "string") {
-        const err4 = {
-          instancePath: instancePath + "/lane",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
+      let data5 = data.lane;
+      if (!(typeof data5 == "string")) {
+        const converted3 = func1(data5, true, 0);
+        if (converted3 === undefined) {
+          const err4 = {
+            instancePath: instancePath + "/lane",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
         }
-        errors++;
+        if (converted3 !== undefined) {
+          data5 = converted3;
+          if (data !== undefined) {
+            data["lane"] = converted3;
+          }
+        }
       }
     }
     if (data.profile !== undefined) {
@@ -492,15 +646,15 @@ const schema27 = {
   type: "object",
   required: ["eventCode"],
   properties: {
-    checksum: { type: "string" },
+    checksum: { xmsLosslessType: ["string"] },
     contact: { $ref: "#/$defs/Contactable" },
-    contactId: { type: "string" },
+    contactId: { xmsLosslessType: ["string"] },
     eventCode: { $ref: "#/$defs/InBoundEventCode" },
-    eventId: { type: "string" },
+    eventId: { xmsLosslessType: ["string"] },
     route: { $ref: "#/$defs/MessageRouter" },
     session: { $ref: "#/$defs/MessageSession" },
     sessionAssigned: { $ref: "#/$defs/SessionAssigned" },
-    sessionId: { type: "string" },
+    sessionId: { xmsLosslessType: ["string"] },
     sessionRouted: { $ref: "#/$defs/SessionRouted" },
     trace: { type: "array", items: { type: "object", additionalProperties: true } },
   },
@@ -508,14 +662,14 @@ const schema27 = {
 const schema28 = {
   type: "object",
   properties: {
-    channelType: { type: "string" },
-    contactId: { type: "string" },
-    contactType: { type: "string" },
-    csid: { type: "string" },
-    email: { type: "string" },
-    lane: { type: "string" },
-    name: { type: "string" },
-    phone: { type: "string" },
+    channelType: { xmsLosslessType: ["string"] },
+    contactId: { xmsLosslessType: ["string"] },
+    contactType: { xmsLosslessType: ["string"] },
+    csid: { xmsLosslessType: ["string"] },
+    email: { xmsLosslessType: ["string"] },
+    lane: { xmsLosslessType: ["string"] },
+    name: { xmsLosslessType: ["string"] },
+    phone: { xmsLosslessType: ["string"] },
   },
 };
 function validate66(
@@ -533,131 +687,211 @@ function validate66(
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.channelType !== undefined) {
-      if (typeof data.channelType !== "string") {
-        const err0 = {
-          instancePath: instancePath + "/channelType",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
+      let data0 = data.channelType;
+      if (!(typeof data0 == "string")) {
+        const converted0 = func1(data0, true, 0);
+        if (converted0 === undefined) {
+          const err0 = {
+            instancePath: instancePath + "/channelType",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
         }
-        errors++;
+        if (converted0 !== undefined) {
+          data0 = converted0;
+          if (data !== undefined) {
+            data["channelType"] = converted0;
+          }
+        }
       }
     }
     if (data.contactId !== undefined) {
-      if (typeof data.contactId !== "string") {
-        const err1 = {
-          instancePath: instancePath + "/contactId",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
+      let data1 = data.contactId;
+      if (!(typeof data1 == "string")) {
+        const converted1 = func1(data1, true, 0);
+        if (converted1 === undefined) {
+          const err1 = {
+            instancePath: instancePath + "/contactId",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
         }
-        errors++;
+        if (converted1 !== undefined) {
+          data1 = converted1;
+          if (data !== undefined) {
+            data["contactId"] = converted1;
+          }
+        }
       }
     }
     if (data.contactType !== undefined) {
-      if (typeof data.contactType !== "string") {
-        const err2 = {
-          instancePath: instancePath + "/contactType",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
+      let data2 = data.contactType;
+      if (!(typeof data2 == "string")) {
+        const converted2 = func1(data2, true, 0);
+        if (converted2 === undefined) {
+          const err2 = {
+            instancePath: instancePath + "/contactType",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
         }
-        errors++;
+        if (converted2 !== undefined) {
+          data2 = converted2;
+          if (data !== undefined) {
+            data["contactType"] = converted2;
+          }
+        }
       }
     }
     if (data.csid !== undefined) {
-      if (typeof data.csid !== "string") {
-        const err3 = {
-          instancePath: instancePath + "/csid",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
+      let data3 = data.csid;
+      if (!(typeof data3 == "string")) {
+        const converted3 = func1(data3, true, 0);
+        if (converted3 === undefined) {
+          const err3 = {
+            instancePath: instancePath + "/csid",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
         }
-        errors++;
+        if (converted3 !== undefined) {
+          data3 = converted3;
+          if (data !== undefined) {
+            data["csid"] = converted3;
+          }
+        }
       }
     }
     if (data.email !== undefined) {
-      if (typeof data.email !== "string") {
-        const err4 = {
-          instancePath: instancePath + "/email",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
+      let data4 = data.email;
+      if (!(typeof data4 == "string")) {
+        const converted4 = func1(data4, true, 0);
+        if (converted4 === undefined) {
+          const err4 = {
+            instancePath: instancePath + "/email",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
         }
-        errors++;
+        if (converted4 !== undefined) {
+          data4 = converted4;
+          if (data !== undefined) {
+            data["email"] = converted4;
+          }
+        }
       }
     }
     if (data.lane !== undefined) {
-      if (typeof data.lane !== "string") {
-        const err5 = {
-          instancePath: instancePath + "/lane",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
+      let data5 = data.lane;
+      if (!(typeof data5 == "string")) {
+        const converted5 = func1(data5, true, 0);
+        if (converted5 === undefined) {
+          const err5 = {
+            instancePath: instancePath + "/lane",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
         }
-        errors++;
+        if (converted5 !== undefined) {
+          data5 = converted5;
+          if (data !== undefined) {
+            data["lane"] = converted5;
+          }
+        }
       }
     }
     if (data.name !== undefined) {
-      if (typeof data.name !== "string") {
-        const err6 = {
-          instancePath: instancePath + "/name",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
+      let data6 = data.name;
+      if (!(typeof data6 == "string")) {
+        const converted6 = func1(data6, true, 0);
+        if (converted6 === undefined) {
+          const err6 = {
+            instancePath: instancePath + "/name",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
         }
-        errors++;
+        if (converted6 !== undefined) {
+          data6 = converted6;
+          if (data !== undefined) {
+            data["name"] = converted6;
+          }
+        }
       }
     }
     if (data.phone !== undefined) {
-      if (typeof data.phone !== "string") {
-        const err7 = {
-          instancePath: instancePath + "/phone",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
+      let data7 = data.phone;
+      if (!(typeof data7 == "string")) {
+        const converted7 = func1(data7, true, 0);
+        if (converted7 === undefined) {
+          const err7 = {
+            instancePath: instancePath + "/phone",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
         }
-        errors++;
+        if (converted7 !== undefined) {
+          data7 = converted7;
+          if (data !== undefined) {
+            data["phone"] = converted7;
+          }
+        }
       }
     }
   } else {
@@ -691,7 +925,7 @@ validate66.evaluated = {
   dynamicProps: false,
   dynamicItems: false,
 };
-const schema29 = { type: "string" };
+const schema29 = { xmsLosslessType: ["string"] };
 function validate68(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -705,19 +939,28 @@ function validate68(
   if (evaluated0.dynamicItems) {
     evaluated0.items = undefined;
   }
-  if (typeof data !== "string") {
-    const err0 = {
-      instancePath,
-      keyword: "type",
-      params: { type: "string" },
-      message: "must be string",
-    };
-    if (vErrors === null) {
-      vErrors = [err0];
-    } else {
-      vErrors.push(err0);
+  if (!(typeof data == "string")) {
+    const converted0 = func1(data, true, 0);
+    if (converted0 === undefined) {
+      const err0 = {
+        instancePath,
+        keyword: "xmsLosslessType",
+        params: { type: "string" },
+        message: "must be string",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
     }
-    errors++;
+    if (converted0 !== undefined) {
+      data = converted0;
+      if (parentData !== undefined) {
+        parentData[parentDataProperty] = converted0;
+      }
+    }
   }
   validate68.errors = vErrors;
   return errors === 0;
@@ -726,12 +969,12 @@ validate68.evaluated = { dynamicProps: false, dynamicItems: false };
 const schema30 = {
   type: "object",
   properties: {
-    queueCode: { type: "string" },
-    routerId: { type: "string" },
-    sendMode: { type: "string" },
-    senderApp: { type: "string" },
-    senderCode: { type: "string" },
-    senderType: { type: "string" },
+    queueCode: { xmsLosslessType: ["string"] },
+    routerId: { xmsLosslessType: ["string"] },
+    sendMode: { xmsLosslessType: ["string"] },
+    senderApp: { xmsLosslessType: ["string"] },
+    senderCode: { xmsLosslessType: ["string"] },
+    senderType: { xmsLosslessType: ["string"] },
   },
 };
 function validate70(
@@ -749,99 +992,159 @@ function validate70(
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.queueCode !== undefined) {
-      if (typeof data.queueCode !== "string") {
-        const err0 = {
-          instancePath: instancePath + "/queueCode",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
+      let data0 = data.queueCode;
+      if (!(typeof data0 == "string")) {
+        const converted0 = func1(data0, true, 0);
+        if (converted0 === undefined) {
+          const err0 = {
+            instancePath: instancePath + "/queueCode",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
         }
-        errors++;
+        if (converted0 !== undefined) {
+          data0 = converted0;
+          if (data !== undefined) {
+            data["queueCode"] = converted0;
+          }
+        }
       }
     }
     if (data.routerId !== undefined) {
-      if (typeof data.routerId !== "string") {
-        const err1 = {
-          instancePath: instancePath + "/routerId",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
+      let data1 = data.routerId;
+      if (!(typeof data1 == "string")) {
+        const converted1 = func1(data1, true, 0);
+        if (converted1 === undefined) {
+          const err1 = {
+            instancePath: instancePath + "/routerId",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
         }
-        errors++;
+        if (converted1 !== undefined) {
+          data1 = converted1;
+          if (data !== undefined) {
+            data["routerId"] = converted1;
+          }
+        }
       }
     }
     if (data.sendMode !== undefined) {
-      if (typeof data.sendMode !== "string") {
-        const err2 = {
-          instancePath: instancePath + "/sendMode",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
+      let data2 = data.sendMode;
+      if (!(typeof data2 == "string")) {
+        const converted2 = func1(data2, true, 0);
+        if (converted2 === undefined) {
+          const err2 = {
+            instancePath: instancePath + "/sendMode",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
         }
-        errors++;
+        if (converted2 !== undefined) {
+          data2 = converted2;
+          if (data !== undefined) {
+            data["sendMode"] = converted2;
+          }
+        }
       }
     }
     if (data.senderApp !== undefined) {
-      if (typeof data.senderApp !== "string") {
-        const err3 = {
-          instancePath: instancePath + "/senderApp",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
+      let data3 = data.senderApp;
+      if (!(typeof data3 == "string")) {
+        const converted3 = func1(data3, true, 0);
+        if (converted3 === undefined) {
+          const err3 = {
+            instancePath: instancePath + "/senderApp",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
         }
-        errors++;
+        if (converted3 !== undefined) {
+          data3 = converted3;
+          if (data !== undefined) {
+            data["senderApp"] = converted3;
+          }
+        }
       }
     }
     if (data.senderCode !== undefined) {
-      if (typeof data.senderCode !== "string") {
-        const err4 = {
-          instancePath: instancePath + "/senderCode",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
+      let data4 = data.senderCode;
+      if (!(typeof data4 == "string")) {
+        const converted4 = func1(data4, true, 0);
+        if (converted4 === undefined) {
+          const err4 = {
+            instancePath: instancePath + "/senderCode",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
         }
-        errors++;
+        if (converted4 !== undefined) {
+          data4 = converted4;
+          if (data !== undefined) {
+            data["senderCode"] = converted4;
+          }
+        }
       }
     }
     if (data.senderType !== undefined) {
-      if (typeof data.senderType !== "string") {
-        const err5 = {
-          instancePath: instancePath + "/senderType",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
+      let data5 = data.senderType;
+      if (!(typeof data5 == "string")) {
+        const converted5 = func1(data5, true, 0);
+        if (converted5 === undefined) {
+          const err5 = {
+            instancePath: instancePath + "/senderType",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
         }
-        errors++;
+        if (converted5 !== undefined) {
+          data5 = converted5;
+          if (data !== undefined) {
+            data["senderType"] = converted5;
+          }
+        }
       }
     }
   } else {
@@ -876,17 +1179,17 @@ validate70.evaluated = {
 const schema31 = {
   type: "object",
   properties: {
-    agent: { type: "string" },
-    bot: { type: "string" },
-    dept: { type: "string" },
+    agent: { xmsLosslessType: ["string"] },
+    bot: { xmsLosslessType: ["string"] },
+    dept: { xmsLosslessType: ["string"] },
     firstMessage: { type: "boolean" },
     initMessage: { type: "boolean" },
-    mode: { type: "string" },
-    queue: { type: "string" },
+    mode: { xmsLosslessType: ["string"] },
+    queue: { xmsLosslessType: ["string"] },
     resolved: { type: "boolean" },
-    routingId: { type: "string" },
-    sessionStamp: { type: "integer" },
-    ticketHash: { type: "string" },
+    routingId: { xmsLosslessType: ["string"] },
+    sessionStamp: { xmsLosslessType: ["integer"] },
+    ticketHash: { xmsLosslessType: ["string"] },
   },
 };
 function validate72(
@@ -904,51 +1207,81 @@ function validate72(
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.agent !== undefined) {
-      if (typeof data.agent !== "string") {
-        const err0 = {
-          instancePath: instancePath + "/agent",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
+      let data0 = data.agent;
+      if (!(typeof data0 == "string")) {
+        const converted0 = func1(data0, true, 0);
+        if (converted0 === undefined) {
+          const err0 = {
+            instancePath: instancePath + "/agent",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
         }
-        errors++;
+        if (converted0 !== undefined) {
+          data0 = converted0;
+          if (data !== undefined) {
+            data["agent"] = converted0;
+          }
+        }
       }
     }
     if (data.bot !== undefined) {
-      if (typeof data.bot !== "string") {
-        const err1 = {
-          instancePath: instancePath + "/bot",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
+      let data1 = data.bot;
+      if (!(typeof data1 == "string")) {
+        const converted1 = func1(data1, true, 0);
+        if (converted1 === undefined) {
+          const err1 = {
+            instancePath: instancePath + "/bot",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
         }
-        errors++;
+        if (converted1 !== undefined) {
+          data1 = converted1;
+          if (data !== undefined) {
+            data["bot"] = converted1;
+          }
+        }
       }
     }
     if (data.dept !== undefined) {
-      if (typeof data.dept !== "string") {
-        const err2 = {
-          instancePath: instancePath + "/dept",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
+      let data2 = data.dept;
+      if (!(typeof data2 == "string")) {
+        const converted2 = func1(data2, true, 0);
+        if (converted2 === undefined) {
+          const err2 = {
+            instancePath: instancePath + "/dept",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
         }
-        errors++;
+        if (converted2 !== undefined) {
+          data2 = converted2;
+          if (data !== undefined) {
+            data["dept"] = converted2;
+          }
+        }
       }
     }
     if (data.firstMessage !== undefined) {
@@ -984,35 +1317,55 @@ function validate72(
       }
     }
     if (data.mode !== undefined) {
-      if (typeof data.mode !== "string") {
-        const err5 = {
-          instancePath: instancePath + "/mode",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
+      let data5 = data.mode;
+      if (!(typeof data5 == "string")) {
+        const converted3 = func1(data5, true, 0);
+        if (converted3 === undefined) {
+          const err5 = {
+            instancePath: instancePath + "/mode",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
         }
-        errors++;
+        if (converted3 !== undefined) {
+          data5 = converted3;
+          if (data !== undefined) {
+            data["mode"] = converted3;
+          }
+        }
       }
     }
     if (data.queue !== undefined) {
-      if (typeof data.queue !== "string") {
-        const err6 = {
-          instancePath: instancePath + "/queue",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
+      let data6 = data.queue;
+      if (!(typeof data6 == "string")) {
+        const converted4 = func1(data6, true, 0);
+        if (converted4 === undefined) {
+          const err6 = {
+            instancePath: instancePath + "/queue",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
         }
-        errors++;
+        if (converted4 !== undefined) {
+          data6 = converted4;
+          if (data !== undefined) {
+            data["queue"] = converted4;
+          }
+        }
       }
     }
     if (data.resolved !== undefined) {
@@ -1032,52 +1385,81 @@ function validate72(
       }
     }
     if (data.routingId !== undefined) {
-      if (typeof data.routingId !== "string") {
-        const err8 = {
-          instancePath: instancePath + "/routingId",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
+      let data8 = data.routingId;
+      if (!(typeof data8 == "string")) {
+        const converted5 = func1(data8, true, 0);
+        if (converted5 === undefined) {
+          const err8 = {
+            instancePath: instancePath + "/routingId",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
         }
-        errors++;
+        if (converted5 !== undefined) {
+          data8 = converted5;
+          if (data !== undefined) {
+            data["routingId"] = converted5;
+          }
+        }
       }
     }
     if (data.sessionStamp !== undefined) {
       let data9 = data.sessionStamp;
-      if (!(typeof data9 == "number" && !(data9 % 1) && !isNaN(data9) && isFinite(data9))) {
-        const err9 = {
-          instancePath: instancePath + "/sessionStamp",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
+      if (!Number.isInteger(data9)) {
+        const converted6 = func1(data9, false, 2);
+        if (converted6 === undefined) {
+          const err9 = {
+            instancePath: instancePath + "/sessionStamp",
+            keyword: "xmsLosslessType",
+            params: { type: "integer" },
+            message: "must be integer",
+          };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
         }
-        errors++;
+        if (converted6 !== undefined) {
+          data9 = converted6;
+          if (data !== undefined) {
+            data["sessionStamp"] = converted6;
+          }
+        }
       }
     }
     if (data.ticketHash !== undefined) {
-      if (typeof data.ticketHash !== "string") {
-        const err10 = {
-          instancePath: instancePath + "/ticketHash",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
+      let data10 = data.ticketHash;
+      if (!(typeof data10 == "string")) {
+        const converted7 = func1(data10, true, 0);
+        if (converted7 === undefined) {
+          const err10 = {
+            instancePath: instancePath + "/ticketHash",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
         }
-        errors++;
+        if (converted7 !== undefined) {
+          data10 = converted7;
+          if (data !== undefined) {
+            data["ticketHash"] = converted7;
+          }
+        }
       }
     }
   } else {
@@ -1117,12 +1499,12 @@ validate72.evaluated = {
 const schema32 = {
   type: "object",
   properties: {
-    newAgent: { type: "string" },
-    newBot: { type: "string" },
-    newDept: { type: "string" },
-    oldAgent: { type: "string" },
-    oldBot: { type: "string" },
-    oldDept: { type: "string" },
+    newAgent: { xmsLosslessType: ["string"] },
+    newBot: { xmsLosslessType: ["string"] },
+    newDept: { xmsLosslessType: ["string"] },
+    oldAgent: { xmsLosslessType: ["string"] },
+    oldBot: { xmsLosslessType: ["string"] },
+    oldDept: { xmsLosslessType: ["string"] },
   },
 };
 function validate74(
@@ -1140,99 +1522,159 @@ function validate74(
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.newAgent !== undefined) {
-      if (typeof data.newAgent !== "string") {
-        const err0 = {
-          instancePath: instancePath + "/newAgent",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
+      let data0 = data.newAgent;
+      if (!(typeof data0 == "string")) {
+        const converted0 = func1(data0, true, 0);
+        if (converted0 === undefined) {
+          const err0 = {
+            instancePath: instancePath + "/newAgent",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
         }
-        errors++;
+        if (converted0 !== undefined) {
+          data0 = converted0;
+          if (data !== undefined) {
+            data["newAgent"] = converted0;
+          }
+        }
       }
     }
     if (data.newBot !== undefined) {
-      if (typeof data.newBot !== "string") {
-        const err1 = {
-          instancePath: instancePath + "/newBot",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
+      let data1 = data.newBot;
+      if (!(typeof data1 == "string")) {
+        const converted1 = func1(data1, true, 0);
+        if (converted1 === undefined) {
+          const err1 = {
+            instancePath: instancePath + "/newBot",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
         }
-        errors++;
+        if (converted1 !== undefined) {
+          data1 = converted1;
+          if (data !== undefined) {
+            data["newBot"] = converted1;
+          }
+        }
       }
     }
     if (data.newDept !== undefined) {
-      if (typeof data.newDept !== "string") {
-        const err2 = {
-          instancePath: instancePath + "/newDept",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
+      let data2 = data.newDept;
+      if (!(typeof data2 == "string")) {
+        const converted2 = func1(data2, true, 0);
+        if (converted2 === undefined) {
+          const err2 = {
+            instancePath: instancePath + "/newDept",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
         }
-        errors++;
+        if (converted2 !== undefined) {
+          data2 = converted2;
+          if (data !== undefined) {
+            data["newDept"] = converted2;
+          }
+        }
       }
     }
     if (data.oldAgent !== undefined) {
-      if (typeof data.oldAgent !== "string") {
-        const err3 = {
-          instancePath: instancePath + "/oldAgent",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
+      let data3 = data.oldAgent;
+      if (!(typeof data3 == "string")) {
+        const converted3 = func1(data3, true, 0);
+        if (converted3 === undefined) {
+          const err3 = {
+            instancePath: instancePath + "/oldAgent",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
         }
-        errors++;
+        if (converted3 !== undefined) {
+          data3 = converted3;
+          if (data !== undefined) {
+            data["oldAgent"] = converted3;
+          }
+        }
       }
     }
     if (data.oldBot !== undefined) {
-      if (typeof data.oldBot !== "string") {
-        const err4 = {
-          instancePath: instancePath + "/oldBot",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
+      let data4 = data.oldBot;
+      if (!(typeof data4 == "string")) {
+        const converted4 = func1(data4, true, 0);
+        if (converted4 === undefined) {
+          const err4 = {
+            instancePath: instancePath + "/oldBot",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
         }
-        errors++;
+        if (converted4 !== undefined) {
+          data4 = converted4;
+          if (data !== undefined) {
+            data["oldBot"] = converted4;
+          }
+        }
       }
     }
     if (data.oldDept !== undefined) {
-      if (typeof data.oldDept !== "string") {
-        const err5 = {
-          instancePath: instancePath + "/oldDept",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
+      let data5 = data.oldDept;
+      if (!(typeof data5 == "string")) {
+        const converted5 = func1(data5, true, 0);
+        if (converted5 === undefined) {
+          const err5 = {
+            instancePath: instancePath + "/oldDept",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
         }
-        errors++;
+        if (converted5 !== undefined) {
+          data5 = converted5;
+          if (data !== undefined) {
+            data["oldDept"] = converted5;
+          }
+        }
       }
     }
   } else {
@@ -1268,10 +1710,10 @@ const schema33 = {
   type: "object",
   properties: {
     params: { type: "object", additionalProperties: true },
-    routingId: { type: "string" },
+    routingId: { xmsLosslessType: ["string"] },
     sessionStart: { type: "boolean" },
-    sourceQueue: { type: "string" },
-    targetQueue: { type: "string" },
+    sourceQueue: { xmsLosslessType: ["string"] },
+    targetQueue: { xmsLosslessType: ["string"] },
   },
 };
 function validate76(
@@ -1307,19 +1749,29 @@ function validate76(
       }
     }
     if (data.routingId !== undefined) {
-      if (typeof data.routingId !== "string") {
-        const err1 = {
-          instancePath: instancePath + "/routingId",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
+      let data1 = data.routingId;
+      if (!(typeof data1 == "string")) {
+        const converted0 = func1(data1, true, 0);
+        if (converted0 === undefined) {
+          const err1 = {
+            instancePath: instancePath + "/routingId",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
         }
-        errors++;
+        if (converted0 !== undefined) {
+          data1 = converted0;
+          if (data !== undefined) {
+            data["routingId"] = converted0;
+          }
+        }
       }
     }
     if (data.sessionStart !== undefined) {
@@ -1339,35 +1791,55 @@ function validate76(
       }
     }
     if (data.sourceQueue !== undefined) {
-      if (typeof data.sourceQueue !== "string") {
-        const err3 = {
-          instancePath: instancePath + "/sourceQueue",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
+      let data3 = data.sourceQueue;
+      if (!(typeof data3 == "string")) {
+        const converted1 = func1(data3, true, 0);
+        if (converted1 === undefined) {
+          const err3 = {
+            instancePath: instancePath + "/sourceQueue",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
         }
-        errors++;
+        if (converted1 !== undefined) {
+          data3 = converted1;
+          if (data !== undefined) {
+            data["sourceQueue"] = converted1;
+          }
+        }
       }
     }
     if (data.targetQueue !== undefined) {
-      if (typeof data.targetQueue !== "string") {
-        const err4 = {
-          instancePath: instancePath + "/targetQueue",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
+      let data4 = data.targetQueue;
+      if (!(typeof data4 == "string")) {
+        const converted2 = func1(data4, true, 0);
+        if (converted2 === undefined) {
+          const err4 = {
+            instancePath: instancePath + "/targetQueue",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
         }
-        errors++;
+        if (converted2 !== undefined) {
+          data4 = converted2;
+          if (data !== undefined) {
+            data["targetQueue"] = converted2;
+          }
+        }
       }
     }
   } else {
@@ -1427,19 +1899,29 @@ function validate65(
       errors++;
     }
     if (data.checksum !== undefined) {
-      if (typeof data.checksum !== "string") {
-        const err1 = {
-          instancePath: instancePath + "/checksum",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
+      let data0 = data.checksum;
+      if (!(typeof data0 == "string")) {
+        const converted0 = func1(data0, true, 0);
+        if (converted0 === undefined) {
+          const err1 = {
+            instancePath: instancePath + "/checksum",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
         }
-        errors++;
+        if (converted0 !== undefined) {
+          data0 = converted0;
+          if (data !== undefined) {
+            data["checksum"] = converted0;
+          }
+        }
       }
     }
     if (data.contact !== undefined) {
@@ -1457,19 +1939,29 @@ function validate65(
       }
     }
     if (data.contactId !== undefined) {
-      if (typeof data.contactId !== "string") {
-        const err2 = {
-          instancePath: instancePath + "/contactId",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
+      let data2 = data.contactId;
+      if (!(typeof data2 == "string")) {
+        const converted1 = func1(data2, true, 0);
+        if (converted1 === undefined) {
+          const err2 = {
+            instancePath: instancePath + "/contactId",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
         }
-        errors++;
+        if (converted1 !== undefined) {
+          data2 = converted1;
+          if (data !== undefined) {
+            data["contactId"] = converted1;
+          }
+        }
       }
     }
     if (data.eventCode !== undefined) {
@@ -1487,19 +1979,29 @@ function validate65(
       }
     }
     if (data.eventId !== undefined) {
-      if (typeof data.eventId !== "string") {
-        const err3 = {
-          instancePath: instancePath + "/eventId",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
+      let data4 = data.eventId;
+      if (!(typeof data4 == "string")) {
+        const converted2 = func1(data4, true, 0);
+        if (converted2 === undefined) {
+          const err3 = {
+            instancePath: instancePath + "/eventId",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
         }
-        errors++;
+        if (converted2 !== undefined) {
+          data4 = converted2;
+          if (data !== undefined) {
+            data["eventId"] = converted2;
+          }
+        }
       }
     }
     if (data.route !== undefined) {
@@ -1545,19 +2047,29 @@ function validate65(
       }
     }
     if (data.sessionId !== undefined) {
-      if (typeof data.sessionId !== "string") {
-        const err4 = {
-          instancePath: instancePath + "/sessionId",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
+      let data8 = data.sessionId;
+      if (!(typeof data8 == "string")) {
+        const converted3 = func1(data8, true, 0);
+        if (converted3 === undefined) {
+          const err4 = {
+            instancePath: instancePath + "/sessionId",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
         }
-        errors++;
+        if (converted3 !== undefined) {
+          data8 = converted3;
+          if (data !== undefined) {
+            data["sessionId"] = converted3;
+          }
+        }
       }
     }
     if (data.sessionRouted !== undefined) {
@@ -1648,7 +2160,7 @@ validate65.evaluated = {
 const schema34 = {
   type: "object",
   required: ["type"],
-  properties: { type: { type: "string" } },
+  properties: { type: { xmsLosslessType: ["string"] } },
   allOf: [
     {
       if: { properties: { type: { const: "text" } }, required: ["type"] },
@@ -1703,14 +2215,14 @@ const schema35 = {
   required: ["id", "type", "text"],
   properties: {
     attachments: { type: "array", items: { $ref: "#/$defs/InBoundMsgMedia" } },
-    contactId: { type: "string" },
-    from: { type: "string" },
-    id: { type: "string" },
-    messageIdExt: { type: "string" },
+    contactId: { xmsLosslessType: ["string"] },
+    from: { xmsLosslessType: ["string"] },
+    id: { xmsLosslessType: ["string"] },
+    messageIdExt: { xmsLosslessType: ["string"] },
     originalMessage: { type: "object", additionalProperties: true },
     session: { $ref: "#/$defs/MsgSession" },
     tags: { $ref: "#/$defs/TagDocument" },
-    timestamp: { type: "integer" },
+    timestamp: { xmsLosslessType: ["integer"] },
     audio: { $ref: "#/$defs/InBoundMsgMedia" },
     document: { $ref: "#/$defs/InBoundMsgMedia" },
     image: { $ref: "#/$defs/InBoundMsgMedia" },
@@ -1718,21 +2230,21 @@ const schema35 = {
     text: { $ref: "#/$defs/InBoundMsgText" },
     video: { $ref: "#/$defs/InBoundMsgMedia" },
     voice: { $ref: "#/$defs/InBoundMsgMedia" },
-    type: { type: "string", const: "text" },
+    type: { const: "text", xmsLosslessType: ["string"] },
   },
 };
 const schema36 = {
   type: "object",
   required: ["id"],
   properties: {
-    caption: { type: "string" },
-    filename: { type: "string" },
-    id: { type: "string" },
-    link: { type: "string" },
-    linkSecure: { type: "string" },
-    mime_type: { type: "string" },
-    sha256: { type: "string" },
-    type: { type: "string" },
+    caption: { xmsLosslessType: ["string"] },
+    filename: { xmsLosslessType: ["string"] },
+    id: { xmsLosslessType: ["string"] },
+    link: { xmsLosslessType: ["string"] },
+    linkSecure: { xmsLosslessType: ["string"] },
+    mime_type: { xmsLosslessType: ["string"] },
+    sha256: { xmsLosslessType: ["string"] },
+    type: { xmsLosslessType: ["string"] },
   },
 };
 function validate81(
@@ -1764,131 +2276,211 @@ function validate81(
       errors++;
     }
     if (data.caption !== undefined) {
-      if (typeof data.caption !== "string") {
-        const err1 = {
-          instancePath: instancePath + "/caption",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
+      let data0 = data.caption;
+      if (!(typeof data0 == "string")) {
+        const converted0 = func1(data0, true, 0);
+        if (converted0 === undefined) {
+          const err1 = {
+            instancePath: instancePath + "/caption",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
         }
-        errors++;
+        if (converted0 !== undefined) {
+          data0 = converted0;
+          if (data !== undefined) {
+            data["caption"] = converted0;
+          }
+        }
       }
     }
     if (data.filename !== undefined) {
-      if (typeof data.filename !== "string") {
-        const err2 = {
-          instancePath: instancePath + "/filename",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
+      let data1 = data.filename;
+      if (!(typeof data1 == "string")) {
+        const converted1 = func1(data1, true, 0);
+        if (converted1 === undefined) {
+          const err2 = {
+            instancePath: instancePath + "/filename",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
         }
-        errors++;
+        if (converted1 !== undefined) {
+          data1 = converted1;
+          if (data !== undefined) {
+            data["filename"] = converted1;
+          }
+        }
       }
     }
     if (data.id !== undefined) {
-      if (typeof data.id !== "string") {
-        const err3 = {
-          instancePath: instancePath + "/id",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
+      let data2 = data.id;
+      if (!(typeof data2 == "string")) {
+        const converted2 = func1(data2, true, 0);
+        if (converted2 === undefined) {
+          const err3 = {
+            instancePath: instancePath + "/id",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
         }
-        errors++;
+        if (converted2 !== undefined) {
+          data2 = converted2;
+          if (data !== undefined) {
+            data["id"] = converted2;
+          }
+        }
       }
     }
     if (data.link !== undefined) {
-      if (typeof data.link !== "string") {
-        const err4 = {
-          instancePath: instancePath + "/link",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
+      let data3 = data.link;
+      if (!(typeof data3 == "string")) {
+        const converted3 = func1(data3, true, 0);
+        if (converted3 === undefined) {
+          const err4 = {
+            instancePath: instancePath + "/link",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
         }
-        errors++;
+        if (converted3 !== undefined) {
+          data3 = converted3;
+          if (data !== undefined) {
+            data["link"] = converted3;
+          }
+        }
       }
     }
     if (data.linkSecure !== undefined) {
-      if (typeof data.linkSecure !== "string") {
-        const err5 = {
-          instancePath: instancePath + "/linkSecure",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
+      let data4 = data.linkSecure;
+      if (!(typeof data4 == "string")) {
+        const converted4 = func1(data4, true, 0);
+        if (converted4 === undefined) {
+          const err5 = {
+            instancePath: instancePath + "/linkSecure",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
         }
-        errors++;
+        if (converted4 !== undefined) {
+          data4 = converted4;
+          if (data !== undefined) {
+            data["linkSecure"] = converted4;
+          }
+        }
       }
     }
     if (data.mime_type !== undefined) {
-      if (typeof data.mime_type !== "string") {
-        const err6 = {
-          instancePath: instancePath + "/mime_type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
+      let data5 = data.mime_type;
+      if (!(typeof data5 == "string")) {
+        const converted5 = func1(data5, true, 0);
+        if (converted5 === undefined) {
+          const err6 = {
+            instancePath: instancePath + "/mime_type",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
         }
-        errors++;
+        if (converted5 !== undefined) {
+          data5 = converted5;
+          if (data !== undefined) {
+            data["mime_type"] = converted5;
+          }
+        }
       }
     }
     if (data.sha256 !== undefined) {
-      if (typeof data.sha256 !== "string") {
-        const err7 = {
-          instancePath: instancePath + "/sha256",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
+      let data6 = data.sha256;
+      if (!(typeof data6 == "string")) {
+        const converted6 = func1(data6, true, 0);
+        if (converted6 === undefined) {
+          const err7 = {
+            instancePath: instancePath + "/sha256",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
         }
-        errors++;
+        if (converted6 !== undefined) {
+          data6 = converted6;
+          if (data !== undefined) {
+            data["sha256"] = converted6;
+          }
+        }
       }
     }
     if (data.type !== undefined) {
-      if (typeof data.type !== "string") {
-        const err8 = {
-          instancePath: instancePath + "/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
+      let data7 = data.type;
+      if (!(typeof data7 == "string")) {
+        const converted7 = func1(data7, true, 0);
+        if (converted7 === undefined) {
+          const err8 = {
+            instancePath: instancePath + "/type",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
         }
-        errors++;
+        if (converted7 !== undefined) {
+          data7 = converted7;
+          if (data !== undefined) {
+            data["type"] = converted7;
+          }
+        }
       }
     }
   } else {
@@ -1925,10 +2517,10 @@ validate81.evaluated = {
 const schema37 = {
   type: "object",
   properties: {
-    assignedToAgent: { type: "string" },
-    assignedToDept: { type: "string" },
-    routingId: { type: "string" },
-    sessionId: { type: "string" },
+    assignedToAgent: { xmsLosslessType: ["string"] },
+    assignedToDept: { xmsLosslessType: ["string"] },
+    routingId: { xmsLosslessType: ["string"] },
+    sessionId: { xmsLosslessType: ["string"] },
   },
 };
 function validate83(
@@ -1946,67 +2538,107 @@ function validate83(
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.assignedToAgent !== undefined) {
-      if (typeof data.assignedToAgent !== "string") {
-        const err0 = {
-          instancePath: instancePath + "/assignedToAgent",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
+      let data0 = data.assignedToAgent;
+      if (!(typeof data0 == "string")) {
+        const converted0 = func1(data0, true, 0);
+        if (converted0 === undefined) {
+          const err0 = {
+            instancePath: instancePath + "/assignedToAgent",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
         }
-        errors++;
+        if (converted0 !== undefined) {
+          data0 = converted0;
+          if (data !== undefined) {
+            data["assignedToAgent"] = converted0;
+          }
+        }
       }
     }
     if (data.assignedToDept !== undefined) {
-      if (typeof data.assignedToDept !== "string") {
-        const err1 = {
-          instancePath: instancePath + "/assignedToDept",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
+      let data1 = data.assignedToDept;
+      if (!(typeof data1 == "string")) {
+        const converted1 = func1(data1, true, 0);
+        if (converted1 === undefined) {
+          const err1 = {
+            instancePath: instancePath + "/assignedToDept",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
         }
-        errors++;
+        if (converted1 !== undefined) {
+          data1 = converted1;
+          if (data !== undefined) {
+            data["assignedToDept"] = converted1;
+          }
+        }
       }
     }
     if (data.routingId !== undefined) {
-      if (typeof data.routingId !== "string") {
-        const err2 = {
-          instancePath: instancePath + "/routingId",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
+      let data2 = data.routingId;
+      if (!(typeof data2 == "string")) {
+        const converted2 = func1(data2, true, 0);
+        if (converted2 === undefined) {
+          const err2 = {
+            instancePath: instancePath + "/routingId",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
         }
-        errors++;
+        if (converted2 !== undefined) {
+          data2 = converted2;
+          if (data !== undefined) {
+            data["routingId"] = converted2;
+          }
+        }
       }
     }
     if (data.sessionId !== undefined) {
-      if (typeof data.sessionId !== "string") {
-        const err3 = {
-          instancePath: instancePath + "/sessionId",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
+      let data3 = data.sessionId;
+      if (!(typeof data3 == "string")) {
+        const converted3 = func1(data3, true, 0);
+        if (converted3 === undefined) {
+          const err3 = {
+            instancePath: instancePath + "/sessionId",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
         }
-        errors++;
+        if (converted3 !== undefined) {
+          data3 = converted3;
+          if (data !== undefined) {
+            data["sessionId"] = converted3;
+          }
+        }
       }
     }
   } else {
@@ -2034,15 +2666,15 @@ validate83.evaluated = {
 const schema38 = {
   type: "object",
   properties: {
-    categories: { type: "array", items: { type: "string" } },
-    cities: { type: "array", items: { type: "string" } },
-    countries: { type: "array", items: { type: "string" } },
-    langs: { type: "array", items: { type: "string" } },
-    locations: { type: "array", items: { type: "string" } },
-    organizations: { type: "array", items: { type: "string" } },
-    persons: { type: "array", items: { type: "string" } },
-    sentimentScore: { type: "integer" },
-    sentiments: { type: "array", items: { type: "string" } },
+    categories: { type: "array", items: { xmsLosslessType: ["string"] } },
+    cities: { type: "array", items: { xmsLosslessType: ["string"] } },
+    countries: { type: "array", items: { xmsLosslessType: ["string"] } },
+    langs: { type: "array", items: { xmsLosslessType: ["string"] } },
+    locations: { type: "array", items: { xmsLosslessType: ["string"] } },
+    organizations: { type: "array", items: { xmsLosslessType: ["string"] } },
+    persons: { type: "array", items: { xmsLosslessType: ["string"] } },
+    sentimentScore: { xmsLosslessType: ["integer"] },
+    sentiments: { type: "array", items: { xmsLosslessType: ["string"] } },
   },
 };
 function validate85(
@@ -2064,19 +2696,29 @@ function validate85(
       if (Array.isArray(data0)) {
         const len0 = data0.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (typeof data0[i0] !== "string") {
-            const err0 = {
-              instancePath: instancePath + "/categories/" + i0,
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
-            };
-            if (vErrors === null) {
-              vErrors = [err0];
-            } else {
-              vErrors.push(err0);
+          let data1 = data0[i0];
+          if (!(typeof data1 == "string")) {
+            const converted0 = func1(data1, true, 0);
+            if (converted0 === undefined) {
+              const err0 = {
+                instancePath: instancePath + "/categories/" + i0,
+                keyword: "xmsLosslessType",
+                params: { type: "string" },
+                message: "must be string",
+              };
+              if (vErrors === null) {
+                vErrors = [err0];
+              } else {
+                vErrors.push(err0);
+              }
+              errors++;
             }
-            errors++;
+            if (converted0 !== undefined) {
+              data1 = converted0;
+              if (data0 !== undefined) {
+                data0[i0] = converted0;
+              }
+            }
           }
         }
       } else {
@@ -2099,19 +2741,29 @@ function validate85(
       if (Array.isArray(data2)) {
         const len1 = data2.length;
         for (let i1 = 0; i1 < len1; i1++) {
-          if (typeof data2[i1] !== "string") {
-            const err2 = {
-              instancePath: instancePath + "/cities/" + i1,
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
-            };
-            if (vErrors === null) {
-              vErrors = [err2];
-            } else {
-              vErrors.push(err2);
+          let data3 = data2[i1];
+          if (!(typeof data3 == "string")) {
+            const converted1 = func1(data3, true, 0);
+            if (converted1 === undefined) {
+              const err2 = {
+                instancePath: instancePath + "/cities/" + i1,
+                keyword: "xmsLosslessType",
+                params: { type: "string" },
+                message: "must be string",
+              };
+              if (vErrors === null) {
+                vErrors = [err2];
+              } else {
+                vErrors.push(err2);
+              }
+              errors++;
             }
-            errors++;
+            if (converted1 !== undefined) {
+              data3 = converted1;
+              if (data2 !== undefined) {
+                data2[i1] = converted1;
+              }
+            }
           }
         }
       } else {
@@ -2134,19 +2786,29 @@ function validate85(
       if (Array.isArray(data4)) {
         const len2 = data4.length;
         for (let i2 = 0; i2 < len2; i2++) {
-          if (typeof data4[i2] !== "string") {
-            const err4 = {
-              instancePath: instancePath + "/countries/" + i2,
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
-            };
-            if (vErrors === null) {
-              vErrors = [err4];
-            } else {
-              vErrors.push(err4);
+          let data5 = data4[i2];
+          if (!(typeof data5 == "string")) {
+            const converted2 = func1(data5, true, 0);
+            if (converted2 === undefined) {
+              const err4 = {
+                instancePath: instancePath + "/countries/" + i2,
+                keyword: "xmsLosslessType",
+                params: { type: "string" },
+                message: "must be string",
+              };
+              if (vErrors === null) {
+                vErrors = [err4];
+              } else {
+                vErrors.push(err4);
+              }
+              errors++;
             }
-            errors++;
+            if (converted2 !== undefined) {
+              data5 = converted2;
+              if (data4 !== undefined) {
+                data4[i2] = converted2;
+              }
+            }
           }
         }
       } else {
@@ -2169,19 +2831,29 @@ function validate85(
       if (Array.isArray(data6)) {
         const len3 = data6.length;
         for (let i3 = 0; i3 < len3; i3++) {
-          if (typeof data6[i3] !== "string") {
-            const err6 = {
-              instancePath: instancePath + "/langs/" + i3,
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
-            };
-            if (vErrors === null) {
-              vErrors = [err6];
-            } else {
-              vErrors.push(err6);
+          let data7 = data6[i3];
+          if (!(typeof data7 == "string")) {
+            const converted3 = func1(data7, true, 0);
+            if (converted3 === undefined) {
+              const err6 = {
+                instancePath: instancePath + "/langs/" + i3,
+                keyword: "xmsLosslessType",
+                params: { type: "string" },
+                message: "must be string",
+              };
+              if (vErrors === null) {
+                vErrors = [err6];
+              } else {
+                vErrors.push(err6);
+              }
+              errors++;
             }
-            errors++;
+            if (converted3 !== undefined) {
+              data7 = converted3;
+              if (data6 !== undefined) {
+                data6[i3] = converted3;
+              }
+            }
           }
         }
       } else {
@@ -2204,19 +2876,29 @@ function validate85(
       if (Array.isArray(data8)) {
         const len4 = data8.length;
         for (let i4 = 0; i4 < len4; i4++) {
-          if (typeof data8[i4] !== "string") {
-            const err8 = {
-              instancePath: instancePath + "/locations/" + i4,
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
-            };
-            if (vErrors === null) {
-              vErrors = [err8];
-            } else {
-              vErrors.push(err8);
+          let data9 = data8[i4];
+          if (!(typeof data9 == "string")) {
+            const converted4 = func1(data9, true, 0);
+            if (converted4 === undefined) {
+              const err8 = {
+                instancePath: instancePath + "/locations/" + i4,
+                keyword: "xmsLosslessType",
+                params: { type: "string" },
+                message: "must be string",
+              };
+              if (vErrors === null) {
+                vErrors = [err8];
+              } else {
+                vErrors.push(err8);
+              }
+              errors++;
             }
-            errors++;
+            if (converted4 !== undefined) {
+              data9 = converted4;
+              if (data8 !== undefined) {
+                data8[i4] = converted4;
+              }
+            }
           }
         }
       } else {
@@ -2239,19 +2921,29 @@ function validate85(
       if (Array.isArray(data10)) {
         const len5 = data10.length;
         for (let i5 = 0; i5 < len5; i5++) {
-          if (typeof data10[i5] !== "string") {
-            const err10 = {
-              instancePath: instancePath + "/organizations/" + i5,
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
-            };
-            if (vErrors === null) {
-              vErrors = [err10];
-            } else {
-              vErrors.push(err10);
+          let data11 = data10[i5];
+          if (!(typeof data11 == "string")) {
+            const converted5 = func1(data11, true, 0);
+            if (converted5 === undefined) {
+              const err10 = {
+                instancePath: instancePath + "/organizations/" + i5,
+                keyword: "xmsLosslessType",
+                params: { type: "string" },
+                message: "must be string",
+              };
+              if (vErrors === null) {
+                vErrors = [err10];
+              } else {
+                vErrors.push(err10);
+              }
+              errors++;
             }
-            errors++;
+            if (converted5 !== undefined) {
+              data11 = converted5;
+              if (data10 !== undefined) {
+                data10[i5] = converted5;
+              }
+            }
           }
         }
       } else {
@@ -2274,19 +2966,29 @@ function validate85(
       if (Array.isArray(data12)) {
         const len6 = data12.length;
         for (let i6 = 0; i6 < len6; i6++) {
-          if (typeof data12[i6] !== "string") {
-            const err12 = {
-              instancePath: instancePath + "/persons/" + i6,
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
-            };
-            if (vErrors === null) {
-              vErrors = [err12];
-            } else {
-              vErrors.push(err12);
+          let data13 = data12[i6];
+          if (!(typeof data13 == "string")) {
+            const converted6 = func1(data13, true, 0);
+            if (converted6 === undefined) {
+              const err12 = {
+                instancePath: instancePath + "/persons/" + i6,
+                keyword: "xmsLosslessType",
+                params: { type: "string" },
+                message: "must be string",
+              };
+              if (vErrors === null) {
+                vErrors = [err12];
+              } else {
+                vErrors.push(err12);
+              }
+              errors++;
             }
-            errors++;
+            if (converted6 !== undefined) {
+              data13 = converted6;
+              if (data12 !== undefined) {
+                data12[i6] = converted6;
+              }
+            }
           }
         }
       } else {
@@ -2306,19 +3008,28 @@ function validate85(
     }
     if (data.sentimentScore !== undefined) {
       let data14 = data.sentimentScore;
-      if (!(typeof data14 == "number" && !(data14 % 1) && !isNaN(data14) && isFinite(data14))) {
-        const err14 = {
-          instancePath: instancePath + "/sentimentScore",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
-        if (vErrors === null) {
-          vErrors = [err14];
-        } else {
-          vErrors.push(err14);
+      if (!Number.isInteger(data14)) {
+        const converted7 = func1(data14, false, 2);
+        if (converted7 === undefined) {
+          const err14 = {
+            instancePath: instancePath + "/sentimentScore",
+            keyword: "xmsLosslessType",
+            params: { type: "integer" },
+            message: "must be integer",
+          };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
         }
-        errors++;
+        if (converted7 !== undefined) {
+          data14 = converted7;
+          if (data !== undefined) {
+            data["sentimentScore"] = converted7;
+          }
+        }
       }
     }
     if (data.sentiments !== undefined) {
@@ -2326,19 +3037,29 @@ function validate85(
       if (Array.isArray(data15)) {
         const len7 = data15.length;
         for (let i7 = 0; i7 < len7; i7++) {
-          if (typeof data15[i7] !== "string") {
-            const err15 = {
-              instancePath: instancePath + "/sentiments/" + i7,
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
-            };
-            if (vErrors === null) {
-              vErrors = [err15];
-            } else {
-              vErrors.push(err15);
+          let data16 = data15[i7];
+          if (!(typeof data16 == "string")) {
+            const converted8 = func1(data16, true, 0);
+            if (converted8 === undefined) {
+              const err15 = {
+                instancePath: instancePath + "/sentiments/" + i7,
+                keyword: "xmsLosslessType",
+                params: { type: "string" },
+                message: "must be string",
+              };
+              if (vErrors === null) {
+                vErrors = [err15];
+              } else {
+                vErrors.push(err15);
+              }
+              errors++;
             }
-            errors++;
+            if (converted8 !== undefined) {
+              data16 = converted8;
+              if (data15 !== undefined) {
+                data15[i7] = converted8;
+              }
+            }
           }
         }
       } else {
@@ -2392,11 +3113,11 @@ const schema39 = {
   type: "object",
   required: ["latitude", "longitude"],
   properties: {
-    address: { type: "string" },
-    latitude: { type: "string" },
-    longitude: { type: "string" },
-    name: { type: "string" },
-    url: { type: "string" },
+    address: { xmsLosslessType: ["string"] },
+    latitude: { xmsLosslessType: ["string"] },
+    longitude: { xmsLosslessType: ["string"] },
+    name: { xmsLosslessType: ["string"] },
+    url: { xmsLosslessType: ["string"] },
   },
 };
 function validate90(
@@ -2442,83 +3163,133 @@ function validate90(
       errors++;
     }
     if (data.address !== undefined) {
-      if (typeof data.address !== "string") {
-        const err2 = {
-          instancePath: instancePath + "/address",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
+      let data0 = data.address;
+      if (!(typeof data0 == "string")) {
+        const converted0 = func1(data0, true, 0);
+        if (converted0 === undefined) {
+          const err2 = {
+            instancePath: instancePath + "/address",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
         }
-        errors++;
+        if (converted0 !== undefined) {
+          data0 = converted0;
+          if (data !== undefined) {
+            data["address"] = converted0;
+          }
+        }
       }
     }
     if (data.latitude !== undefined) {
-      if (typeof data.latitude !== "string") {
-        const err3 = {
-          instancePath: instancePath + "/latitude",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
+      let data1 = data.latitude;
+      if (!(typeof data1 == "string")) {
+        const converted1 = func1(data1, true, 0);
+        if (converted1 === undefined) {
+          const err3 = {
+            instancePath: instancePath + "/latitude",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
         }
-        errors++;
+        if (converted1 !== undefined) {
+          data1 = converted1;
+          if (data !== undefined) {
+            data["latitude"] = converted1;
+          }
+        }
       }
     }
     if (data.longitude !== undefined) {
-      if (typeof data.longitude !== "string") {
-        const err4 = {
-          instancePath: instancePath + "/longitude",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
+      let data2 = data.longitude;
+      if (!(typeof data2 == "string")) {
+        const converted2 = func1(data2, true, 0);
+        if (converted2 === undefined) {
+          const err4 = {
+            instancePath: instancePath + "/longitude",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
         }
-        errors++;
+        if (converted2 !== undefined) {
+          data2 = converted2;
+          if (data !== undefined) {
+            data["longitude"] = converted2;
+          }
+        }
       }
     }
     if (data.name !== undefined) {
-      if (typeof data.name !== "string") {
-        const err5 = {
-          instancePath: instancePath + "/name",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
+      let data3 = data.name;
+      if (!(typeof data3 == "string")) {
+        const converted3 = func1(data3, true, 0);
+        if (converted3 === undefined) {
+          const err5 = {
+            instancePath: instancePath + "/name",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
         }
-        errors++;
+        if (converted3 !== undefined) {
+          data3 = converted3;
+          if (data !== undefined) {
+            data["name"] = converted3;
+          }
+        }
       }
     }
     if (data.url !== undefined) {
-      if (typeof data.url !== "string") {
-        const err6 = {
-          instancePath: instancePath + "/url",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
+      let data4 = data.url;
+      if (!(typeof data4 == "string")) {
+        const converted4 = func1(data4, true, 0);
+        if (converted4 === undefined) {
+          const err6 = {
+            instancePath: instancePath + "/url",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
         }
-        errors++;
+        if (converted4 !== undefined) {
+          data4 = converted4;
+          if (data !== undefined) {
+            data["url"] = converted4;
+          }
+        }
       }
     }
   } else {
@@ -2546,7 +3317,7 @@ validate90.evaluated = {
 const schema40 = {
   type: "object",
   required: ["body"],
-  properties: { body: { type: "string" }, type: { type: "string" } },
+  properties: { body: { xmsLosslessType: ["string"] }, type: { xmsLosslessType: ["string"] } },
 };
 function validate92(
   data,
@@ -2577,35 +3348,55 @@ function validate92(
       errors++;
     }
     if (data.body !== undefined) {
-      if (typeof data.body !== "string") {
-        const err1 = {
-          instancePath: instancePath + "/body",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
+      let data0 = data.body;
+      if (!(typeof data0 == "string")) {
+        const converted0 = func1(data0, true, 0);
+        if (converted0 === undefined) {
+          const err1 = {
+            instancePath: instancePath + "/body",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
         }
-        errors++;
+        if (converted0 !== undefined) {
+          data0 = converted0;
+          if (data !== undefined) {
+            data["body"] = converted0;
+          }
+        }
       }
     }
     if (data.type !== undefined) {
-      if (typeof data.type !== "string") {
-        const err2 = {
-          instancePath: instancePath + "/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
+      let data1 = data.type;
+      if (!(typeof data1 == "string")) {
+        const converted1 = func1(data1, true, 0);
+        if (converted1 === undefined) {
+          const err2 = {
+            instancePath: instancePath + "/type",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
         }
-        errors++;
+        if (converted1 !== undefined) {
+          data1 = converted1;
+          if (data !== undefined) {
+            data["type"] = converted1;
+          }
+        }
       }
     }
   } else {
@@ -2720,67 +3511,107 @@ function validate80(
       }
     }
     if (data.contactId !== undefined) {
-      if (typeof data.contactId !== "string") {
-        const err4 = {
-          instancePath: instancePath + "/contactId",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
+      let data2 = data.contactId;
+      if (!(typeof data2 == "string")) {
+        const converted0 = func1(data2, true, 0);
+        if (converted0 === undefined) {
+          const err4 = {
+            instancePath: instancePath + "/contactId",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
         }
-        errors++;
+        if (converted0 !== undefined) {
+          data2 = converted0;
+          if (data !== undefined) {
+            data["contactId"] = converted0;
+          }
+        }
       }
     }
     if (data.from !== undefined) {
-      if (typeof data.from !== "string") {
-        const err5 = {
-          instancePath: instancePath + "/from",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
+      let data3 = data.from;
+      if (!(typeof data3 == "string")) {
+        const converted1 = func1(data3, true, 0);
+        if (converted1 === undefined) {
+          const err5 = {
+            instancePath: instancePath + "/from",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
         }
-        errors++;
+        if (converted1 !== undefined) {
+          data3 = converted1;
+          if (data !== undefined) {
+            data["from"] = converted1;
+          }
+        }
       }
     }
     if (data.id !== undefined) {
-      if (typeof data.id !== "string") {
-        const err6 = {
-          instancePath: instancePath + "/id",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
+      let data4 = data.id;
+      if (!(typeof data4 == "string")) {
+        const converted2 = func1(data4, true, 0);
+        if (converted2 === undefined) {
+          const err6 = {
+            instancePath: instancePath + "/id",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
         }
-        errors++;
+        if (converted2 !== undefined) {
+          data4 = converted2;
+          if (data !== undefined) {
+            data["id"] = converted2;
+          }
+        }
       }
     }
     if (data.messageIdExt !== undefined) {
-      if (typeof data.messageIdExt !== "string") {
-        const err7 = {
-          instancePath: instancePath + "/messageIdExt",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
+      let data5 = data.messageIdExt;
+      if (!(typeof data5 == "string")) {
+        const converted3 = func1(data5, true, 0);
+        if (converted3 === undefined) {
+          const err7 = {
+            instancePath: instancePath + "/messageIdExt",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
         }
-        errors++;
+        if (converted3 !== undefined) {
+          data5 = converted3;
+          if (data !== undefined) {
+            data["messageIdExt"] = converted3;
+          }
+        }
       }
     }
     if (data.originalMessage !== undefined) {
@@ -2831,19 +3662,28 @@ function validate80(
     }
     if (data.timestamp !== undefined) {
       let data9 = data.timestamp;
-      if (!(typeof data9 == "number" && !(data9 % 1) && !isNaN(data9) && isFinite(data9))) {
-        const err9 = {
-          instancePath: instancePath + "/timestamp",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
+      if (!Number.isInteger(data9)) {
+        const converted4 = func1(data9, false, 2);
+        if (converted4 === undefined) {
+          const err9 = {
+            instancePath: instancePath + "/timestamp",
+            keyword: "xmsLosslessType",
+            params: { type: "integer" },
+            message: "must be integer",
+          };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
         }
-        errors++;
+        if (converted4 !== undefined) {
+          data9 = converted4;
+          if (data !== undefined) {
+            data["timestamp"] = converted4;
+          }
+        }
       }
     }
     if (data.audio !== undefined) {
@@ -2946,12 +3786,12 @@ function validate80(
     }
     if (data.type !== undefined) {
       let data17 = data.type;
-      if (typeof data17 !== "string") {
+      if ("text" !== data17) {
         const err10 = {
           instancePath: instancePath + "/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
+          keyword: "const",
+          params: { allowedValue: "text" },
+          message: "must be equal to constant",
         };
         if (vErrors === null) {
           vErrors = [err10];
@@ -2960,19 +3800,28 @@ function validate80(
         }
         errors++;
       }
-      if ("text" !== data17) {
-        const err11 = {
-          instancePath: instancePath + "/type",
-          keyword: "const",
-          params: { allowedValue: "text" },
-          message: "must be equal to constant",
-        };
-        if (vErrors === null) {
-          vErrors = [err11];
-        } else {
-          vErrors.push(err11);
+      if (!(typeof data17 == "string")) {
+        const converted5 = func1(data17, true, 0);
+        if (converted5 === undefined) {
+          const err11 = {
+            instancePath: instancePath + "/type",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
         }
-        errors++;
+        if (converted5 !== undefined) {
+          data17 = converted5;
+          if (data !== undefined) {
+            data["type"] = converted5;
+          }
+        }
       }
     }
   } else {
@@ -3020,14 +3869,14 @@ const schema41 = {
   required: ["id", "type", "image"],
   properties: {
     attachments: { type: "array", items: { $ref: "#/$defs/InBoundMsgMedia" } },
-    contactId: { type: "string" },
-    from: { type: "string" },
-    id: { type: "string" },
-    messageIdExt: { type: "string" },
+    contactId: { xmsLosslessType: ["string"] },
+    from: { xmsLosslessType: ["string"] },
+    id: { xmsLosslessType: ["string"] },
+    messageIdExt: { xmsLosslessType: ["string"] },
     originalMessage: { type: "object", additionalProperties: true },
     session: { $ref: "#/$defs/MsgSession" },
     tags: { $ref: "#/$defs/TagDocument" },
-    timestamp: { type: "integer" },
+    timestamp: { xmsLosslessType: ["integer"] },
     audio: { $ref: "#/$defs/InBoundMsgMedia" },
     document: { $ref: "#/$defs/InBoundMsgMedia" },
     image: { $ref: "#/$defs/InBoundMsgMedia" },
@@ -3035,7 +3884,7 @@ const schema41 = {
     text: { $ref: "#/$defs/InBoundMsgText" },
     video: { $ref: "#/$defs/InBoundMsgMedia" },
     voice: { $ref: "#/$defs/InBoundMsgMedia" },
-    type: { type: "string", const: "image" },
+    type: { const: "image", xmsLosslessType: ["string"] },
   },
 };
 function validate97(
@@ -3128,67 +3977,107 @@ function validate97(
       }
     }
     if (data.contactId !== undefined) {
-      if (typeof data.contactId !== "string") {
-        const err4 = {
-          instancePath: instancePath + "/contactId",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
+      let data2 = data.contactId;
+      if (!(typeof data2 == "string")) {
+        const converted0 = func1(data2, true, 0);
+        if (converted0 === undefined) {
+          const err4 = {
+            instancePath: instancePath + "/contactId",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
         }
-        errors++;
+        if (converted0 !== undefined) {
+          data2 = converted0;
+          if (data !== undefined) {
+            data["contactId"] = converted0;
+          }
+        }
       }
     }
     if (data.from !== undefined) {
-      if (typeof data.from !== "string") {
-        const err5 = {
-          instancePath: instancePath + "/from",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
+      let data3 = data.from;
+      if (!(typeof data3 == "string")) {
+        const converted1 = func1(data3, true, 0);
+        if (converted1 === undefined) {
+          const err5 = {
+            instancePath: instancePath + "/from",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
         }
-        errors++;
+        if (converted1 !== undefined) {
+          data3 = converted1;
+          if (data !== undefined) {
+            data["from"] = converted1;
+          }
+        }
       }
     }
     if (data.id !== undefined) {
-      if (typeof data.id !== "string") {
-        const err6 = {
-          instancePath: instancePath + "/id",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
+      let data4 = data.id;
+      if (!(typeof data4 == "string")) {
+        const converted2 = func1(data4, true, 0);
+        if (converted2 === undefined) {
+          const err6 = {
+            instancePath: instancePath + "/id",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
         }
-        errors++;
+        if (converted2 !== undefined) {
+          data4 = converted2;
+          if (data !== undefined) {
+            data["id"] = converted2;
+          }
+        }
       }
     }
     if (data.messageIdExt !== undefined) {
-      if (typeof data.messageIdExt !== "string") {
-        const err7 = {
-          instancePath: instancePath + "/messageIdExt",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
+      let data5 = data.messageIdExt;
+      if (!(typeof data5 == "string")) {
+        const converted3 = func1(data5, true, 0);
+        if (converted3 === undefined) {
+          const err7 = {
+            instancePath: instancePath + "/messageIdExt",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
         }
-        errors++;
+        if (converted3 !== undefined) {
+          data5 = converted3;
+          if (data !== undefined) {
+            data["messageIdExt"] = converted3;
+          }
+        }
       }
     }
     if (data.originalMessage !== undefined) {
@@ -3239,19 +4128,28 @@ function validate97(
     }
     if (data.timestamp !== undefined) {
       let data9 = data.timestamp;
-      if (!(typeof data9 == "number" && !(data9 % 1) && !isNaN(data9) && isFinite(data9))) {
-        const err9 = {
-          instancePath: instancePath + "/timestamp",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
+      if (!Number.isInteger(data9)) {
+        const converted4 = func1(data9, false, 2);
+        if (converted4 === undefined) {
+          const err9 = {
+            instancePath: instancePath + "/timestamp",
+            keyword: "xmsLosslessType",
+            params: { type: "integer" },
+            message: "must be integer",
+          };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
         }
-        errors++;
+        if (converted4 !== undefined) {
+          data9 = converted4;
+          if (data !== undefined) {
+            data["timestamp"] = converted4;
+          }
+        }
       }
     }
     if (data.audio !== undefined) {
@@ -3354,12 +4252,12 @@ function validate97(
     }
     if (data.type !== undefined) {
       let data17 = data.type;
-      if (typeof data17 !== "string") {
+      if ("image" !== data17) {
         const err10 = {
           instancePath: instancePath + "/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
+          keyword: "const",
+          params: { allowedValue: "image" },
+          message: "must be equal to constant",
         };
         if (vErrors === null) {
           vErrors = [err10];
@@ -3368,19 +4266,28 @@ function validate97(
         }
         errors++;
       }
-      if ("image" !== data17) {
-        const err11 = {
-          instancePath: instancePath + "/type",
-          keyword: "const",
-          params: { allowedValue: "image" },
-          message: "must be equal to constant",
-        };
-        if (vErrors === null) {
-          vErrors = [err11];
-        } else {
-          vErrors.push(err11);
+      if (!(typeof data17 == "string")) {
+        const converted5 = func1(data17, true, 0);
+        if (converted5 === undefined) {
+          const err11 = {
+            instancePath: instancePath + "/type",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
         }
-        errors++;
+        if (converted5 !== undefined) {
+          data17 = converted5;
+          if (data !== undefined) {
+            data["type"] = converted5;
+          }
+        }
       }
     }
   } else {
@@ -3428,14 +4335,14 @@ const schema42 = {
   required: ["id", "type", "video"],
   properties: {
     attachments: { type: "array", items: { $ref: "#/$defs/InBoundMsgMedia" } },
-    contactId: { type: "string" },
-    from: { type: "string" },
-    id: { type: "string" },
-    messageIdExt: { type: "string" },
+    contactId: { xmsLosslessType: ["string"] },
+    from: { xmsLosslessType: ["string"] },
+    id: { xmsLosslessType: ["string"] },
+    messageIdExt: { xmsLosslessType: ["string"] },
     originalMessage: { type: "object", additionalProperties: true },
     session: { $ref: "#/$defs/MsgSession" },
     tags: { $ref: "#/$defs/TagDocument" },
-    timestamp: { type: "integer" },
+    timestamp: { xmsLosslessType: ["integer"] },
     audio: { $ref: "#/$defs/InBoundMsgMedia" },
     document: { $ref: "#/$defs/InBoundMsgMedia" },
     image: { $ref: "#/$defs/InBoundMsgMedia" },
@@ -3443,7 +4350,7 @@ const schema42 = {
     text: { $ref: "#/$defs/InBoundMsgText" },
     video: { $ref: "#/$defs/InBoundMsgMedia" },
     voice: { $ref: "#/$defs/InBoundMsgMedia" },
-    type: { type: "string", const: "video" },
+    type: { const: "video", xmsLosslessType: ["string"] },
   },
 };
 function validate109(
@@ -3536,67 +4443,107 @@ function validate109(
       }
     }
     if (data.contactId !== undefined) {
-      if (typeof data.contactId !== "string") {
-        const err4 = {
-          instancePath: instancePath + "/contactId",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
+      let data2 = data.contactId;
+      if (!(typeof data2 == "string")) {
+        const converted0 = func1(data2, true, 0);
+        if (converted0 === undefined) {
+          const err4 = {
+            instancePath: instancePath + "/contactId",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
         }
-        errors++;
+        if (converted0 !== undefined) {
+          data2 = converted0;
+          if (data !== undefined) {
+            data["contactId"] = converted0;
+          }
+        }
       }
     }
     if (data.from !== undefined) {
-      if (typeof data.from !== "string") {
-        const err5 = {
-          instancePath: instancePath + "/from",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
+      let data3 = data.from;
+      if (!(typeof data3 == "string")) {
+        const converted1 = func1(data3, true, 0);
+        if (converted1 === undefined) {
+          const err5 = {
+            instancePath: instancePath + "/from",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
         }
-        errors++;
+        if (converted1 !== undefined) {
+          data3 = converted1;
+          if (data !== undefined) {
+            data["from"] = converted1;
+          }
+        }
       }
     }
     if (data.id !== undefined) {
-      if (typeof data.id !== "string") {
-        const err6 = {
-          instancePath: instancePath + "/id",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
+      let data4 = data.id;
+      if (!(typeof data4 == "string")) {
+        const converted2 = func1(data4, true, 0);
+        if (converted2 === undefined) {
+          const err6 = {
+            instancePath: instancePath + "/id",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
         }
-        errors++;
+        if (converted2 !== undefined) {
+          data4 = converted2;
+          if (data !== undefined) {
+            data["id"] = converted2;
+          }
+        }
       }
     }
     if (data.messageIdExt !== undefined) {
-      if (typeof data.messageIdExt !== "string") {
-        const err7 = {
-          instancePath: instancePath + "/messageIdExt",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
+      let data5 = data.messageIdExt;
+      if (!(typeof data5 == "string")) {
+        const converted3 = func1(data5, true, 0);
+        if (converted3 === undefined) {
+          const err7 = {
+            instancePath: instancePath + "/messageIdExt",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
         }
-        errors++;
+        if (converted3 !== undefined) {
+          data5 = converted3;
+          if (data !== undefined) {
+            data["messageIdExt"] = converted3;
+          }
+        }
       }
     }
     if (data.originalMessage !== undefined) {
@@ -3647,19 +4594,28 @@ function validate109(
     }
     if (data.timestamp !== undefined) {
       let data9 = data.timestamp;
-      if (!(typeof data9 == "number" && !(data9 % 1) && !isNaN(data9) && isFinite(data9))) {
-        const err9 = {
-          instancePath: instancePath + "/timestamp",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
+      if (!Number.isInteger(data9)) {
+        const converted4 = func1(data9, false, 2);
+        if (converted4 === undefined) {
+          const err9 = {
+            instancePath: instancePath + "/timestamp",
+            keyword: "xmsLosslessType",
+            params: { type: "integer" },
+            message: "must be integer",
+          };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
         }
-        errors++;
+        if (converted4 !== undefined) {
+          data9 = converted4;
+          if (data !== undefined) {
+            data["timestamp"] = converted4;
+          }
+        }
       }
     }
     if (data.audio !== undefined) {
@@ -3762,12 +4718,12 @@ function validate109(
     }
     if (data.type !== undefined) {
       let data17 = data.type;
-      if (typeof data17 !== "string") {
+      if ("video" !== data17) {
         const err10 = {
           instancePath: instancePath + "/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
+          keyword: "const",
+          params: { allowedValue: "video" },
+          message: "must be equal to constant",
         };
         if (vErrors === null) {
           vErrors = [err10];
@@ -3776,19 +4732,28 @@ function validate109(
         }
         errors++;
       }
-      if ("video" !== data17) {
-        const err11 = {
-          instancePath: instancePath + "/type",
-          keyword: "const",
-          params: { allowedValue: "video" },
-          message: "must be equal to constant",
-        };
-        if (vErrors === null) {
-          vErrors = [err11];
-        } else {
-          vErrors.push(err11);
+      if (!(typeof data17 == "string")) {
+        const converted5 = func1(data17, true, 0);
+        if (converted5 === undefined) {
+          const err11 = {
+            instancePath: instancePath + "/type",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
         }
-        errors++;
+        if (converted5 !== undefined) {
+          data17 = converted5;
+          if (data !== undefined) {
+            data["type"] = converted5;
+          }
+        }
       }
     }
   } else {
@@ -3836,14 +4801,14 @@ const schema43 = {
   required: ["id", "type", "audio"],
   properties: {
     attachments: { type: "array", items: { $ref: "#/$defs/InBoundMsgMedia" } },
-    contactId: { type: "string" },
-    from: { type: "string" },
-    id: { type: "string" },
-    messageIdExt: { type: "string" },
+    contactId: { xmsLosslessType: ["string"] },
+    from: { xmsLosslessType: ["string"] },
+    id: { xmsLosslessType: ["string"] },
+    messageIdExt: { xmsLosslessType: ["string"] },
     originalMessage: { type: "object", additionalProperties: true },
     session: { $ref: "#/$defs/MsgSession" },
     tags: { $ref: "#/$defs/TagDocument" },
-    timestamp: { type: "integer" },
+    timestamp: { xmsLosslessType: ["integer"] },
     audio: { $ref: "#/$defs/InBoundMsgMedia" },
     document: { $ref: "#/$defs/InBoundMsgMedia" },
     image: { $ref: "#/$defs/InBoundMsgMedia" },
@@ -3851,7 +4816,7 @@ const schema43 = {
     text: { $ref: "#/$defs/InBoundMsgText" },
     video: { $ref: "#/$defs/InBoundMsgMedia" },
     voice: { $ref: "#/$defs/InBoundMsgMedia" },
-    type: { type: "string", const: "audio" },
+    type: { const: "audio", xmsLosslessType: ["string"] },
   },
 };
 function validate121(
@@ -3944,67 +4909,107 @@ function validate121(
       }
     }
     if (data.contactId !== undefined) {
-      if (typeof data.contactId !== "string") {
-        const err4 = {
-          instancePath: instancePath + "/contactId",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
+      let data2 = data.contactId;
+      if (!(typeof data2 == "string")) {
+        const converted0 = func1(data2, true, 0);
+        if (converted0 === undefined) {
+          const err4 = {
+            instancePath: instancePath + "/contactId",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
         }
-        errors++;
+        if (converted0 !== undefined) {
+          data2 = converted0;
+          if (data !== undefined) {
+            data["contactId"] = converted0;
+          }
+        }
       }
     }
     if (data.from !== undefined) {
-      if (typeof data.from !== "string") {
-        const err5 = {
-          instancePath: instancePath + "/from",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
+      let data3 = data.from;
+      if (!(typeof data3 == "string")) {
+        const converted1 = func1(data3, true, 0);
+        if (converted1 === undefined) {
+          const err5 = {
+            instancePath: instancePath + "/from",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
         }
-        errors++;
+        if (converted1 !== undefined) {
+          data3 = converted1;
+          if (data !== undefined) {
+            data["from"] = converted1;
+          }
+        }
       }
     }
     if (data.id !== undefined) {
-      if (typeof data.id !== "string") {
-        const err6 = {
-          instancePath: instancePath + "/id",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
+      let data4 = data.id;
+      if (!(typeof data4 == "string")) {
+        const converted2 = func1(data4, true, 0);
+        if (converted2 === undefined) {
+          const err6 = {
+            instancePath: instancePath + "/id",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
         }
-        errors++;
+        if (converted2 !== undefined) {
+          data4 = converted2;
+          if (data !== undefined) {
+            data["id"] = converted2;
+          }
+        }
       }
     }
     if (data.messageIdExt !== undefined) {
-      if (typeof data.messageIdExt !== "string") {
-        const err7 = {
-          instancePath: instancePath + "/messageIdExt",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
+      let data5 = data.messageIdExt;
+      if (!(typeof data5 == "string")) {
+        const converted3 = func1(data5, true, 0);
+        if (converted3 === undefined) {
+          const err7 = {
+            instancePath: instancePath + "/messageIdExt",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
         }
-        errors++;
+        if (converted3 !== undefined) {
+          data5 = converted3;
+          if (data !== undefined) {
+            data["messageIdExt"] = converted3;
+          }
+        }
       }
     }
     if (data.originalMessage !== undefined) {
@@ -4055,19 +5060,28 @@ function validate121(
     }
     if (data.timestamp !== undefined) {
       let data9 = data.timestamp;
-      if (!(typeof data9 == "number" && !(data9 % 1) && !isNaN(data9) && isFinite(data9))) {
-        const err9 = {
-          instancePath: instancePath + "/timestamp",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
+      if (!Number.isInteger(data9)) {
+        const converted4 = func1(data9, false, 2);
+        if (converted4 === undefined) {
+          const err9 = {
+            instancePath: instancePath + "/timestamp",
+            keyword: "xmsLosslessType",
+            params: { type: "integer" },
+            message: "must be integer",
+          };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
         }
-        errors++;
+        if (converted4 !== undefined) {
+          data9 = converted4;
+          if (data !== undefined) {
+            data["timestamp"] = converted4;
+          }
+        }
       }
     }
     if (data.audio !== undefined) {
@@ -4170,12 +5184,12 @@ function validate121(
     }
     if (data.type !== undefined) {
       let data17 = data.type;
-      if (typeof data17 !== "string") {
+      if ("audio" !== data17) {
         const err10 = {
           instancePath: instancePath + "/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
+          keyword: "const",
+          params: { allowedValue: "audio" },
+          message: "must be equal to constant",
         };
         if (vErrors === null) {
           vErrors = [err10];
@@ -4184,19 +5198,28 @@ function validate121(
         }
         errors++;
       }
-      if ("audio" !== data17) {
-        const err11 = {
-          instancePath: instancePath + "/type",
-          keyword: "const",
-          params: { allowedValue: "audio" },
-          message: "must be equal to constant",
-        };
-        if (vErrors === null) {
-          vErrors = [err11];
-        } else {
-          vErrors.push(err11);
+      if (!(typeof data17 == "string")) {
+        const converted5 = func1(data17, true, 0);
+        if (converted5 === undefined) {
+          const err11 = {
+            instancePath: instancePath + "/type",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
         }
-        errors++;
+        if (converted5 !== undefined) {
+          data17 = converted5;
+          if (data !== undefined) {
+            data["type"] = converted5;
+          }
+        }
       }
     }
   } else {
@@ -4244,14 +5267,14 @@ const schema44 = {
   required: ["id", "type", "voice"],
   properties: {
     attachments: { type: "array", items: { $ref: "#/$defs/InBoundMsgMedia" } },
-    contactId: { type: "string" },
-    from: { type: "string" },
-    id: { type: "string" },
-    messageIdExt: { type: "string" },
+    contactId: { xmsLosslessType: ["string"] },
+    from: { xmsLosslessType: ["string"] },
+    id: { xmsLosslessType: ["string"] },
+    messageIdExt: { xmsLosslessType: ["string"] },
     originalMessage: { type: "object", additionalProperties: true },
     session: { $ref: "#/$defs/MsgSession" },
     tags: { $ref: "#/$defs/TagDocument" },
-    timestamp: { type: "integer" },
+    timestamp: { xmsLosslessType: ["integer"] },
     audio: { $ref: "#/$defs/InBoundMsgMedia" },
     document: { $ref: "#/$defs/InBoundMsgMedia" },
     image: { $ref: "#/$defs/InBoundMsgMedia" },
@@ -4259,7 +5282,7 @@ const schema44 = {
     text: { $ref: "#/$defs/InBoundMsgText" },
     video: { $ref: "#/$defs/InBoundMsgMedia" },
     voice: { $ref: "#/$defs/InBoundMsgMedia" },
-    type: { type: "string", const: "voice" },
+    type: { const: "voice", xmsLosslessType: ["string"] },
   },
 };
 function validate133(
@@ -4352,67 +5375,107 @@ function validate133(
       }
     }
     if (data.contactId !== undefined) {
-      if (typeof data.contactId !== "string") {
-        const err4 = {
-          instancePath: instancePath + "/contactId",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
+      let data2 = data.contactId;
+      if (!(typeof data2 == "string")) {
+        const converted0 = func1(data2, true, 0);
+        if (converted0 === undefined) {
+          const err4 = {
+            instancePath: instancePath + "/contactId",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
         }
-        errors++;
+        if (converted0 !== undefined) {
+          data2 = converted0;
+          if (data !== undefined) {
+            data["contactId"] = converted0;
+          }
+        }
       }
     }
     if (data.from !== undefined) {
-      if (typeof data.from !== "string") {
-        const err5 = {
-          instancePath: instancePath + "/from",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
+      let data3 = data.from;
+      if (!(typeof data3 == "string")) {
+        const converted1 = func1(data3, true, 0);
+        if (converted1 === undefined) {
+          const err5 = {
+            instancePath: instancePath + "/from",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
         }
-        errors++;
+        if (converted1 !== undefined) {
+          data3 = converted1;
+          if (data !== undefined) {
+            data["from"] = converted1;
+          }
+        }
       }
     }
     if (data.id !== undefined) {
-      if (typeof data.id !== "string") {
-        const err6 = {
-          instancePath: instancePath + "/id",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
+      let data4 = data.id;
+      if (!(typeof data4 == "string")) {
+        const converted2 = func1(data4, true, 0);
+        if (converted2 === undefined) {
+          const err6 = {
+            instancePath: instancePath + "/id",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
         }
-        errors++;
+        if (converted2 !== undefined) {
+          data4 = converted2;
+          if (data !== undefined) {
+            data["id"] = converted2;
+          }
+        }
       }
     }
     if (data.messageIdExt !== undefined) {
-      if (typeof data.messageIdExt !== "string") {
-        const err7 = {
-          instancePath: instancePath + "/messageIdExt",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
+      let data5 = data.messageIdExt;
+      if (!(typeof data5 == "string")) {
+        const converted3 = func1(data5, true, 0);
+        if (converted3 === undefined) {
+          const err7 = {
+            instancePath: instancePath + "/messageIdExt",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
         }
-        errors++;
+        if (converted3 !== undefined) {
+          data5 = converted3;
+          if (data !== undefined) {
+            data["messageIdExt"] = converted3;
+          }
+        }
       }
     }
     if (data.originalMessage !== undefined) {
@@ -4463,19 +5526,28 @@ function validate133(
     }
     if (data.timestamp !== undefined) {
       let data9 = data.timestamp;
-      if (!(typeof data9 == "number" && !(data9 % 1) && !isNaN(data9) && isFinite(data9))) {
-        const err9 = {
-          instancePath: instancePath + "/timestamp",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
+      if (!Number.isInteger(data9)) {
+        const converted4 = func1(data9, false, 2);
+        if (converted4 === undefined) {
+          const err9 = {
+            instancePath: instancePath + "/timestamp",
+            keyword: "xmsLosslessType",
+            params: { type: "integer" },
+            message: "must be integer",
+          };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
         }
-        errors++;
+        if (converted4 !== undefined) {
+          data9 = converted4;
+          if (data !== undefined) {
+            data["timestamp"] = converted4;
+          }
+        }
       }
     }
     if (data.audio !== undefined) {
@@ -4578,12 +5650,12 @@ function validate133(
     }
     if (data.type !== undefined) {
       let data17 = data.type;
-      if (typeof data17 !== "string") {
+      if ("voice" !== data17) {
         const err10 = {
           instancePath: instancePath + "/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
+          keyword: "const",
+          params: { allowedValue: "voice" },
+          message: "must be equal to constant",
         };
         if (vErrors === null) {
           vErrors = [err10];
@@ -4592,19 +5664,28 @@ function validate133(
         }
         errors++;
       }
-      if ("voice" !== data17) {
-        const err11 = {
-          instancePath: instancePath + "/type",
-          keyword: "const",
-          params: { allowedValue: "voice" },
-          message: "must be equal to constant",
-        };
-        if (vErrors === null) {
-          vErrors = [err11];
-        } else {
-          vErrors.push(err11);
+      if (!(typeof data17 == "string")) {
+        const converted5 = func1(data17, true, 0);
+        if (converted5 === undefined) {
+          const err11 = {
+            instancePath: instancePath + "/type",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
         }
-        errors++;
+        if (converted5 !== undefined) {
+          data17 = converted5;
+          if (data !== undefined) {
+            data["type"] = converted5;
+          }
+        }
       }
     }
   } else {
@@ -4652,14 +5733,14 @@ const schema45 = {
   required: ["id", "type", "document"],
   properties: {
     attachments: { type: "array", items: { $ref: "#/$defs/InBoundMsgMedia" } },
-    contactId: { type: "string" },
-    from: { type: "string" },
-    id: { type: "string" },
-    messageIdExt: { type: "string" },
+    contactId: { xmsLosslessType: ["string"] },
+    from: { xmsLosslessType: ["string"] },
+    id: { xmsLosslessType: ["string"] },
+    messageIdExt: { xmsLosslessType: ["string"] },
     originalMessage: { type: "object", additionalProperties: true },
     session: { $ref: "#/$defs/MsgSession" },
     tags: { $ref: "#/$defs/TagDocument" },
-    timestamp: { type: "integer" },
+    timestamp: { xmsLosslessType: ["integer"] },
     audio: { $ref: "#/$defs/InBoundMsgMedia" },
     document: { $ref: "#/$defs/InBoundMsgMedia" },
     image: { $ref: "#/$defs/InBoundMsgMedia" },
@@ -4667,7 +5748,7 @@ const schema45 = {
     text: { $ref: "#/$defs/InBoundMsgText" },
     video: { $ref: "#/$defs/InBoundMsgMedia" },
     voice: { $ref: "#/$defs/InBoundMsgMedia" },
-    type: { type: "string", const: "document" },
+    type: { const: "document", xmsLosslessType: ["string"] },
   },
 };
 function validate145(
@@ -4760,67 +5841,107 @@ function validate145(
       }
     }
     if (data.contactId !== undefined) {
-      if (typeof data.contactId !== "string") {
-        const err4 = {
-          instancePath: instancePath + "/contactId",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
+      let data2 = data.contactId;
+      if (!(typeof data2 == "string")) {
+        const converted0 = func1(data2, true, 0);
+        if (converted0 === undefined) {
+          const err4 = {
+            instancePath: instancePath + "/contactId",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
         }
-        errors++;
+        if (converted0 !== undefined) {
+          data2 = converted0;
+          if (data !== undefined) {
+            data["contactId"] = converted0;
+          }
+        }
       }
     }
     if (data.from !== undefined) {
-      if (typeof data.from !== "string") {
-        const err5 = {
-          instancePath: instancePath + "/from",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
+      let data3 = data.from;
+      if (!(typeof data3 == "string")) {
+        const converted1 = func1(data3, true, 0);
+        if (converted1 === undefined) {
+          const err5 = {
+            instancePath: instancePath + "/from",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
         }
-        errors++;
+        if (converted1 !== undefined) {
+          data3 = converted1;
+          if (data !== undefined) {
+            data["from"] = converted1;
+          }
+        }
       }
     }
     if (data.id !== undefined) {
-      if (typeof data.id !== "string") {
-        const err6 = {
-          instancePath: instancePath + "/id",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
+      let data4 = data.id;
+      if (!(typeof data4 == "string")) {
+        const converted2 = func1(data4, true, 0);
+        if (converted2 === undefined) {
+          const err6 = {
+            instancePath: instancePath + "/id",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
         }
-        errors++;
+        if (converted2 !== undefined) {
+          data4 = converted2;
+          if (data !== undefined) {
+            data["id"] = converted2;
+          }
+        }
       }
     }
     if (data.messageIdExt !== undefined) {
-      if (typeof data.messageIdExt !== "string") {
-        const err7 = {
-          instancePath: instancePath + "/messageIdExt",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
+      let data5 = data.messageIdExt;
+      if (!(typeof data5 == "string")) {
+        const converted3 = func1(data5, true, 0);
+        if (converted3 === undefined) {
+          const err7 = {
+            instancePath: instancePath + "/messageIdExt",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
         }
-        errors++;
+        if (converted3 !== undefined) {
+          data5 = converted3;
+          if (data !== undefined) {
+            data["messageIdExt"] = converted3;
+          }
+        }
       }
     }
     if (data.originalMessage !== undefined) {
@@ -4871,19 +5992,28 @@ function validate145(
     }
     if (data.timestamp !== undefined) {
       let data9 = data.timestamp;
-      if (!(typeof data9 == "number" && !(data9 % 1) && !isNaN(data9) && isFinite(data9))) {
-        const err9 = {
-          instancePath: instancePath + "/timestamp",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
+      if (!Number.isInteger(data9)) {
+        const converted4 = func1(data9, false, 2);
+        if (converted4 === undefined) {
+          const err9 = {
+            instancePath: instancePath + "/timestamp",
+            keyword: "xmsLosslessType",
+            params: { type: "integer" },
+            message: "must be integer",
+          };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
         }
-        errors++;
+        if (converted4 !== undefined) {
+          data9 = converted4;
+          if (data !== undefined) {
+            data["timestamp"] = converted4;
+          }
+        }
       }
     }
     if (data.audio !== undefined) {
@@ -4986,12 +6116,12 @@ function validate145(
     }
     if (data.type !== undefined) {
       let data17 = data.type;
-      if (typeof data17 !== "string") {
+      if ("document" !== data17) {
         const err10 = {
           instancePath: instancePath + "/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
+          keyword: "const",
+          params: { allowedValue: "document" },
+          message: "must be equal to constant",
         };
         if (vErrors === null) {
           vErrors = [err10];
@@ -5000,19 +6130,28 @@ function validate145(
         }
         errors++;
       }
-      if ("document" !== data17) {
-        const err11 = {
-          instancePath: instancePath + "/type",
-          keyword: "const",
-          params: { allowedValue: "document" },
-          message: "must be equal to constant",
-        };
-        if (vErrors === null) {
-          vErrors = [err11];
-        } else {
-          vErrors.push(err11);
+      if (!(typeof data17 == "string")) {
+        const converted5 = func1(data17, true, 0);
+        if (converted5 === undefined) {
+          const err11 = {
+            instancePath: instancePath + "/type",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
         }
-        errors++;
+        if (converted5 !== undefined) {
+          data17 = converted5;
+          if (data !== undefined) {
+            data["type"] = converted5;
+          }
+        }
       }
     }
   } else {
@@ -5060,14 +6199,14 @@ const schema46 = {
   required: ["id", "type", "location"],
   properties: {
     attachments: { type: "array", items: { $ref: "#/$defs/InBoundMsgMedia" } },
-    contactId: { type: "string" },
-    from: { type: "string" },
-    id: { type: "string" },
-    messageIdExt: { type: "string" },
+    contactId: { xmsLosslessType: ["string"] },
+    from: { xmsLosslessType: ["string"] },
+    id: { xmsLosslessType: ["string"] },
+    messageIdExt: { xmsLosslessType: ["string"] },
     originalMessage: { type: "object", additionalProperties: true },
     session: { $ref: "#/$defs/MsgSession" },
     tags: { $ref: "#/$defs/TagDocument" },
-    timestamp: { type: "integer" },
+    timestamp: { xmsLosslessType: ["integer"] },
     audio: { $ref: "#/$defs/InBoundMsgMedia" },
     document: { $ref: "#/$defs/InBoundMsgMedia" },
     image: { $ref: "#/$defs/InBoundMsgMedia" },
@@ -5075,7 +6214,7 @@ const schema46 = {
     text: { $ref: "#/$defs/InBoundMsgText" },
     video: { $ref: "#/$defs/InBoundMsgMedia" },
     voice: { $ref: "#/$defs/InBoundMsgMedia" },
-    type: { type: "string", const: "location" },
+    type: { const: "location", xmsLosslessType: ["string"] },
   },
 };
 function validate157(
@@ -5168,67 +6307,107 @@ function validate157(
       }
     }
     if (data.contactId !== undefined) {
-      if (typeof data.contactId !== "string") {
-        const err4 = {
-          instancePath: instancePath + "/contactId",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
+      let data2 = data.contactId;
+      if (!(typeof data2 == "string")) {
+        const converted0 = func1(data2, true, 0);
+        if (converted0 === undefined) {
+          const err4 = {
+            instancePath: instancePath + "/contactId",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
         }
-        errors++;
+        if (converted0 !== undefined) {
+          data2 = converted0;
+          if (data !== undefined) {
+            data["contactId"] = converted0;
+          }
+        }
       }
     }
     if (data.from !== undefined) {
-      if (typeof data.from !== "string") {
-        const err5 = {
-          instancePath: instancePath + "/from",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
+      let data3 = data.from;
+      if (!(typeof data3 == "string")) {
+        const converted1 = func1(data3, true, 0);
+        if (converted1 === undefined) {
+          const err5 = {
+            instancePath: instancePath + "/from",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
         }
-        errors++;
+        if (converted1 !== undefined) {
+          data3 = converted1;
+          if (data !== undefined) {
+            data["from"] = converted1;
+          }
+        }
       }
     }
     if (data.id !== undefined) {
-      if (typeof data.id !== "string") {
-        const err6 = {
-          instancePath: instancePath + "/id",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
+      let data4 = data.id;
+      if (!(typeof data4 == "string")) {
+        const converted2 = func1(data4, true, 0);
+        if (converted2 === undefined) {
+          const err6 = {
+            instancePath: instancePath + "/id",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
         }
-        errors++;
+        if (converted2 !== undefined) {
+          data4 = converted2;
+          if (data !== undefined) {
+            data["id"] = converted2;
+          }
+        }
       }
     }
     if (data.messageIdExt !== undefined) {
-      if (typeof data.messageIdExt !== "string") {
-        const err7 = {
-          instancePath: instancePath + "/messageIdExt",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
+      let data5 = data.messageIdExt;
+      if (!(typeof data5 == "string")) {
+        const converted3 = func1(data5, true, 0);
+        if (converted3 === undefined) {
+          const err7 = {
+            instancePath: instancePath + "/messageIdExt",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
         }
-        errors++;
+        if (converted3 !== undefined) {
+          data5 = converted3;
+          if (data !== undefined) {
+            data["messageIdExt"] = converted3;
+          }
+        }
       }
     }
     if (data.originalMessage !== undefined) {
@@ -5279,19 +6458,28 @@ function validate157(
     }
     if (data.timestamp !== undefined) {
       let data9 = data.timestamp;
-      if (!(typeof data9 == "number" && !(data9 % 1) && !isNaN(data9) && isFinite(data9))) {
-        const err9 = {
-          instancePath: instancePath + "/timestamp",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
+      if (!Number.isInteger(data9)) {
+        const converted4 = func1(data9, false, 2);
+        if (converted4 === undefined) {
+          const err9 = {
+            instancePath: instancePath + "/timestamp",
+            keyword: "xmsLosslessType",
+            params: { type: "integer" },
+            message: "must be integer",
+          };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
         }
-        errors++;
+        if (converted4 !== undefined) {
+          data9 = converted4;
+          if (data !== undefined) {
+            data["timestamp"] = converted4;
+          }
+        }
       }
     }
     if (data.audio !== undefined) {
@@ -5394,12 +6582,12 @@ function validate157(
     }
     if (data.type !== undefined) {
       let data17 = data.type;
-      if (typeof data17 !== "string") {
+      if ("location" !== data17) {
         const err10 = {
           instancePath: instancePath + "/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
+          keyword: "const",
+          params: { allowedValue: "location" },
+          message: "must be equal to constant",
         };
         if (vErrors === null) {
           vErrors = [err10];
@@ -5408,19 +6596,28 @@ function validate157(
         }
         errors++;
       }
-      if ("location" !== data17) {
-        const err11 = {
-          instancePath: instancePath + "/type",
-          keyword: "const",
-          params: { allowedValue: "location" },
-          message: "must be equal to constant",
-        };
-        if (vErrors === null) {
-          vErrors = [err11];
-        } else {
-          vErrors.push(err11);
+      if (!(typeof data17 == "string")) {
+        const converted5 = func1(data17, true, 0);
+        if (converted5 === undefined) {
+          const err11 = {
+            instancePath: instancePath + "/type",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
         }
-        errors++;
+        if (converted5 !== undefined) {
+          data17 = converted5;
+          if (data !== undefined) {
+            data["type"] = converted5;
+          }
+        }
       }
     }
   } else {
@@ -5468,14 +6665,14 @@ const schema47 = {
   required: ["id", "type"],
   properties: {
     attachments: { type: "array", items: { $ref: "#/$defs/InBoundMsgMedia" } },
-    contactId: { type: "string" },
-    from: { type: "string" },
-    id: { type: "string" },
-    messageIdExt: { type: "string" },
+    contactId: { xmsLosslessType: ["string"] },
+    from: { xmsLosslessType: ["string"] },
+    id: { xmsLosslessType: ["string"] },
+    messageIdExt: { xmsLosslessType: ["string"] },
     originalMessage: { type: "object", additionalProperties: true },
     session: { $ref: "#/$defs/MsgSession" },
     tags: { $ref: "#/$defs/TagDocument" },
-    timestamp: { type: "integer" },
+    timestamp: { xmsLosslessType: ["integer"] },
     audio: { $ref: "#/$defs/InBoundMsgMedia" },
     document: { $ref: "#/$defs/InBoundMsgMedia" },
     image: { $ref: "#/$defs/InBoundMsgMedia" },
@@ -5483,7 +6680,7 @@ const schema47 = {
     text: { $ref: "#/$defs/InBoundMsgText" },
     video: { $ref: "#/$defs/InBoundMsgMedia" },
     voice: { $ref: "#/$defs/InBoundMsgMedia" },
-    type: { type: "string", const: "system" },
+    type: { const: "system", xmsLosslessType: ["string"] },
   },
 };
 function validate169(
@@ -5562,67 +6759,107 @@ function validate169(
       }
     }
     if (data.contactId !== undefined) {
-      if (typeof data.contactId !== "string") {
-        const err3 = {
-          instancePath: instancePath + "/contactId",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
+      let data2 = data.contactId;
+      if (!(typeof data2 == "string")) {
+        const converted0 = func1(data2, true, 0);
+        if (converted0 === undefined) {
+          const err3 = {
+            instancePath: instancePath + "/contactId",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
         }
-        errors++;
+        if (converted0 !== undefined) {
+          data2 = converted0;
+          if (data !== undefined) {
+            data["contactId"] = converted0;
+          }
+        }
       }
     }
     if (data.from !== undefined) {
-      if (typeof data.from !== "string") {
-        const err4 = {
-          instancePath: instancePath + "/from",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
+      let data3 = data.from;
+      if (!(typeof data3 == "string")) {
+        const converted1 = func1(data3, true, 0);
+        if (converted1 === undefined) {
+          const err4 = {
+            instancePath: instancePath + "/from",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
         }
-        errors++;
+        if (converted1 !== undefined) {
+          data3 = converted1;
+          if (data !== undefined) {
+            data["from"] = converted1;
+          }
+        }
       }
     }
     if (data.id !== undefined) {
-      if (typeof data.id !== "string") {
-        const err5 = {
-          instancePath: instancePath + "/id",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
+      let data4 = data.id;
+      if (!(typeof data4 == "string")) {
+        const converted2 = func1(data4, true, 0);
+        if (converted2 === undefined) {
+          const err5 = {
+            instancePath: instancePath + "/id",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
         }
-        errors++;
+        if (converted2 !== undefined) {
+          data4 = converted2;
+          if (data !== undefined) {
+            data["id"] = converted2;
+          }
+        }
       }
     }
     if (data.messageIdExt !== undefined) {
-      if (typeof data.messageIdExt !== "string") {
-        const err6 = {
-          instancePath: instancePath + "/messageIdExt",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
+      let data5 = data.messageIdExt;
+      if (!(typeof data5 == "string")) {
+        const converted3 = func1(data5, true, 0);
+        if (converted3 === undefined) {
+          const err6 = {
+            instancePath: instancePath + "/messageIdExt",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
         }
-        errors++;
+        if (converted3 !== undefined) {
+          data5 = converted3;
+          if (data !== undefined) {
+            data["messageIdExt"] = converted3;
+          }
+        }
       }
     }
     if (data.originalMessage !== undefined) {
@@ -5673,19 +6910,28 @@ function validate169(
     }
     if (data.timestamp !== undefined) {
       let data9 = data.timestamp;
-      if (!(typeof data9 == "number" && !(data9 % 1) && !isNaN(data9) && isFinite(data9))) {
-        const err8 = {
-          instancePath: instancePath + "/timestamp",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
+      if (!Number.isInteger(data9)) {
+        const converted4 = func1(data9, false, 2);
+        if (converted4 === undefined) {
+          const err8 = {
+            instancePath: instancePath + "/timestamp",
+            keyword: "xmsLosslessType",
+            params: { type: "integer" },
+            message: "must be integer",
+          };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
         }
-        errors++;
+        if (converted4 !== undefined) {
+          data9 = converted4;
+          if (data !== undefined) {
+            data["timestamp"] = converted4;
+          }
+        }
       }
     }
     if (data.audio !== undefined) {
@@ -5788,12 +7034,12 @@ function validate169(
     }
     if (data.type !== undefined) {
       let data17 = data.type;
-      if (typeof data17 !== "string") {
+      if ("system" !== data17) {
         const err9 = {
           instancePath: instancePath + "/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
+          keyword: "const",
+          params: { allowedValue: "system" },
+          message: "must be equal to constant",
         };
         if (vErrors === null) {
           vErrors = [err9];
@@ -5802,19 +7048,28 @@ function validate169(
         }
         errors++;
       }
-      if ("system" !== data17) {
-        const err10 = {
-          instancePath: instancePath + "/type",
-          keyword: "const",
-          params: { allowedValue: "system" },
-          message: "must be equal to constant",
-        };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
+      if (!(typeof data17 == "string")) {
+        const converted5 = func1(data17, true, 0);
+        if (converted5 === undefined) {
+          const err10 = {
+            instancePath: instancePath + "/type",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
         }
-        errors++;
+        if (converted5 !== undefined) {
+          data17 = converted5;
+          if (data !== undefined) {
+            data["type"] = converted5;
+          }
+        }
       }
     }
   } else {
@@ -5862,14 +7117,14 @@ const schema48 = {
   required: ["id"],
   properties: {
     attachments: { type: "array", items: { $ref: "#/$defs/InBoundMsgMedia" } },
-    contactId: { type: "string" },
-    from: { type: "string" },
-    id: { type: "string" },
-    messageIdExt: { type: "string" },
+    contactId: { xmsLosslessType: ["string"] },
+    from: { xmsLosslessType: ["string"] },
+    id: { xmsLosslessType: ["string"] },
+    messageIdExt: { xmsLosslessType: ["string"] },
     originalMessage: { type: "object", additionalProperties: true },
     session: { $ref: "#/$defs/MsgSession" },
     tags: { $ref: "#/$defs/TagDocument" },
-    timestamp: { type: "integer" },
+    timestamp: { xmsLosslessType: ["integer"] },
     audio: { $ref: "#/$defs/InBoundMsgMedia" },
     document: { $ref: "#/$defs/InBoundMsgMedia" },
     image: { $ref: "#/$defs/InBoundMsgMedia" },
@@ -5941,67 +7196,107 @@ function validate181(
       }
     }
     if (data.contactId !== undefined) {
-      if (typeof data.contactId !== "string") {
-        const err2 = {
-          instancePath: instancePath + "/contactId",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
+      let data2 = data.contactId;
+      if (!(typeof data2 == "string")) {
+        const converted0 = func1(data2, true, 0);
+        if (converted0 === undefined) {
+          const err2 = {
+            instancePath: instancePath + "/contactId",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
         }
-        errors++;
+        if (converted0 !== undefined) {
+          data2 = converted0;
+          if (data !== undefined) {
+            data["contactId"] = converted0;
+          }
+        }
       }
     }
     if (data.from !== undefined) {
-      if (typeof data.from !== "string") {
-        const err3 = {
-          instancePath: instancePath + "/from",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
+      let data3 = data.from;
+      if (!(typeof data3 == "string")) {
+        const converted1 = func1(data3, true, 0);
+        if (converted1 === undefined) {
+          const err3 = {
+            instancePath: instancePath + "/from",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
         }
-        errors++;
+        if (converted1 !== undefined) {
+          data3 = converted1;
+          if (data !== undefined) {
+            data["from"] = converted1;
+          }
+        }
       }
     }
     if (data.id !== undefined) {
-      if (typeof data.id !== "string") {
-        const err4 = {
-          instancePath: instancePath + "/id",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
+      let data4 = data.id;
+      if (!(typeof data4 == "string")) {
+        const converted2 = func1(data4, true, 0);
+        if (converted2 === undefined) {
+          const err4 = {
+            instancePath: instancePath + "/id",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
         }
-        errors++;
+        if (converted2 !== undefined) {
+          data4 = converted2;
+          if (data !== undefined) {
+            data["id"] = converted2;
+          }
+        }
       }
     }
     if (data.messageIdExt !== undefined) {
-      if (typeof data.messageIdExt !== "string") {
-        const err5 = {
-          instancePath: instancePath + "/messageIdExt",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
+      let data5 = data.messageIdExt;
+      if (!(typeof data5 == "string")) {
+        const converted3 = func1(data5, true, 0);
+        if (converted3 === undefined) {
+          const err5 = {
+            instancePath: instancePath + "/messageIdExt",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
         }
-        errors++;
+        if (converted3 !== undefined) {
+          data5 = converted3;
+          if (data !== undefined) {
+            data["messageIdExt"] = converted3;
+          }
+        }
       }
     }
     if (data.originalMessage !== undefined) {
@@ -6052,19 +7347,28 @@ function validate181(
     }
     if (data.timestamp !== undefined) {
       let data9 = data.timestamp;
-      if (!(typeof data9 == "number" && !(data9 % 1) && !isNaN(data9) && isFinite(data9))) {
-        const err7 = {
-          instancePath: instancePath + "/timestamp",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
+      if (!Number.isInteger(data9)) {
+        const converted4 = func1(data9, false, 2);
+        if (converted4 === undefined) {
+          const err7 = {
+            instancePath: instancePath + "/timestamp",
+            keyword: "xmsLosslessType",
+            params: { type: "integer" },
+            message: "must be integer",
+          };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
         }
-        errors++;
+        if (converted4 !== undefined) {
+          data9 = converted4;
+          if (data !== undefined) {
+            data["timestamp"] = converted4;
+          }
+        }
       }
     }
     if (data.audio !== undefined) {
@@ -7070,19 +8374,29 @@ function validate79(
       props0.type = true;
     }
     if (data.type !== undefined) {
-      if (typeof data.type !== "string") {
-        const err30 = {
-          instancePath: instancePath + "/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err30];
-        } else {
-          vErrors.push(err30);
+      let data9 = data.type;
+      if (!(typeof data9 == "string")) {
+        const converted0 = func1(data9, true, 0);
+        if (converted0 === undefined) {
+          const err30 = {
+            instancePath: instancePath + "/type",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err30];
+          } else {
+            vErrors.push(err30);
+          }
+          errors++;
         }
-        errors++;
+        if (converted0 !== undefined) {
+          data9 = converted0;
+          if (data !== undefined) {
+            data["type"] = converted0;
+          }
+        }
       }
     }
   } else {
@@ -7107,10 +8421,10 @@ validate79.evaluated = { dynamicProps: true, dynamicItems: false };
 const schema49 = {
   type: "object",
   properties: {
-    appId: { type: "string" },
+    appId: { xmsLosslessType: ["string"] },
     debug: { type: "boolean" },
-    domain: { type: "string" },
-    server: { type: "string" },
+    domain: { xmsLosslessType: ["string"] },
+    server: { xmsLosslessType: ["string"] },
   },
 };
 function validate194(
@@ -7128,19 +8442,29 @@ function validate194(
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.appId !== undefined) {
-      if (typeof data.appId !== "string") {
-        const err0 = {
-          instancePath: instancePath + "/appId",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
+      let data0 = data.appId;
+      if (!(typeof data0 == "string")) {
+        const converted0 = func1(data0, true, 0);
+        if (converted0 === undefined) {
+          const err0 = {
+            instancePath: instancePath + "/appId",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
         }
-        errors++;
+        if (converted0 !== undefined) {
+          data0 = converted0;
+          if (data !== undefined) {
+            data["appId"] = converted0;
+          }
+        }
       }
     }
     if (data.debug !== undefined) {
@@ -7160,35 +8484,55 @@ function validate194(
       }
     }
     if (data.domain !== undefined) {
-      if (typeof data.domain !== "string") {
-        const err2 = {
-          instancePath: instancePath + "/domain",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
+      let data2 = data.domain;
+      if (!(typeof data2 == "string")) {
+        const converted1 = func1(data2, true, 0);
+        if (converted1 === undefined) {
+          const err2 = {
+            instancePath: instancePath + "/domain",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
         }
-        errors++;
+        if (converted1 !== undefined) {
+          data2 = converted1;
+          if (data !== undefined) {
+            data["domain"] = converted1;
+          }
+        }
       }
     }
     if (data.server !== undefined) {
-      if (typeof data.server !== "string") {
-        const err3 = {
-          instancePath: instancePath + "/server",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
+      let data3 = data.server;
+      if (!(typeof data3 == "string")) {
+        const converted2 = func1(data3, true, 0);
+        if (converted2 === undefined) {
+          const err3 = {
+            instancePath: instancePath + "/server",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
         }
-        errors++;
+        if (converted2 !== undefined) {
+          data3 = converted2;
+          if (data !== undefined) {
+            data["server"] = converted2;
+          }
+        }
       }
     }
   } else {
@@ -7217,21 +8561,21 @@ const schema50 = {
   type: "object",
   required: ["id", "status"],
   properties: {
-    contactId: { type: "string" },
+    contactId: { xmsLosslessType: ["string"] },
     errors: { type: "array", items: { $ref: "#/$defs/MessageReportError" } },
-    id: { type: "string" },
-    messageIdExt: { type: "string" },
+    id: { xmsLosslessType: ["string"] },
+    messageIdExt: { xmsLosslessType: ["string"] },
     status: { $ref: "#/$defs/InBoundMsgStatusCode" },
-    timestamp: { type: "integer" },
+    timestamp: { xmsLosslessType: ["integer"] },
   },
 };
 const schema51 = {
   type: "object",
   properties: {
-    code: { type: "string" },
-    details: { type: "string" },
-    href: { type: "string" },
-    title: { type: "string" },
+    code: { xmsLosslessType: ["string"] },
+    details: { xmsLosslessType: ["string"] },
+    href: { xmsLosslessType: ["string"] },
+    title: { xmsLosslessType: ["string"] },
   },
 };
 function validate197(
@@ -7249,67 +8593,107 @@ function validate197(
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.code !== undefined) {
-      if (typeof data.code !== "string") {
-        const err0 = {
-          instancePath: instancePath + "/code",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
+      let data0 = data.code;
+      if (!(typeof data0 == "string")) {
+        const converted0 = func1(data0, true, 0);
+        if (converted0 === undefined) {
+          const err0 = {
+            instancePath: instancePath + "/code",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
         }
-        errors++;
+        if (converted0 !== undefined) {
+          data0 = converted0;
+          if (data !== undefined) {
+            data["code"] = converted0;
+          }
+        }
       }
     }
     if (data.details !== undefined) {
-      if (typeof data.details !== "string") {
-        const err1 = {
-          instancePath: instancePath + "/details",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
+      let data1 = data.details;
+      if (!(typeof data1 == "string")) {
+        const converted1 = func1(data1, true, 0);
+        if (converted1 === undefined) {
+          const err1 = {
+            instancePath: instancePath + "/details",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
         }
-        errors++;
+        if (converted1 !== undefined) {
+          data1 = converted1;
+          if (data !== undefined) {
+            data["details"] = converted1;
+          }
+        }
       }
     }
     if (data.href !== undefined) {
-      if (typeof data.href !== "string") {
-        const err2 = {
-          instancePath: instancePath + "/href",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
+      let data2 = data.href;
+      if (!(typeof data2 == "string")) {
+        const converted2 = func1(data2, true, 0);
+        if (converted2 === undefined) {
+          const err2 = {
+            instancePath: instancePath + "/href",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
         }
-        errors++;
+        if (converted2 !== undefined) {
+          data2 = converted2;
+          if (data !== undefined) {
+            data["href"] = converted2;
+          }
+        }
       }
     }
     if (data.title !== undefined) {
-      if (typeof data.title !== "string") {
-        const err3 = {
-          instancePath: instancePath + "/title",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
+      let data3 = data.title;
+      if (!(typeof data3 == "string")) {
+        const converted3 = func1(data3, true, 0);
+        if (converted3 === undefined) {
+          const err3 = {
+            instancePath: instancePath + "/title",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
         }
-        errors++;
+        if (converted3 !== undefined) {
+          data3 = converted3;
+          if (data !== undefined) {
+            data["title"] = converted3;
+          }
+        }
       }
     }
   } else {
@@ -7334,7 +8718,7 @@ validate197.evaluated = {
   dynamicProps: false,
   dynamicItems: false,
 };
-const schema52 = { type: "string" };
+const schema52 = { xmsLosslessType: ["string"] };
 function validate199(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -7348,19 +8732,28 @@ function validate199(
   if (evaluated0.dynamicItems) {
     evaluated0.items = undefined;
   }
-  if (typeof data !== "string") {
-    const err0 = {
-      instancePath,
-      keyword: "type",
-      params: { type: "string" },
-      message: "must be string",
-    };
-    if (vErrors === null) {
-      vErrors = [err0];
-    } else {
-      vErrors.push(err0);
+  if (!(typeof data == "string")) {
+    const converted0 = func1(data, true, 0);
+    if (converted0 === undefined) {
+      const err0 = {
+        instancePath,
+        keyword: "xmsLosslessType",
+        params: { type: "string" },
+        message: "must be string",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
     }
-    errors++;
+    if (converted0 !== undefined) {
+      data = converted0;
+      if (parentData !== undefined) {
+        parentData[parentDataProperty] = converted0;
+      }
+    }
   }
   validate199.errors = vErrors;
   return errors === 0;
@@ -7409,19 +8802,29 @@ function validate196(
       errors++;
     }
     if (data.contactId !== undefined) {
-      if (typeof data.contactId !== "string") {
-        const err2 = {
-          instancePath: instancePath + "/contactId",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
+      let data0 = data.contactId;
+      if (!(typeof data0 == "string")) {
+        const converted0 = func1(data0, true, 0);
+        if (converted0 === undefined) {
+          const err2 = {
+            instancePath: instancePath + "/contactId",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
         }
-        errors++;
+        if (converted0 !== undefined) {
+          data0 = converted0;
+          if (data !== undefined) {
+            data["contactId"] = converted0;
+          }
+        }
       }
     }
     if (data.errors !== undefined) {
@@ -7458,35 +8861,55 @@ function validate196(
       }
     }
     if (data.id !== undefined) {
-      if (typeof data.id !== "string") {
-        const err4 = {
-          instancePath: instancePath + "/id",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
+      let data3 = data.id;
+      if (!(typeof data3 == "string")) {
+        const converted1 = func1(data3, true, 0);
+        if (converted1 === undefined) {
+          const err4 = {
+            instancePath: instancePath + "/id",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
         }
-        errors++;
+        if (converted1 !== undefined) {
+          data3 = converted1;
+          if (data !== undefined) {
+            data["id"] = converted1;
+          }
+        }
       }
     }
     if (data.messageIdExt !== undefined) {
-      if (typeof data.messageIdExt !== "string") {
-        const err5 = {
-          instancePath: instancePath + "/messageIdExt",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
+      let data4 = data.messageIdExt;
+      if (!(typeof data4 == "string")) {
+        const converted2 = func1(data4, true, 0);
+        if (converted2 === undefined) {
+          const err5 = {
+            instancePath: instancePath + "/messageIdExt",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
         }
-        errors++;
+        if (converted2 !== undefined) {
+          data4 = converted2;
+          if (data !== undefined) {
+            data["messageIdExt"] = converted2;
+          }
+        }
       }
     }
     if (data.status !== undefined) {
@@ -7505,19 +8928,28 @@ function validate196(
     }
     if (data.timestamp !== undefined) {
       let data6 = data.timestamp;
-      if (!(typeof data6 == "number" && !(data6 % 1) && !isNaN(data6) && isFinite(data6))) {
-        const err6 = {
-          instancePath: instancePath + "/timestamp",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
+      if (!Number.isInteger(data6)) {
+        const converted3 = func1(data6, false, 2);
+        if (converted3 === undefined) {
+          const err6 = {
+            instancePath: instancePath + "/timestamp",
+            keyword: "xmsLosslessType",
+            params: { type: "integer" },
+            message: "must be integer",
+          };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
         }
-        errors++;
+        if (converted3 !== undefined) {
+          data6 = converted3;
+          if (data !== undefined) {
+            data["timestamp"] = converted3;
+          }
+        }
       }
     }
   } else {
@@ -7743,19 +9175,29 @@ function validate54(
       }
     }
     if (data.type !== undefined) {
-      if (typeof data.type !== "string") {
-        const err5 = {
-          instancePath: instancePath + "/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
+      let data11 = data.type;
+      if (!(typeof data11 == "string")) {
+        const converted0 = func1(data11, true, 0);
+        if (converted0 === undefined) {
+          const err5 = {
+            instancePath: instancePath + "/type",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
         }
-        errors++;
+        if (converted0 !== undefined) {
+          data11 = converted0;
+          if (data !== undefined) {
+            data["type"] = converted0;
+          }
+        }
       }
     }
   } else {
@@ -7871,35 +9313,55 @@ function validate204(
       }
     }
     if (data.channelId !== undefined) {
-      if (typeof data.channelId !== "string") {
-        const err1 = {
-          instancePath: instancePath + "/channelId",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
+      let data1 = data.channelId;
+      if (!(typeof data1 == "string")) {
+        const converted0 = func1(data1, true, 0);
+        if (converted0 === undefined) {
+          const err1 = {
+            instancePath: instancePath + "/channelId",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
         }
-        errors++;
+        if (converted0 !== undefined) {
+          data1 = converted0;
+          if (data !== undefined) {
+            data["channelId"] = converted0;
+          }
+        }
       }
     }
     if (data.contactId !== undefined) {
-      if (typeof data.contactId !== "string") {
-        const err2 = {
-          instancePath: instancePath + "/contactId",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
+      let data2 = data.contactId;
+      if (!(typeof data2 == "string")) {
+        const converted1 = func1(data2, true, 0);
+        if (converted1 === undefined) {
+          const err2 = {
+            instancePath: instancePath + "/contactId",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
         }
-        errors++;
+        if (converted1 !== undefined) {
+          data2 = converted1;
+          if (data !== undefined) {
+            data["contactId"] = converted1;
+          }
+        }
       }
     }
     if (data.contactType !== undefined) {
@@ -7917,35 +9379,55 @@ function validate204(
       }
     }
     if (data.csid !== undefined) {
-      if (typeof data.csid !== "string") {
-        const err3 = {
-          instancePath: instancePath + "/csid",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
+      let data4 = data.csid;
+      if (!(typeof data4 == "string")) {
+        const converted2 = func1(data4, true, 0);
+        if (converted2 === undefined) {
+          const err3 = {
+            instancePath: instancePath + "/csid",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
         }
-        errors++;
+        if (converted2 !== undefined) {
+          data4 = converted2;
+          if (data !== undefined) {
+            data["csid"] = converted2;
+          }
+        }
       }
     }
     if (data.lane !== undefined) {
-      if (typeof data.lane !== "string") {
-        const err4 = {
-          instancePath: instancePath + "/lane",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
+      let data5 = data.lane;
+      if (!(typeof data5 == "string")) {
+        const converted3 = func1(data5, true, 0);
+        if (converted3 === undefined) {
+          const err4 = {
+            instancePath: instancePath + "/lane",
+            keyword: "xmsLosslessType",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
         }
-        errors++;
+        if (converted3 !== undefined) {
+          data5 = converted3;
+          if (data !== undefined) {
+            data["lane"] = converted3;
+          }
+        }
       }
     }
     if (data.profile !== undefined) {
