@@ -36,6 +36,8 @@ interface Item {
   /** The names it is dispatched to, the most specific last. */
   names: string[];
   contact: unknown;
+  /** Its position in its list, part of the dedupe key of an item without an id. */
+  index: number;
 }
 
 const SUBTYPE: Record<NotificationItemKind, [field: string, known: readonly string[]] | undefined> =
@@ -60,7 +62,7 @@ function itemsOf(notification: Record<string, unknown>): Item[] {
   for (const kind of KINDS) {
     const list = notification[notificationItemKinds[kind]];
     if (!Array.isArray(list)) continue;
-    for (const payload of list) {
+    for (const [index, payload] of list.entries()) {
       // Only reachable with validate: false; such an item can not be dispatched by name.
       if (!isRecord(payload)) continue;
       const names: string[] = [kind];
@@ -69,7 +71,7 @@ function itemsOf(notification: Record<string, unknown>): Item[] {
         const value = payload[subtype[0]];
         if (typeof value === "string" && subtype[1].includes(value)) names.push(`${kind}.${value}`);
       }
-      items.push({ kind, payload, names, contact: contactOf(payload, contacts) });
+      items.push({ kind, payload, names, contact: contactOf(payload, contacts), index });
     }
   }
   return items;
@@ -200,7 +202,12 @@ async function dispatchOnce(
       const calls = callsFor(registry, item.names, eventOf(item, notification));
       // Nothing listens: nothing to run, nothing to remember.
       if (calls.length === 0) return [];
-      const key = await dedupeKey(item.kind, item.payload);
+      const key = await dedupeKey(item.kind, item.payload, {
+        meta: notification["meta"],
+        // An item that names no contact (or one the notification lacks) is told by all of them.
+        contact: item.contact ?? notification["contacts"],
+        index: item.index,
+      });
       if (key === undefined) return runCalls(calls);
       let errors: WebhookHandlerError[] = [];
       await dedupe.once(key, async () => {
