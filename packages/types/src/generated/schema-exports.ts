@@ -104,6 +104,7 @@ export interface SchemaExports {
   InBoundDocumentMsg: Schemas.InBoundDocumentMsg;
   InBoundLocationMsg: Schemas.InBoundLocationMsg;
   InBoundSystemMsg: Schemas.InBoundSystemMsg;
+  InBoundLocation: Schemas.InBoundLocation;
   InBoundMsgText: Schemas.InBoundMsgText;
   InBoundMsgMedia: Schemas.InBoundMsgMedia;
   MsgSession: Schemas.MsgSession;

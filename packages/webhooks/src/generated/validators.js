@@ -2226,7 +2226,7 @@ const schema35 = {
     audio: { $ref: "#/$defs/InBoundMsgMedia" },
     document: { $ref: "#/$defs/InBoundMsgMedia" },
     image: { $ref: "#/$defs/InBoundMsgMedia" },
-    location: { $ref: "#/$defs/CommonMsgLocation" },
+    location: { $ref: "#/$defs/InBoundLocation" },
     text: { $ref: "#/$defs/InBoundMsgText" },
     video: { $ref: "#/$defs/InBoundMsgMedia" },
     voice: { $ref: "#/$defs/InBoundMsgMedia" },
@@ -2235,7 +2235,6 @@ const schema35 = {
 };
 const schema36 = {
   type: "object",
-  required: ["id"],
   properties: {
     caption: { xmsLosslessType: ["string"] },
     filename: { xmsLosslessType: ["string"] },
@@ -2261,35 +2260,21 @@ function validate81(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.id === undefined) {
-      const err0 = {
-        instancePath,
-        keyword: "required",
-        params: { missingProperty: "id" },
-        message: "must have required property '" + "id" + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
     if (data.caption !== undefined) {
       let data0 = data.caption;
       if (!(typeof data0 == "string")) {
         const converted0 = func1(data0, true, 0);
         if (converted0 === undefined) {
-          const err1 = {
+          const err0 = {
             instancePath: instancePath + "/caption",
             keyword: "xmsLosslessType",
             params: { type: "string" },
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err1];
+            vErrors = [err0];
           } else {
-            vErrors.push(err1);
+            vErrors.push(err0);
           }
           errors++;
         }
@@ -2306,16 +2291,16 @@ function validate81(
       if (!(typeof data1 == "string")) {
         const converted1 = func1(data1, true, 0);
         if (converted1 === undefined) {
-          const err2 = {
+          const err1 = {
             instancePath: instancePath + "/filename",
             keyword: "xmsLosslessType",
             params: { type: "string" },
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err2];
+            vErrors = [err1];
           } else {
-            vErrors.push(err2);
+            vErrors.push(err1);
           }
           errors++;
         }
@@ -2332,16 +2317,16 @@ function validate81(
       if (!(typeof data2 == "string")) {
         const converted2 = func1(data2, true, 0);
         if (converted2 === undefined) {
-          const err3 = {
+          const err2 = {
             instancePath: instancePath + "/id",
             keyword: "xmsLosslessType",
             params: { type: "string" },
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err3];
+            vErrors = [err2];
           } else {
-            vErrors.push(err3);
+            vErrors.push(err2);
           }
           errors++;
         }
@@ -2358,16 +2343,16 @@ function validate81(
       if (!(typeof data3 == "string")) {
         const converted3 = func1(data3, true, 0);
         if (converted3 === undefined) {
-          const err4 = {
+          const err3 = {
             instancePath: instancePath + "/link",
             keyword: "xmsLosslessType",
             params: { type: "string" },
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err4];
+            vErrors = [err3];
           } else {
-            vErrors.push(err4);
+            vErrors.push(err3);
           }
           errors++;
         }
@@ -2384,16 +2369,16 @@ function validate81(
       if (!(typeof data4 == "string")) {
         const converted4 = func1(data4, true, 0);
         if (converted4 === undefined) {
-          const err5 = {
+          const err4 = {
             instancePath: instancePath + "/linkSecure",
             keyword: "xmsLosslessType",
             params: { type: "string" },
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err5];
+            vErrors = [err4];
           } else {
-            vErrors.push(err5);
+            vErrors.push(err4);
           }
           errors++;
         }
@@ -2410,16 +2395,16 @@ function validate81(
       if (!(typeof data5 == "string")) {
         const converted5 = func1(data5, true, 0);
         if (converted5 === undefined) {
-          const err6 = {
+          const err5 = {
             instancePath: instancePath + "/mime_type",
             keyword: "xmsLosslessType",
             params: { type: "string" },
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err6];
+            vErrors = [err5];
           } else {
-            vErrors.push(err6);
+            vErrors.push(err5);
           }
           errors++;
         }
@@ -2436,16 +2421,16 @@ function validate81(
       if (!(typeof data6 == "string")) {
         const converted6 = func1(data6, true, 0);
         if (converted6 === undefined) {
-          const err7 = {
+          const err6 = {
             instancePath: instancePath + "/sha256",
             keyword: "xmsLosslessType",
             params: { type: "string" },
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err7];
+            vErrors = [err6];
           } else {
-            vErrors.push(err7);
+            vErrors.push(err6);
           }
           errors++;
         }
@@ -2462,16 +2447,16 @@ function validate81(
       if (!(typeof data7 == "string")) {
         const converted7 = func1(data7, true, 0);
         if (converted7 === undefined) {
-          const err8 = {
+          const err7 = {
             instancePath: instancePath + "/type",
             keyword: "xmsLosslessType",
             params: { type: "string" },
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err8];
+            vErrors = [err7];
           } else {
-            vErrors.push(err8);
+            vErrors.push(err7);
           }
           errors++;
         }
@@ -2484,16 +2469,16 @@ function validate81(
       }
     }
   } else {
-    const err9 = {
+    const err8 = {
       instancePath,
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err9];
+      vErrors = [err8];
     } else {
-      vErrors.push(err9);
+      vErrors.push(err8);
     }
     errors++;
   }
@@ -3111,7 +3096,6 @@ validate85.evaluated = {
 };
 const schema39 = {
   type: "object",
-  required: ["latitude", "longitude"],
   properties: {
     address: { xmsLosslessType: ["string"] },
     latitude: { xmsLosslessType: ["string"] },
@@ -3134,49 +3118,21 @@ function validate90(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.latitude === undefined) {
-      const err0 = {
-        instancePath,
-        keyword: "required",
-        params: { missingProperty: "latitude" },
-        message: "must have required property '" + "latitude" + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.longitude === undefined) {
-      const err1 = {
-        instancePath,
-        keyword: "required",
-        params: { missingProperty: "longitude" },
-        message: "must have required property '" + "longitude" + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
     if (data.address !== undefined) {
       let data0 = data.address;
       if (!(typeof data0 == "string")) {
         const converted0 = func1(data0, true, 0);
         if (converted0 === undefined) {
-          const err2 = {
+          const err0 = {
             instancePath: instancePath + "/address",
             keyword: "xmsLosslessType",
             params: { type: "string" },
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err2];
+            vErrors = [err0];
           } else {
-            vErrors.push(err2);
+            vErrors.push(err0);
           }
           errors++;
         }
@@ -3193,16 +3149,16 @@ function validate90(
       if (!(typeof data1 == "string")) {
         const converted1 = func1(data1, true, 0);
         if (converted1 === undefined) {
-          const err3 = {
+          const err1 = {
             instancePath: instancePath + "/latitude",
             keyword: "xmsLosslessType",
             params: { type: "string" },
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err3];
+            vErrors = [err1];
           } else {
-            vErrors.push(err3);
+            vErrors.push(err1);
           }
           errors++;
         }
@@ -3219,16 +3175,16 @@ function validate90(
       if (!(typeof data2 == "string")) {
         const converted2 = func1(data2, true, 0);
         if (converted2 === undefined) {
-          const err4 = {
+          const err2 = {
             instancePath: instancePath + "/longitude",
             keyword: "xmsLosslessType",
             params: { type: "string" },
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err4];
+            vErrors = [err2];
           } else {
-            vErrors.push(err4);
+            vErrors.push(err2);
           }
           errors++;
         }
@@ -3245,16 +3201,16 @@ function validate90(
       if (!(typeof data3 == "string")) {
         const converted3 = func1(data3, true, 0);
         if (converted3 === undefined) {
-          const err5 = {
+          const err3 = {
             instancePath: instancePath + "/name",
             keyword: "xmsLosslessType",
             params: { type: "string" },
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err5];
+            vErrors = [err3];
           } else {
-            vErrors.push(err5);
+            vErrors.push(err3);
           }
           errors++;
         }
@@ -3271,16 +3227,16 @@ function validate90(
       if (!(typeof data4 == "string")) {
         const converted4 = func1(data4, true, 0);
         if (converted4 === undefined) {
-          const err6 = {
+          const err4 = {
             instancePath: instancePath + "/url",
             keyword: "xmsLosslessType",
             params: { type: "string" },
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err6];
+            vErrors = [err4];
           } else {
-            vErrors.push(err6);
+            vErrors.push(err4);
           }
           errors++;
         }
@@ -3293,16 +3249,16 @@ function validate90(
       }
     }
   } else {
-    const err7 = {
+    const err5 = {
       instancePath,
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err7];
+      vErrors = [err5];
     } else {
-      vErrors.push(err7);
+      vErrors.push(err5);
     }
     errors++;
   }
@@ -3880,7 +3836,7 @@ const schema41 = {
     audio: { $ref: "#/$defs/InBoundMsgMedia" },
     document: { $ref: "#/$defs/InBoundMsgMedia" },
     image: { $ref: "#/$defs/InBoundMsgMedia" },
-    location: { $ref: "#/$defs/CommonMsgLocation" },
+    location: { $ref: "#/$defs/InBoundLocation" },
     text: { $ref: "#/$defs/InBoundMsgText" },
     video: { $ref: "#/$defs/InBoundMsgMedia" },
     voice: { $ref: "#/$defs/InBoundMsgMedia" },
@@ -4346,7 +4302,7 @@ const schema42 = {
     audio: { $ref: "#/$defs/InBoundMsgMedia" },
     document: { $ref: "#/$defs/InBoundMsgMedia" },
     image: { $ref: "#/$defs/InBoundMsgMedia" },
-    location: { $ref: "#/$defs/CommonMsgLocation" },
+    location: { $ref: "#/$defs/InBoundLocation" },
     text: { $ref: "#/$defs/InBoundMsgText" },
     video: { $ref: "#/$defs/InBoundMsgMedia" },
     voice: { $ref: "#/$defs/InBoundMsgMedia" },
@@ -4812,7 +4768,7 @@ const schema43 = {
     audio: { $ref: "#/$defs/InBoundMsgMedia" },
     document: { $ref: "#/$defs/InBoundMsgMedia" },
     image: { $ref: "#/$defs/InBoundMsgMedia" },
-    location: { $ref: "#/$defs/CommonMsgLocation" },
+    location: { $ref: "#/$defs/InBoundLocation" },
     text: { $ref: "#/$defs/InBoundMsgText" },
     video: { $ref: "#/$defs/InBoundMsgMedia" },
     voice: { $ref: "#/$defs/InBoundMsgMedia" },
@@ -5278,7 +5234,7 @@ const schema44 = {
     audio: { $ref: "#/$defs/InBoundMsgMedia" },
     document: { $ref: "#/$defs/InBoundMsgMedia" },
     image: { $ref: "#/$defs/InBoundMsgMedia" },
-    location: { $ref: "#/$defs/CommonMsgLocation" },
+    location: { $ref: "#/$defs/InBoundLocation" },
     text: { $ref: "#/$defs/InBoundMsgText" },
     video: { $ref: "#/$defs/InBoundMsgMedia" },
     voice: { $ref: "#/$defs/InBoundMsgMedia" },
@@ -5744,7 +5700,7 @@ const schema45 = {
     audio: { $ref: "#/$defs/InBoundMsgMedia" },
     document: { $ref: "#/$defs/InBoundMsgMedia" },
     image: { $ref: "#/$defs/InBoundMsgMedia" },
-    location: { $ref: "#/$defs/CommonMsgLocation" },
+    location: { $ref: "#/$defs/InBoundLocation" },
     text: { $ref: "#/$defs/InBoundMsgText" },
     video: { $ref: "#/$defs/InBoundMsgMedia" },
     voice: { $ref: "#/$defs/InBoundMsgMedia" },
@@ -6210,7 +6166,7 @@ const schema46 = {
     audio: { $ref: "#/$defs/InBoundMsgMedia" },
     document: { $ref: "#/$defs/InBoundMsgMedia" },
     image: { $ref: "#/$defs/InBoundMsgMedia" },
-    location: { $ref: "#/$defs/CommonMsgLocation" },
+    location: { $ref: "#/$defs/InBoundLocation" },
     text: { $ref: "#/$defs/InBoundMsgText" },
     video: { $ref: "#/$defs/InBoundMsgMedia" },
     voice: { $ref: "#/$defs/InBoundMsgMedia" },
@@ -6676,7 +6632,7 @@ const schema47 = {
     audio: { $ref: "#/$defs/InBoundMsgMedia" },
     document: { $ref: "#/$defs/InBoundMsgMedia" },
     image: { $ref: "#/$defs/InBoundMsgMedia" },
-    location: { $ref: "#/$defs/CommonMsgLocation" },
+    location: { $ref: "#/$defs/InBoundLocation" },
     text: { $ref: "#/$defs/InBoundMsgText" },
     video: { $ref: "#/$defs/InBoundMsgMedia" },
     voice: { $ref: "#/$defs/InBoundMsgMedia" },
@@ -7128,7 +7084,7 @@ const schema48 = {
     audio: { $ref: "#/$defs/InBoundMsgMedia" },
     document: { $ref: "#/$defs/InBoundMsgMedia" },
     image: { $ref: "#/$defs/InBoundMsgMedia" },
-    location: { $ref: "#/$defs/CommonMsgLocation" },
+    location: { $ref: "#/$defs/InBoundLocation" },
     text: { $ref: "#/$defs/InBoundMsgText" },
     video: { $ref: "#/$defs/InBoundMsgMedia" },
     voice: { $ref: "#/$defs/InBoundMsgMedia" },
@@ -11773,7 +11729,7 @@ const schema75 = {
     audio: { $ref: "#/$defs/InBoundMsgMedia" },
     document: { $ref: "#/$defs/InBoundMsgMedia" },
     image: { $ref: "#/$defs/InBoundMsgMedia" },
-    location: { $ref: "#/$defs/CommonMsgLocation" },
+    location: { $ref: "#/$defs/InBoundLocation" },
     text: { $ref: "#/$defs/InBoundMsgText" },
     video: { $ref: "#/$defs/InBoundMsgMedia" },
     voice: { $ref: "#/$defs/InBoundMsgMedia" },
@@ -11783,7 +11739,6 @@ const schema75 = {
 };
 const schema76 = {
   type: "object",
-  required: ["id"],
   properties: {
     caption: { type: "string" },
     filename: { type: "string" },
@@ -11810,24 +11765,26 @@ function validate244(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.id === undefined) {
-      const err0 = {
-        instancePath,
-        keyword: "required",
-        params: { missingProperty: "id" },
-        message: "must have required property '" + "id" + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
     if (data.caption !== undefined) {
       if (typeof data.caption !== "string") {
-        const err1 = {
+        const err0 = {
           instancePath: instancePath + "/caption",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.filename !== undefined) {
+      if (typeof data.filename !== "string") {
+        const err1 = {
+          instancePath: instancePath + "/filename",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -11840,10 +11797,10 @@ function validate244(
         errors++;
       }
     }
-    if (data.filename !== undefined) {
-      if (typeof data.filename !== "string") {
+    if (data.id !== undefined) {
+      if (typeof data.id !== "string") {
         const err2 = {
-          instancePath: instancePath + "/filename",
+          instancePath: instancePath + "/id",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -11856,10 +11813,10 @@ function validate244(
         errors++;
       }
     }
-    if (data.id !== undefined) {
-      if (typeof data.id !== "string") {
+    if (data.link !== undefined) {
+      if (typeof data.link !== "string") {
         const err3 = {
-          instancePath: instancePath + "/id",
+          instancePath: instancePath + "/link",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -11872,10 +11829,10 @@ function validate244(
         errors++;
       }
     }
-    if (data.link !== undefined) {
-      if (typeof data.link !== "string") {
+    if (data.linkSecure !== undefined) {
+      if (typeof data.linkSecure !== "string") {
         const err4 = {
-          instancePath: instancePath + "/link",
+          instancePath: instancePath + "/linkSecure",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -11888,10 +11845,10 @@ function validate244(
         errors++;
       }
     }
-    if (data.linkSecure !== undefined) {
-      if (typeof data.linkSecure !== "string") {
+    if (data.mime_type !== undefined) {
+      if (typeof data.mime_type !== "string") {
         const err5 = {
-          instancePath: instancePath + "/linkSecure",
+          instancePath: instancePath + "/mime_type",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -11904,10 +11861,10 @@ function validate244(
         errors++;
       }
     }
-    if (data.mime_type !== undefined) {
-      if (typeof data.mime_type !== "string") {
+    if (data.sha256 !== undefined) {
+      if (typeof data.sha256 !== "string") {
         const err6 = {
-          instancePath: instancePath + "/mime_type",
+          instancePath: instancePath + "/sha256",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -11920,10 +11877,10 @@ function validate244(
         errors++;
       }
     }
-    if (data.sha256 !== undefined) {
-      if (typeof data.sha256 !== "string") {
+    if (data.type !== undefined) {
+      if (typeof data.type !== "string") {
         const err7 = {
-          instancePath: instancePath + "/sha256",
+          instancePath: instancePath + "/type",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -11932,22 +11889,6 @@ function validate244(
           vErrors = [err7];
         } else {
           vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-    if (data.type !== undefined) {
-      if (typeof data.type !== "string") {
-        const err8 = {
-          instancePath: instancePath + "/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
         }
         errors++;
       }
@@ -11963,31 +11904,31 @@ function validate244(
         key0 !== "sha256" &&
         key0 !== "type"
       ) {
-        const err9 = {
+        const err8 = {
           instancePath,
           keyword: "unevaluatedProperties",
           params: { unevaluatedProperty: key0 },
           message: "must NOT have unevaluated properties",
         };
         if (vErrors === null) {
-          vErrors = [err9];
+          vErrors = [err8];
         } else {
-          vErrors.push(err9);
+          vErrors.push(err8);
         }
         errors++;
       }
     }
   } else {
-    const err10 = {
+    const err9 = {
       instancePath,
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err10];
+      vErrors = [err9];
     } else {
-      vErrors.push(err10);
+      vErrors.push(err9);
     }
     errors++;
   }
@@ -12494,7 +12435,6 @@ function validate248(
 validate248.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 const schema79 = {
   type: "object",
-  required: ["latitude", "longitude"],
   properties: {
     address: { type: "string" },
     latitude: { type: "string" },
@@ -12518,38 +12458,42 @@ function validate253(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.latitude === undefined) {
-      const err0 = {
-        instancePath,
-        keyword: "required",
-        params: { missingProperty: "latitude" },
-        message: "must have required property '" + "latitude" + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.longitude === undefined) {
-      const err1 = {
-        instancePath,
-        keyword: "required",
-        params: { missingProperty: "longitude" },
-        message: "must have required property '" + "longitude" + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
     if (data.address !== undefined) {
       if (typeof data.address !== "string") {
-        const err2 = {
+        const err0 = {
           instancePath: instancePath + "/address",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.latitude !== undefined) {
+      if (typeof data.latitude !== "string") {
+        const err1 = {
+          instancePath: instancePath + "/latitude",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.longitude !== undefined) {
+      if (typeof data.longitude !== "string") {
+        const err2 = {
+          instancePath: instancePath + "/longitude",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -12562,10 +12506,10 @@ function validate253(
         errors++;
       }
     }
-    if (data.latitude !== undefined) {
-      if (typeof data.latitude !== "string") {
+    if (data.name !== undefined) {
+      if (typeof data.name !== "string") {
         const err3 = {
-          instancePath: instancePath + "/latitude",
+          instancePath: instancePath + "/name",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -12578,10 +12522,10 @@ function validate253(
         errors++;
       }
     }
-    if (data.longitude !== undefined) {
-      if (typeof data.longitude !== "string") {
+    if (data.url !== undefined) {
+      if (typeof data.url !== "string") {
         const err4 = {
-          instancePath: instancePath + "/longitude",
+          instancePath: instancePath + "/url",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -12594,13 +12538,19 @@ function validate253(
         errors++;
       }
     }
-    if (data.name !== undefined) {
-      if (typeof data.name !== "string") {
+    for (const key0 in data) {
+      if (
+        key0 !== "address" &&
+        key0 !== "latitude" &&
+        key0 !== "longitude" &&
+        key0 !== "name" &&
+        key0 !== "url"
+      ) {
         const err5 = {
-          instancePath: instancePath + "/name",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
+          instancePath,
+          keyword: "unevaluatedProperties",
+          params: { unevaluatedProperty: key0 },
+          message: "must NOT have unevaluated properties",
         };
         if (vErrors === null) {
           vErrors = [err5];
@@ -12610,55 +12560,17 @@ function validate253(
         errors++;
       }
     }
-    if (data.url !== undefined) {
-      if (typeof data.url !== "string") {
-        const err6 = {
-          instancePath: instancePath + "/url",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
-    for (const key0 in data) {
-      if (
-        key0 !== "address" &&
-        key0 !== "latitude" &&
-        key0 !== "longitude" &&
-        key0 !== "name" &&
-        key0 !== "url"
-      ) {
-        const err7 = {
-          instancePath,
-          keyword: "unevaluatedProperties",
-          params: { unevaluatedProperty: key0 },
-          message: "must NOT have unevaluated properties",
-        };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
   } else {
-    const err8 = {
+    const err6 = {
       instancePath,
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err8];
+      vErrors = [err6];
     } else {
-      vErrors.push(err8);
+      vErrors.push(err6);
     }
     errors++;
   }
@@ -13179,7 +13091,7 @@ const schema81 = {
     audio: { $ref: "#/$defs/InBoundMsgMedia" },
     document: { $ref: "#/$defs/InBoundMsgMedia" },
     image: { $ref: "#/$defs/InBoundMsgMedia" },
-    location: { $ref: "#/$defs/CommonMsgLocation" },
+    location: { $ref: "#/$defs/InBoundLocation" },
     text: { $ref: "#/$defs/InBoundMsgText" },
     video: { $ref: "#/$defs/InBoundMsgMedia" },
     voice: { $ref: "#/$defs/InBoundMsgMedia" },
@@ -13600,7 +13512,7 @@ const schema82 = {
     audio: { $ref: "#/$defs/InBoundMsgMedia" },
     document: { $ref: "#/$defs/InBoundMsgMedia" },
     image: { $ref: "#/$defs/InBoundMsgMedia" },
-    location: { $ref: "#/$defs/CommonMsgLocation" },
+    location: { $ref: "#/$defs/InBoundLocation" },
     text: { $ref: "#/$defs/InBoundMsgText" },
     video: { $ref: "#/$defs/InBoundMsgMedia" },
     voice: { $ref: "#/$defs/InBoundMsgMedia" },
@@ -14021,7 +13933,7 @@ const schema83 = {
     audio: { $ref: "#/$defs/InBoundMsgMedia" },
     document: { $ref: "#/$defs/InBoundMsgMedia" },
     image: { $ref: "#/$defs/InBoundMsgMedia" },
-    location: { $ref: "#/$defs/CommonMsgLocation" },
+    location: { $ref: "#/$defs/InBoundLocation" },
     text: { $ref: "#/$defs/InBoundMsgText" },
     video: { $ref: "#/$defs/InBoundMsgMedia" },
     voice: { $ref: "#/$defs/InBoundMsgMedia" },
@@ -14442,7 +14354,7 @@ const schema84 = {
     audio: { $ref: "#/$defs/InBoundMsgMedia" },
     document: { $ref: "#/$defs/InBoundMsgMedia" },
     image: { $ref: "#/$defs/InBoundMsgMedia" },
-    location: { $ref: "#/$defs/CommonMsgLocation" },
+    location: { $ref: "#/$defs/InBoundLocation" },
     text: { $ref: "#/$defs/InBoundMsgText" },
     video: { $ref: "#/$defs/InBoundMsgMedia" },
     voice: { $ref: "#/$defs/InBoundMsgMedia" },
@@ -14863,7 +14775,7 @@ const schema85 = {
     audio: { $ref: "#/$defs/InBoundMsgMedia" },
     document: { $ref: "#/$defs/InBoundMsgMedia" },
     image: { $ref: "#/$defs/InBoundMsgMedia" },
-    location: { $ref: "#/$defs/CommonMsgLocation" },
+    location: { $ref: "#/$defs/InBoundLocation" },
     text: { $ref: "#/$defs/InBoundMsgText" },
     video: { $ref: "#/$defs/InBoundMsgMedia" },
     voice: { $ref: "#/$defs/InBoundMsgMedia" },
@@ -15284,7 +15196,7 @@ const schema86 = {
     audio: { $ref: "#/$defs/InBoundMsgMedia" },
     document: { $ref: "#/$defs/InBoundMsgMedia" },
     image: { $ref: "#/$defs/InBoundMsgMedia" },
-    location: { $ref: "#/$defs/CommonMsgLocation" },
+    location: { $ref: "#/$defs/InBoundLocation" },
     text: { $ref: "#/$defs/InBoundMsgText" },
     video: { $ref: "#/$defs/InBoundMsgMedia" },
     voice: { $ref: "#/$defs/InBoundMsgMedia" },
@@ -15705,7 +15617,7 @@ const schema87 = {
     audio: { $ref: "#/$defs/InBoundMsgMedia" },
     document: { $ref: "#/$defs/InBoundMsgMedia" },
     image: { $ref: "#/$defs/InBoundMsgMedia" },
-    location: { $ref: "#/$defs/CommonMsgLocation" },
+    location: { $ref: "#/$defs/InBoundLocation" },
     text: { $ref: "#/$defs/InBoundMsgText" },
     video: { $ref: "#/$defs/InBoundMsgMedia" },
     voice: { $ref: "#/$defs/InBoundMsgMedia" },
