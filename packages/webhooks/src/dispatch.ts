@@ -30,9 +30,13 @@ export type Registry = Map<string, RawHandler[]>;
 
 export const ANY = "*";
 
+/** The generic name of the items of a list the spec does not know: `unknown.<list>`. */
+export const UNKNOWN_PREFIX = "unknown.";
+
 interface Item {
-  kind: NotificationItemKind;
-  payload: Record<string, unknown>;
+  /** A known kind, or `unknown.<list>` for an item of a list the spec does not know. */
+  kind: NotificationItemKind | `unknown.${string}`;
+  payload: unknown;
   /** The names it is dispatched to, the most specific last. */
   names: string[];
   contact: unknown;
@@ -50,6 +54,9 @@ const SUBTYPE: Record<NotificationItemKind, [field: string, known: readonly stri
 
 const KINDS = Object.keys(notificationItemKinds) as NotificationItemKind[];
 const NO_CONTACTS: unknown[] = [];
+
+/** The lists of a notification the spec knows: the items' and `contacts`. */
+const KNOWN_LISTS = new Set<string>([...Object.values(notificationItemKinds), "contacts"]);
 
 /**
  * Every item of a notification with the names it goes to: `message` + `message.text`, ... An
@@ -72,6 +79,17 @@ function itemsOf(notification: Record<string, unknown>): Item[] {
         if (typeof value === "string" && subtype[1].includes(value)) names.push(`${kind}.${value}`);
       }
       items.push({ kind, payload, names, contact: contactOf(payload, contacts), index });
+    }
+  }
+  // A list the spec does not know (`reactions`, ...) is not dropped: each of its items goes to
+  // onAny as `unknown.<list>`, whatever the item is.
+  for (const list of Object.keys(notification)) {
+    const values = notification[list];
+    if (KNOWN_LISTS.has(list) || !Array.isArray(values)) continue;
+    const kind = `${UNKNOWN_PREFIX}${list}` as const;
+    for (const [index, payload] of values.entries()) {
+      const contact = isRecord(payload) ? contactOf(payload, contacts) : undefined;
+      items.push({ kind, payload, names: [kind], contact, index });
     }
   }
   return items;

@@ -14,6 +14,8 @@ export {
 
 // What handlers receive.
 export type {
+  AnyEvent,
+  AnyHandler,
   ContactInfoEvent,
   ContactInfoHandler,
   ErrorHandler,
@@ -22,6 +24,7 @@ export type {
   NotificationMeta,
   UnlistedMessage,
   UnlistedStatus,
+  UnknownItemEvent,
   WebhookEvent,
   WebhookHandler,
   WebhookPayload,

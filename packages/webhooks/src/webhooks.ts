@@ -27,7 +27,7 @@ import {
 import { resolveOptions, type WebhooksOptions } from "./options.js";
 import { kindOfPath, kindOfShape, pathnameOfAbsolute } from "./routing.js";
 import { toResponse, type Outcome } from "./status-policy.js";
-import type { ContactInfoHandler, ErrorHandler, WebhookHandler } from "./types.js";
+import type { AnyHandler, ContactInfoHandler, ErrorHandler, WebhookHandler } from "./types.js";
 import { validateBody } from "./validate.js";
 import { createTokenVerifier } from "./verify-token.js";
 
@@ -46,8 +46,11 @@ export interface Webhooks {
    * });
    */
   on<N extends WebhookEventName>(name: N | readonly N[], handler: WebhookHandler<N>): void;
-  /** Calls `handler` once per item of every kind, with its most specific name. */
-  onAny(handler: WebhookHandler): void;
+  /**
+   * Calls `handler` once per item of every kind, with its most specific name; also once per
+   * item of a list the spec does not know, as `unknown.<list>` (see UnknownItemEvent).
+   */
+  onAny(handler: AnyHandler): void;
   /** Calls `handler` with every failure (see WebhookError). Its own errors are ignored. */
   onError(handler: ErrorHandler): void;
   /**
