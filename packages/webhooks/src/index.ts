@@ -40,6 +40,9 @@ export {
   type MemoryDedupeStoreOptions,
 } from "./dedupe.js";
 
+// Event names, checked when a handler is registered.
+export { WebhookEventNameError } from "./event-names.js";
+
 // Routing: the paths the spec publishes for each webhook.
 export { WEBHOOK_PATHS } from "./routing.js";
 

@@ -15,6 +15,7 @@ import {
 } from "./body.js";
 import { answerContactInfo } from "./contact-info.js";
 import { createDedupe } from "./dedupe.js";
+import { assertEventName } from "./event-names.js";
 import { ANY, dispatchNotification, type RawHandler, type Registry } from "./dispatch.js";
 import {
   DedupeStoreError,
@@ -247,7 +248,10 @@ export function createWebhooks(options: WebhooksOptions): Webhooks {
 
   const webhooks: Webhooks = {
     on(name, handler) {
-      register(name, handler as RawHandler);
+      const names: readonly unknown[] = Array.isArray(name) ? name : [name];
+      // All names are checked before any is registered: a bad list registers nothing.
+      names.forEach((one) => assertEventName(one));
+      register(names as string[], handler as RawHandler);
     },
     onAny(handler) {
       register(ANY, handler as RawHandler);
