@@ -12,34 +12,48 @@ const schema21 = {
     messages: { type: "array", items: { $ref: "#/$defs/InBoundMsg" } },
     meta: { $ref: "#/$defs/InBoundMeta" },
     statuses: { type: "array", items: { $ref: "#/$defs/InBoundMsgStatus" } },
-    type: { xmsLosslessType: ["string"] },
+    type: { type: "string" },
   },
+  xmsLosslessProperties: { type: ["string"] },
+};
+const func1 = function lossless(container, targets) {
+  const convert = (value, types) => {
+    const type = typeof value;
+    if (type === "boolean" || type === "number") {
+      if (!types.includes("string") || types.includes(type)) return undefined;
+      if (type === "number" && types.includes("integer") && Number.isInteger(value))
+        return undefined;
+      // A number's text is exact unless it is an integer past 2^53 (JSON.parse rounded it).
+      return type === "number" && Number.isInteger(value) && !Number.isSafeInteger(value)
+        ? undefined
+        : String(value);
+    }
+    if (type !== "string" || types.includes("string")) return undefined;
+    const number = Number(value);
+    // Canonical text only: the number prints back as the very same string.
+    if (!Number.isFinite(number) || String(number) !== value) return undefined;
+    return types.includes("number") || (types.includes("integer") && Number.isInteger(number))
+      ? number
+      : undefined;
+  };
+  if (Array.isArray(container)) {
+    for (let i = 0; i < container.length; i++) {
+      const converted = convert(container[i], targets);
+      if (converted !== undefined) container[i] = converted;
+    }
+    return;
+  }
+  for (const key in targets) {
+    if (!Object.prototype.hasOwnProperty.call(container, key)) continue;
+    const converted = convert(container[key], targets[key]);
+    if (converted !== undefined) container[key] = converted;
+  }
 };
 const schema22 = {
   type: "object",
   required: ["actionCode"],
-  properties: { actionCode: { xmsLosslessType: ["string"] } },
-};
-const func1 = function lossless(value, toString, toNumber) {
-  // A number's text is exact unless it is an integer past 2^53 (JSON.parse rounded it).
-  if (
-    toString &&
-    (typeof value === "boolean" ||
-      (typeof value === "number" && (Number.isSafeInteger(value) || !Number.isInteger(value))))
-  ) {
-    return String(value);
-  }
-  if (toNumber && typeof value === "string") {
-    const number = Number(value);
-    // Canonical text only: the number prints back as the very same string.
-    if (
-      Number.isFinite(number) &&
-      String(number) === value &&
-      (toNumber === 1 || Number.isInteger(number))
-    )
-      return number;
-  }
-  return undefined;
+  properties: { actionCode: { type: "string" } },
+  xmsLosslessProperties: { actionCode: ["string"] },
 };
 function validate55(
   data,
@@ -69,30 +83,21 @@ function validate55(
       }
       errors++;
     }
+    func1(data, { actionCode: ["string"] });
     if (data.actionCode !== undefined) {
-      let data0 = data.actionCode;
-      if (!(typeof data0 == "string")) {
-        const converted0 = func1(data0, true, 0);
-        if (converted0 === undefined) {
-          const err1 = {
-            instancePath: instancePath + "/actionCode",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
+      if (typeof data.actionCode !== "string") {
+        const err1 = {
+          instancePath: instancePath + "/actionCode",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
         }
-        if (converted0 !== undefined) {
-          data0 = converted0;
-          if (data !== undefined) {
-            data["actionCode"] = converted0;
-          }
-        }
+        errors++;
       }
     }
   } else {
@@ -118,21 +123,34 @@ const schema23 = {
   required: ["contactId"],
   properties: {
     businessProfile: { $ref: "#/$defs/ContactBusinessProfile" },
-    channelId: { xmsLosslessType: ["string"] },
-    contactId: { xmsLosslessType: ["string"] },
+    channelId: { type: "string" },
+    contactId: { type: "string" },
     contactType: { $ref: "#/$defs/ContactType" },
-    csid: { xmsLosslessType: ["string"] },
-    lane: { xmsLosslessType: ["string"] },
+    csid: { type: "string" },
+    lane: { type: "string" },
     profile: { $ref: "#/$defs/InBoundContactProfile" },
+  },
+  xmsLosslessProperties: {
+    channelId: ["string"],
+    contactId: ["string"],
+    contactType: ["string"],
+    csid: ["string"],
+    lane: ["string"],
   },
 };
 const schema24 = {
   type: "object",
   properties: {
-    email: { xmsLosslessType: ["string"] },
-    name: { xmsLosslessType: ["string"] },
-    phone: { xmsLosslessType: ["string"] },
-    profileId: { xmsLosslessType: ["string"] },
+    email: { type: "string" },
+    name: { type: "string" },
+    phone: { type: "string" },
+    profileId: { type: "string" },
+  },
+  xmsLosslessProperties: {
+    email: ["string"],
+    name: ["string"],
+    phone: ["string"],
+    profileId: ["string"],
   },
 };
 function validate58(
@@ -149,108 +167,69 @@ function validate58(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
+    func1(data, { email: ["string"], name: ["string"], phone: ["string"], profileId: ["string"] });
     if (data.email !== undefined) {
-      let data0 = data.email;
-      if (!(typeof data0 == "string")) {
-        const converted0 = func1(data0, true, 0);
-        if (converted0 === undefined) {
-          const err0 = {
-            instancePath: instancePath + "/email",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
-          errors++;
+      if (typeof data.email !== "string") {
+        const err0 = {
+          instancePath: instancePath + "/email",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
         }
-        if (converted0 !== undefined) {
-          data0 = converted0;
-          if (data !== undefined) {
-            data["email"] = converted0;
-          }
-        }
+        errors++;
       }
     }
     if (data.name !== undefined) {
-      let data1 = data.name;
-      if (!(typeof data1 == "string")) {
-        const converted1 = func1(data1, true, 0);
-        if (converted1 === undefined) {
-          const err1 = {
-            instancePath: instancePath + "/name",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
+      if (typeof data.name !== "string") {
+        const err1 = {
+          instancePath: instancePath + "/name",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
         }
-        if (converted1 !== undefined) {
-          data1 = converted1;
-          if (data !== undefined) {
-            data["name"] = converted1;
-          }
-        }
+        errors++;
       }
     }
     if (data.phone !== undefined) {
-      let data2 = data.phone;
-      if (!(typeof data2 == "string")) {
-        const converted2 = func1(data2, true, 0);
-        if (converted2 === undefined) {
-          const err2 = {
-            instancePath: instancePath + "/phone",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
+      if (typeof data.phone !== "string") {
+        const err2 = {
+          instancePath: instancePath + "/phone",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
         }
-        if (converted2 !== undefined) {
-          data2 = converted2;
-          if (data !== undefined) {
-            data["phone"] = converted2;
-          }
-        }
+        errors++;
       }
     }
     if (data.profileId !== undefined) {
-      let data3 = data.profileId;
-      if (!(typeof data3 == "string")) {
-        const converted3 = func1(data3, true, 0);
-        if (converted3 === undefined) {
-          const err3 = {
-            instancePath: instancePath + "/profileId",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
+      if (typeof data.profileId !== "string") {
+        const err3 = {
+          instancePath: instancePath + "/profileId",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
         }
-        if (converted3 !== undefined) {
-          data3 = converted3;
-          if (data !== undefined) {
-            data["profileId"] = converted3;
-          }
-        }
+        errors++;
       }
     }
   } else {
@@ -275,7 +254,7 @@ validate58.evaluated = {
   dynamicProps: false,
   dynamicItems: false,
 };
-const schema25 = { xmsLosslessType: ["string"] };
+const schema25 = { type: "string" };
 function validate60(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -289,28 +268,19 @@ function validate60(
   if (evaluated0.dynamicItems) {
     evaluated0.items = undefined;
   }
-  if (!(typeof data == "string")) {
-    const converted0 = func1(data, true, 0);
-    if (converted0 === undefined) {
-      const err0 = {
-        instancePath,
-        keyword: "xmsLosslessType",
-        params: { type: "string" },
-        message: "must be string",
-      };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
+  if (typeof data !== "string") {
+    const err0 = {
+      instancePath,
+      keyword: "type",
+      params: { type: "string" },
+      message: "must be string",
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
     }
-    if (converted0 !== undefined) {
-      data = converted0;
-      if (parentData !== undefined) {
-        parentData[parentDataProperty] = converted0;
-      }
-    }
+    errors++;
   }
   validate60.errors = vErrors;
   return errors === 0;
@@ -318,11 +288,8 @@ function validate60(
 validate60.evaluated = { dynamicProps: false, dynamicItems: false };
 const schema26 = {
   type: "object",
-  properties: {
-    email: { xmsLosslessType: ["string"] },
-    name: { xmsLosslessType: ["string"] },
-    phone: { xmsLosslessType: ["string"] },
-  },
+  properties: { email: { type: "string" }, name: { type: "string" }, phone: { type: "string" } },
+  xmsLosslessProperties: { email: ["string"], name: ["string"], phone: ["string"] },
 };
 function validate62(
   data,
@@ -338,82 +305,53 @@ function validate62(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
+    func1(data, { email: ["string"], name: ["string"], phone: ["string"] });
     if (data.email !== undefined) {
-      let data0 = data.email;
-      if (!(typeof data0 == "string")) {
-        const converted0 = func1(data0, true, 0);
-        if (converted0 === undefined) {
-          const err0 = {
-            instancePath: instancePath + "/email",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
-          errors++;
+      if (typeof data.email !== "string") {
+        const err0 = {
+          instancePath: instancePath + "/email",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
         }
-        if (converted0 !== undefined) {
-          data0 = converted0;
-          if (data !== undefined) {
-            data["email"] = converted0;
-          }
-        }
+        errors++;
       }
     }
     if (data.name !== undefined) {
-      let data1 = data.name;
-      if (!(typeof data1 == "string")) {
-        const converted1 = func1(data1, true, 0);
-        if (converted1 === undefined) {
-          const err1 = {
-            instancePath: instancePath + "/name",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
+      if (typeof data.name !== "string") {
+        const err1 = {
+          instancePath: instancePath + "/name",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
         }
-        if (converted1 !== undefined) {
-          data1 = converted1;
-          if (data !== undefined) {
-            data["name"] = converted1;
-          }
-        }
+        errors++;
       }
     }
     if (data.phone !== undefined) {
-      let data2 = data.phone;
-      if (!(typeof data2 == "string")) {
-        const converted2 = func1(data2, true, 0);
-        if (converted2 === undefined) {
-          const err2 = {
-            instancePath: instancePath + "/phone",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
+      if (typeof data.phone !== "string") {
+        const err2 = {
+          instancePath: instancePath + "/phone",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
         }
-        if (converted2 !== undefined) {
-          data2 = converted2;
-          if (data !== undefined) {
-            data["phone"] = converted2;
-          }
-        }
+        errors++;
       }
     }
   } else {
@@ -466,6 +404,13 @@ function validate57(
       }
       errors++;
     }
+    func1(data, {
+      channelId: ["string"],
+      contactId: ["string"],
+      contactType: ["string"],
+      csid: ["string"],
+      lane: ["string"],
+    });
     if (data.businessProfile !== undefined) {
       if (
         !validate58(data.businessProfile, {
@@ -481,55 +426,35 @@ function validate57(
       }
     }
     if (data.channelId !== undefined) {
-      let data1 = data.channelId;
-      if (!(typeof data1 == "string")) {
-        const converted0 = func1(data1, true, 0);
-        if (converted0 === undefined) {
-          const err1 = {
-            instancePath: instancePath + "/channelId",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
+      if (typeof data.channelId !== "string") {
+        const err1 = {
+          instancePath: instancePath + "/channelId",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
         }
-        if (converted0 !== undefined) {
-          data1 = converted0;
-          if (data !== undefined) {
-            data["channelId"] = converted0;
-          }
-        }
+        errors++;
       }
     }
     if (data.contactId !== undefined) {
-      let data2 = data.contactId;
-      if (!(typeof data2 == "string")) {
-        const converted1 = func1(data2, true, 0);
-        if (converted1 === undefined) {
-          const err2 = {
-            instancePath: instancePath + "/contactId",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
+      if (typeof data.contactId !== "string") {
+        const err2 = {
+          instancePath: instancePath + "/contactId",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
         }
-        if (converted1 !== undefined) {
-          data2 = converted1;
-          if (data !== undefined) {
-            data["contactId"] = converted1;
-          }
-        }
+        errors++;
       }
     }
     if (data.contactType !== undefined) {
@@ -547,55 +472,35 @@ function validate57(
       }
     }
     if (data.csid !== undefined) {
-      let data4 = data.csid;
-      if (!(typeof data4 == "string")) {
-        const converted2 = func1(data4, true, 0);
-        if (converted2 === undefined) {
-          const err3 = {
-            instancePath: instancePath + "/csid",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
+      if (typeof data.csid !== "string") {
+        const err3 = {
+          instancePath: instancePath + "/csid",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
         }
-        if (converted2 !== undefined) {
-          data4 = converted2;
-          if (data !== undefined) {
-            data["csid"] = converted2;
-          }
-        }
+        errors++;
       }
     }
     if (data.lane !== undefined) {
-      let data5 = data.lane;
-      if (!(typeof data5 == "string")) {
-        const converted3 = func1(data5, true, 0);
-        if (converted3 === undefined) {
-          const err4 = {
-            instancePath: instancePath + "/lane",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
+      if (typeof data.lane !== "string") {
+        const err4 = {
+          instancePath: instancePath + "/lane",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
         }
-        if (converted3 !== undefined) {
-          data5 = converted3;
-          if (data !== undefined) {
-            data["lane"] = converted3;
-          }
-        }
+        errors++;
       }
     }
     if (data.profile !== undefined) {
@@ -646,30 +551,47 @@ const schema27 = {
   type: "object",
   required: ["eventCode"],
   properties: {
-    checksum: { xmsLosslessType: ["string"] },
+    checksum: { type: "string" },
     contact: { $ref: "#/$defs/Contactable" },
-    contactId: { xmsLosslessType: ["string"] },
+    contactId: { type: "string" },
     eventCode: { $ref: "#/$defs/InBoundEventCode" },
-    eventId: { xmsLosslessType: ["string"] },
+    eventId: { type: "string" },
     route: { $ref: "#/$defs/MessageRouter" },
     session: { $ref: "#/$defs/MessageSession" },
     sessionAssigned: { $ref: "#/$defs/SessionAssigned" },
-    sessionId: { xmsLosslessType: ["string"] },
+    sessionId: { type: "string" },
     sessionRouted: { $ref: "#/$defs/SessionRouted" },
     trace: { type: "array", items: { type: "object", additionalProperties: true } },
+  },
+  xmsLosslessProperties: {
+    checksum: ["string"],
+    contactId: ["string"],
+    eventCode: ["string"],
+    eventId: ["string"],
+    sessionId: ["string"],
   },
 };
 const schema28 = {
   type: "object",
   properties: {
-    channelType: { xmsLosslessType: ["string"] },
-    contactId: { xmsLosslessType: ["string"] },
-    contactType: { xmsLosslessType: ["string"] },
-    csid: { xmsLosslessType: ["string"] },
-    email: { xmsLosslessType: ["string"] },
-    lane: { xmsLosslessType: ["string"] },
-    name: { xmsLosslessType: ["string"] },
-    phone: { xmsLosslessType: ["string"] },
+    channelType: { type: "string" },
+    contactId: { type: "string" },
+    contactType: { type: "string" },
+    csid: { type: "string" },
+    email: { type: "string" },
+    lane: { type: "string" },
+    name: { type: "string" },
+    phone: { type: "string" },
+  },
+  xmsLosslessProperties: {
+    channelType: ["string"],
+    contactId: ["string"],
+    contactType: ["string"],
+    csid: ["string"],
+    email: ["string"],
+    lane: ["string"],
+    name: ["string"],
+    phone: ["string"],
   },
 };
 function validate66(
@@ -686,212 +608,142 @@ function validate66(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
+    func1(data, {
+      channelType: ["string"],
+      contactId: ["string"],
+      contactType: ["string"],
+      csid: ["string"],
+      email: ["string"],
+      lane: ["string"],
+      name: ["string"],
+      phone: ["string"],
+    });
     if (data.channelType !== undefined) {
-      let data0 = data.channelType;
-      if (!(typeof data0 == "string")) {
-        const converted0 = func1(data0, true, 0);
-        if (converted0 === undefined) {
-          const err0 = {
-            instancePath: instancePath + "/channelType",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
-          errors++;
+      if (typeof data.channelType !== "string") {
+        const err0 = {
+          instancePath: instancePath + "/channelType",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
         }
-        if (converted0 !== undefined) {
-          data0 = converted0;
-          if (data !== undefined) {
-            data["channelType"] = converted0;
-          }
-        }
+        errors++;
       }
     }
     if (data.contactId !== undefined) {
-      let data1 = data.contactId;
-      if (!(typeof data1 == "string")) {
-        const converted1 = func1(data1, true, 0);
-        if (converted1 === undefined) {
-          const err1 = {
-            instancePath: instancePath + "/contactId",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
+      if (typeof data.contactId !== "string") {
+        const err1 = {
+          instancePath: instancePath + "/contactId",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
         }
-        if (converted1 !== undefined) {
-          data1 = converted1;
-          if (data !== undefined) {
-            data["contactId"] = converted1;
-          }
-        }
+        errors++;
       }
     }
     if (data.contactType !== undefined) {
-      let data2 = data.contactType;
-      if (!(typeof data2 == "string")) {
-        const converted2 = func1(data2, true, 0);
-        if (converted2 === undefined) {
-          const err2 = {
-            instancePath: instancePath + "/contactType",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
+      if (typeof data.contactType !== "string") {
+        const err2 = {
+          instancePath: instancePath + "/contactType",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
         }
-        if (converted2 !== undefined) {
-          data2 = converted2;
-          if (data !== undefined) {
-            data["contactType"] = converted2;
-          }
-        }
+        errors++;
       }
     }
     if (data.csid !== undefined) {
-      let data3 = data.csid;
-      if (!(typeof data3 == "string")) {
-        const converted3 = func1(data3, true, 0);
-        if (converted3 === undefined) {
-          const err3 = {
-            instancePath: instancePath + "/csid",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
+      if (typeof data.csid !== "string") {
+        const err3 = {
+          instancePath: instancePath + "/csid",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
         }
-        if (converted3 !== undefined) {
-          data3 = converted3;
-          if (data !== undefined) {
-            data["csid"] = converted3;
-          }
-        }
+        errors++;
       }
     }
     if (data.email !== undefined) {
-      let data4 = data.email;
-      if (!(typeof data4 == "string")) {
-        const converted4 = func1(data4, true, 0);
-        if (converted4 === undefined) {
-          const err4 = {
-            instancePath: instancePath + "/email",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
+      if (typeof data.email !== "string") {
+        const err4 = {
+          instancePath: instancePath + "/email",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
         }
-        if (converted4 !== undefined) {
-          data4 = converted4;
-          if (data !== undefined) {
-            data["email"] = converted4;
-          }
-        }
+        errors++;
       }
     }
     if (data.lane !== undefined) {
-      let data5 = data.lane;
-      if (!(typeof data5 == "string")) {
-        const converted5 = func1(data5, true, 0);
-        if (converted5 === undefined) {
-          const err5 = {
-            instancePath: instancePath + "/lane",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
+      if (typeof data.lane !== "string") {
+        const err5 = {
+          instancePath: instancePath + "/lane",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
         }
-        if (converted5 !== undefined) {
-          data5 = converted5;
-          if (data !== undefined) {
-            data["lane"] = converted5;
-          }
-        }
+        errors++;
       }
     }
     if (data.name !== undefined) {
-      let data6 = data.name;
-      if (!(typeof data6 == "string")) {
-        const converted6 = func1(data6, true, 0);
-        if (converted6 === undefined) {
-          const err6 = {
-            instancePath: instancePath + "/name",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
+      if (typeof data.name !== "string") {
+        const err6 = {
+          instancePath: instancePath + "/name",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
         }
-        if (converted6 !== undefined) {
-          data6 = converted6;
-          if (data !== undefined) {
-            data["name"] = converted6;
-          }
-        }
+        errors++;
       }
     }
     if (data.phone !== undefined) {
-      let data7 = data.phone;
-      if (!(typeof data7 == "string")) {
-        const converted7 = func1(data7, true, 0);
-        if (converted7 === undefined) {
-          const err7 = {
-            instancePath: instancePath + "/phone",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
-          }
-          errors++;
+      if (typeof data.phone !== "string") {
+        const err7 = {
+          instancePath: instancePath + "/phone",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
         }
-        if (converted7 !== undefined) {
-          data7 = converted7;
-          if (data !== undefined) {
-            data["phone"] = converted7;
-          }
-        }
+        errors++;
       }
     }
   } else {
@@ -925,7 +777,7 @@ validate66.evaluated = {
   dynamicProps: false,
   dynamicItems: false,
 };
-const schema29 = { xmsLosslessType: ["string"] };
+const schema29 = { type: "string" };
 function validate68(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -939,28 +791,19 @@ function validate68(
   if (evaluated0.dynamicItems) {
     evaluated0.items = undefined;
   }
-  if (!(typeof data == "string")) {
-    const converted0 = func1(data, true, 0);
-    if (converted0 === undefined) {
-      const err0 = {
-        instancePath,
-        keyword: "xmsLosslessType",
-        params: { type: "string" },
-        message: "must be string",
-      };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
+  if (typeof data !== "string") {
+    const err0 = {
+      instancePath,
+      keyword: "type",
+      params: { type: "string" },
+      message: "must be string",
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
     }
-    if (converted0 !== undefined) {
-      data = converted0;
-      if (parentData !== undefined) {
-        parentData[parentDataProperty] = converted0;
-      }
-    }
+    errors++;
   }
   validate68.errors = vErrors;
   return errors === 0;
@@ -969,12 +812,20 @@ validate68.evaluated = { dynamicProps: false, dynamicItems: false };
 const schema30 = {
   type: "object",
   properties: {
-    queueCode: { xmsLosslessType: ["string"] },
-    routerId: { xmsLosslessType: ["string"] },
-    sendMode: { xmsLosslessType: ["string"] },
-    senderApp: { xmsLosslessType: ["string"] },
-    senderCode: { xmsLosslessType: ["string"] },
-    senderType: { xmsLosslessType: ["string"] },
+    queueCode: { type: "string" },
+    routerId: { type: "string" },
+    sendMode: { type: "string" },
+    senderApp: { type: "string" },
+    senderCode: { type: "string" },
+    senderType: { type: "string" },
+  },
+  xmsLosslessProperties: {
+    queueCode: ["string"],
+    routerId: ["string"],
+    sendMode: ["string"],
+    senderApp: ["string"],
+    senderCode: ["string"],
+    senderType: ["string"],
   },
 };
 function validate70(
@@ -991,160 +842,108 @@ function validate70(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
+    func1(data, {
+      queueCode: ["string"],
+      routerId: ["string"],
+      sendMode: ["string"],
+      senderApp: ["string"],
+      senderCode: ["string"],
+      senderType: ["string"],
+    });
     if (data.queueCode !== undefined) {
-      let data0 = data.queueCode;
-      if (!(typeof data0 == "string")) {
-        const converted0 = func1(data0, true, 0);
-        if (converted0 === undefined) {
-          const err0 = {
-            instancePath: instancePath + "/queueCode",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
-          errors++;
+      if (typeof data.queueCode !== "string") {
+        const err0 = {
+          instancePath: instancePath + "/queueCode",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
         }
-        if (converted0 !== undefined) {
-          data0 = converted0;
-          if (data !== undefined) {
-            data["queueCode"] = converted0;
-          }
-        }
+        errors++;
       }
     }
     if (data.routerId !== undefined) {
-      let data1 = data.routerId;
-      if (!(typeof data1 == "string")) {
-        const converted1 = func1(data1, true, 0);
-        if (converted1 === undefined) {
-          const err1 = {
-            instancePath: instancePath + "/routerId",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
+      if (typeof data.routerId !== "string") {
+        const err1 = {
+          instancePath: instancePath + "/routerId",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
         }
-        if (converted1 !== undefined) {
-          data1 = converted1;
-          if (data !== undefined) {
-            data["routerId"] = converted1;
-          }
-        }
+        errors++;
       }
     }
     if (data.sendMode !== undefined) {
-      let data2 = data.sendMode;
-      if (!(typeof data2 == "string")) {
-        const converted2 = func1(data2, true, 0);
-        if (converted2 === undefined) {
-          const err2 = {
-            instancePath: instancePath + "/sendMode",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
+      if (typeof data.sendMode !== "string") {
+        const err2 = {
+          instancePath: instancePath + "/sendMode",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
         }
-        if (converted2 !== undefined) {
-          data2 = converted2;
-          if (data !== undefined) {
-            data["sendMode"] = converted2;
-          }
-        }
+        errors++;
       }
     }
     if (data.senderApp !== undefined) {
-      let data3 = data.senderApp;
-      if (!(typeof data3 == "string")) {
-        const converted3 = func1(data3, true, 0);
-        if (converted3 === undefined) {
-          const err3 = {
-            instancePath: instancePath + "/senderApp",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
+      if (typeof data.senderApp !== "string") {
+        const err3 = {
+          instancePath: instancePath + "/senderApp",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
         }
-        if (converted3 !== undefined) {
-          data3 = converted3;
-          if (data !== undefined) {
-            data["senderApp"] = converted3;
-          }
-        }
+        errors++;
       }
     }
     if (data.senderCode !== undefined) {
-      let data4 = data.senderCode;
-      if (!(typeof data4 == "string")) {
-        const converted4 = func1(data4, true, 0);
-        if (converted4 === undefined) {
-          const err4 = {
-            instancePath: instancePath + "/senderCode",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
+      if (typeof data.senderCode !== "string") {
+        const err4 = {
+          instancePath: instancePath + "/senderCode",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
         }
-        if (converted4 !== undefined) {
-          data4 = converted4;
-          if (data !== undefined) {
-            data["senderCode"] = converted4;
-          }
-        }
+        errors++;
       }
     }
     if (data.senderType !== undefined) {
-      let data5 = data.senderType;
-      if (!(typeof data5 == "string")) {
-        const converted5 = func1(data5, true, 0);
-        if (converted5 === undefined) {
-          const err5 = {
-            instancePath: instancePath + "/senderType",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
+      if (typeof data.senderType !== "string") {
+        const err5 = {
+          instancePath: instancePath + "/senderType",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
         }
-        if (converted5 !== undefined) {
-          data5 = converted5;
-          if (data !== undefined) {
-            data["senderType"] = converted5;
-          }
-        }
+        errors++;
       }
     }
   } else {
@@ -1179,17 +978,27 @@ validate70.evaluated = {
 const schema31 = {
   type: "object",
   properties: {
-    agent: { xmsLosslessType: ["string"] },
-    bot: { xmsLosslessType: ["string"] },
-    dept: { xmsLosslessType: ["string"] },
+    agent: { type: "string" },
+    bot: { type: "string" },
+    dept: { type: "string" },
     firstMessage: { type: "boolean" },
     initMessage: { type: "boolean" },
-    mode: { xmsLosslessType: ["string"] },
-    queue: { xmsLosslessType: ["string"] },
+    mode: { type: "string" },
+    queue: { type: "string" },
     resolved: { type: "boolean" },
-    routingId: { xmsLosslessType: ["string"] },
-    sessionStamp: { xmsLosslessType: ["integer"] },
-    ticketHash: { xmsLosslessType: ["string"] },
+    routingId: { type: "string" },
+    sessionStamp: { type: "integer" },
+    ticketHash: { type: "string" },
+  },
+  xmsLosslessProperties: {
+    agent: ["string"],
+    bot: ["string"],
+    dept: ["string"],
+    mode: ["string"],
+    queue: ["string"],
+    routingId: ["string"],
+    sessionStamp: ["integer"],
+    ticketHash: ["string"],
   },
 };
 function validate72(
@@ -1206,82 +1015,62 @@ function validate72(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
+    func1(data, {
+      agent: ["string"],
+      bot: ["string"],
+      dept: ["string"],
+      mode: ["string"],
+      queue: ["string"],
+      routingId: ["string"],
+      sessionStamp: ["integer"],
+      ticketHash: ["string"],
+    });
     if (data.agent !== undefined) {
-      let data0 = data.agent;
-      if (!(typeof data0 == "string")) {
-        const converted0 = func1(data0, true, 0);
-        if (converted0 === undefined) {
-          const err0 = {
-            instancePath: instancePath + "/agent",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
-          errors++;
+      if (typeof data.agent !== "string") {
+        const err0 = {
+          instancePath: instancePath + "/agent",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
         }
-        if (converted0 !== undefined) {
-          data0 = converted0;
-          if (data !== undefined) {
-            data["agent"] = converted0;
-          }
-        }
+        errors++;
       }
     }
     if (data.bot !== undefined) {
-      let data1 = data.bot;
-      if (!(typeof data1 == "string")) {
-        const converted1 = func1(data1, true, 0);
-        if (converted1 === undefined) {
-          const err1 = {
-            instancePath: instancePath + "/bot",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
+      if (typeof data.bot !== "string") {
+        const err1 = {
+          instancePath: instancePath + "/bot",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
         }
-        if (converted1 !== undefined) {
-          data1 = converted1;
-          if (data !== undefined) {
-            data["bot"] = converted1;
-          }
-        }
+        errors++;
       }
     }
     if (data.dept !== undefined) {
-      let data2 = data.dept;
-      if (!(typeof data2 == "string")) {
-        const converted2 = func1(data2, true, 0);
-        if (converted2 === undefined) {
-          const err2 = {
-            instancePath: instancePath + "/dept",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
+      if (typeof data.dept !== "string") {
+        const err2 = {
+          instancePath: instancePath + "/dept",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
         }
-        if (converted2 !== undefined) {
-          data2 = converted2;
-          if (data !== undefined) {
-            data["dept"] = converted2;
-          }
-        }
+        errors++;
       }
     }
     if (data.firstMessage !== undefined) {
@@ -1317,55 +1106,35 @@ function validate72(
       }
     }
     if (data.mode !== undefined) {
-      let data5 = data.mode;
-      if (!(typeof data5 == "string")) {
-        const converted3 = func1(data5, true, 0);
-        if (converted3 === undefined) {
-          const err5 = {
-            instancePath: instancePath + "/mode",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
+      if (typeof data.mode !== "string") {
+        const err5 = {
+          instancePath: instancePath + "/mode",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
         }
-        if (converted3 !== undefined) {
-          data5 = converted3;
-          if (data !== undefined) {
-            data["mode"] = converted3;
-          }
-        }
+        errors++;
       }
     }
     if (data.queue !== undefined) {
-      let data6 = data.queue;
-      if (!(typeof data6 == "string")) {
-        const converted4 = func1(data6, true, 0);
-        if (converted4 === undefined) {
-          const err6 = {
-            instancePath: instancePath + "/queue",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
+      if (typeof data.queue !== "string") {
+        const err6 = {
+          instancePath: instancePath + "/queue",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
         }
-        if (converted4 !== undefined) {
-          data6 = converted4;
-          if (data !== undefined) {
-            data["queue"] = converted4;
-          }
-        }
+        errors++;
       }
     }
     if (data.resolved !== undefined) {
@@ -1385,81 +1154,52 @@ function validate72(
       }
     }
     if (data.routingId !== undefined) {
-      let data8 = data.routingId;
-      if (!(typeof data8 == "string")) {
-        const converted5 = func1(data8, true, 0);
-        if (converted5 === undefined) {
-          const err8 = {
-            instancePath: instancePath + "/routingId",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
-          }
-          errors++;
+      if (typeof data.routingId !== "string") {
+        const err8 = {
+          instancePath: instancePath + "/routingId",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
         }
-        if (converted5 !== undefined) {
-          data8 = converted5;
-          if (data !== undefined) {
-            data["routingId"] = converted5;
-          }
-        }
+        errors++;
       }
     }
     if (data.sessionStamp !== undefined) {
       let data9 = data.sessionStamp;
-      if (!Number.isInteger(data9)) {
-        const converted6 = func1(data9, false, 2);
-        if (converted6 === undefined) {
-          const err9 = {
-            instancePath: instancePath + "/sessionStamp",
-            keyword: "xmsLosslessType",
-            params: { type: "integer" },
-            message: "must be integer",
-          };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
-          }
-          errors++;
+      if (!(typeof data9 == "number" && !(data9 % 1) && !isNaN(data9) && isFinite(data9))) {
+        const err9 = {
+          instancePath: instancePath + "/sessionStamp",
+          keyword: "type",
+          params: { type: "integer" },
+          message: "must be integer",
+        };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
         }
-        if (converted6 !== undefined) {
-          data9 = converted6;
-          if (data !== undefined) {
-            data["sessionStamp"] = converted6;
-          }
-        }
+        errors++;
       }
     }
     if (data.ticketHash !== undefined) {
-      let data10 = data.ticketHash;
-      if (!(typeof data10 == "string")) {
-        const converted7 = func1(data10, true, 0);
-        if (converted7 === undefined) {
-          const err10 = {
-            instancePath: instancePath + "/ticketHash",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err10];
-          } else {
-            vErrors.push(err10);
-          }
-          errors++;
+      if (typeof data.ticketHash !== "string") {
+        const err10 = {
+          instancePath: instancePath + "/ticketHash",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
         }
-        if (converted7 !== undefined) {
-          data10 = converted7;
-          if (data !== undefined) {
-            data["ticketHash"] = converted7;
-          }
-        }
+        errors++;
       }
     }
   } else {
@@ -1499,12 +1239,20 @@ validate72.evaluated = {
 const schema32 = {
   type: "object",
   properties: {
-    newAgent: { xmsLosslessType: ["string"] },
-    newBot: { xmsLosslessType: ["string"] },
-    newDept: { xmsLosslessType: ["string"] },
-    oldAgent: { xmsLosslessType: ["string"] },
-    oldBot: { xmsLosslessType: ["string"] },
-    oldDept: { xmsLosslessType: ["string"] },
+    newAgent: { type: "string" },
+    newBot: { type: "string" },
+    newDept: { type: "string" },
+    oldAgent: { type: "string" },
+    oldBot: { type: "string" },
+    oldDept: { type: "string" },
+  },
+  xmsLosslessProperties: {
+    newAgent: ["string"],
+    newBot: ["string"],
+    newDept: ["string"],
+    oldAgent: ["string"],
+    oldBot: ["string"],
+    oldDept: ["string"],
   },
 };
 function validate74(
@@ -1521,160 +1269,108 @@ function validate74(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
+    func1(data, {
+      newAgent: ["string"],
+      newBot: ["string"],
+      newDept: ["string"],
+      oldAgent: ["string"],
+      oldBot: ["string"],
+      oldDept: ["string"],
+    });
     if (data.newAgent !== undefined) {
-      let data0 = data.newAgent;
-      if (!(typeof data0 == "string")) {
-        const converted0 = func1(data0, true, 0);
-        if (converted0 === undefined) {
-          const err0 = {
-            instancePath: instancePath + "/newAgent",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
-          errors++;
+      if (typeof data.newAgent !== "string") {
+        const err0 = {
+          instancePath: instancePath + "/newAgent",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
         }
-        if (converted0 !== undefined) {
-          data0 = converted0;
-          if (data !== undefined) {
-            data["newAgent"] = converted0;
-          }
-        }
+        errors++;
       }
     }
     if (data.newBot !== undefined) {
-      let data1 = data.newBot;
-      if (!(typeof data1 == "string")) {
-        const converted1 = func1(data1, true, 0);
-        if (converted1 === undefined) {
-          const err1 = {
-            instancePath: instancePath + "/newBot",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
+      if (typeof data.newBot !== "string") {
+        const err1 = {
+          instancePath: instancePath + "/newBot",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
         }
-        if (converted1 !== undefined) {
-          data1 = converted1;
-          if (data !== undefined) {
-            data["newBot"] = converted1;
-          }
-        }
+        errors++;
       }
     }
     if (data.newDept !== undefined) {
-      let data2 = data.newDept;
-      if (!(typeof data2 == "string")) {
-        const converted2 = func1(data2, true, 0);
-        if (converted2 === undefined) {
-          const err2 = {
-            instancePath: instancePath + "/newDept",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
+      if (typeof data.newDept !== "string") {
+        const err2 = {
+          instancePath: instancePath + "/newDept",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
         }
-        if (converted2 !== undefined) {
-          data2 = converted2;
-          if (data !== undefined) {
-            data["newDept"] = converted2;
-          }
-        }
+        errors++;
       }
     }
     if (data.oldAgent !== undefined) {
-      let data3 = data.oldAgent;
-      if (!(typeof data3 == "string")) {
-        const converted3 = func1(data3, true, 0);
-        if (converted3 === undefined) {
-          const err3 = {
-            instancePath: instancePath + "/oldAgent",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
+      if (typeof data.oldAgent !== "string") {
+        const err3 = {
+          instancePath: instancePath + "/oldAgent",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
         }
-        if (converted3 !== undefined) {
-          data3 = converted3;
-          if (data !== undefined) {
-            data["oldAgent"] = converted3;
-          }
-        }
+        errors++;
       }
     }
     if (data.oldBot !== undefined) {
-      let data4 = data.oldBot;
-      if (!(typeof data4 == "string")) {
-        const converted4 = func1(data4, true, 0);
-        if (converted4 === undefined) {
-          const err4 = {
-            instancePath: instancePath + "/oldBot",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
+      if (typeof data.oldBot !== "string") {
+        const err4 = {
+          instancePath: instancePath + "/oldBot",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
         }
-        if (converted4 !== undefined) {
-          data4 = converted4;
-          if (data !== undefined) {
-            data["oldBot"] = converted4;
-          }
-        }
+        errors++;
       }
     }
     if (data.oldDept !== undefined) {
-      let data5 = data.oldDept;
-      if (!(typeof data5 == "string")) {
-        const converted5 = func1(data5, true, 0);
-        if (converted5 === undefined) {
-          const err5 = {
-            instancePath: instancePath + "/oldDept",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
+      if (typeof data.oldDept !== "string") {
+        const err5 = {
+          instancePath: instancePath + "/oldDept",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
         }
-        if (converted5 !== undefined) {
-          data5 = converted5;
-          if (data !== undefined) {
-            data["oldDept"] = converted5;
-          }
-        }
+        errors++;
       }
     }
   } else {
@@ -1710,10 +1406,15 @@ const schema33 = {
   type: "object",
   properties: {
     params: { type: "object", additionalProperties: true },
-    routingId: { xmsLosslessType: ["string"] },
+    routingId: { type: "string" },
     sessionStart: { type: "boolean" },
-    sourceQueue: { xmsLosslessType: ["string"] },
-    targetQueue: { xmsLosslessType: ["string"] },
+    sourceQueue: { type: "string" },
+    targetQueue: { type: "string" },
+  },
+  xmsLosslessProperties: {
+    routingId: ["string"],
+    sourceQueue: ["string"],
+    targetQueue: ["string"],
   },
 };
 function validate76(
@@ -1730,6 +1431,7 @@ function validate76(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
+    func1(data, { routingId: ["string"], sourceQueue: ["string"], targetQueue: ["string"] });
     if (data.params !== undefined) {
       let data0 = data.params;
       if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
@@ -1749,29 +1451,19 @@ function validate76(
       }
     }
     if (data.routingId !== undefined) {
-      let data1 = data.routingId;
-      if (!(typeof data1 == "string")) {
-        const converted0 = func1(data1, true, 0);
-        if (converted0 === undefined) {
-          const err1 = {
-            instancePath: instancePath + "/routingId",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
+      if (typeof data.routingId !== "string") {
+        const err1 = {
+          instancePath: instancePath + "/routingId",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
         }
-        if (converted0 !== undefined) {
-          data1 = converted0;
-          if (data !== undefined) {
-            data["routingId"] = converted0;
-          }
-        }
+        errors++;
       }
     }
     if (data.sessionStart !== undefined) {
@@ -1791,55 +1483,35 @@ function validate76(
       }
     }
     if (data.sourceQueue !== undefined) {
-      let data3 = data.sourceQueue;
-      if (!(typeof data3 == "string")) {
-        const converted1 = func1(data3, true, 0);
-        if (converted1 === undefined) {
-          const err3 = {
-            instancePath: instancePath + "/sourceQueue",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
+      if (typeof data.sourceQueue !== "string") {
+        const err3 = {
+          instancePath: instancePath + "/sourceQueue",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
         }
-        if (converted1 !== undefined) {
-          data3 = converted1;
-          if (data !== undefined) {
-            data["sourceQueue"] = converted1;
-          }
-        }
+        errors++;
       }
     }
     if (data.targetQueue !== undefined) {
-      let data4 = data.targetQueue;
-      if (!(typeof data4 == "string")) {
-        const converted2 = func1(data4, true, 0);
-        if (converted2 === undefined) {
-          const err4 = {
-            instancePath: instancePath + "/targetQueue",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
+      if (typeof data.targetQueue !== "string") {
+        const err4 = {
+          instancePath: instancePath + "/targetQueue",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
         }
-        if (converted2 !== undefined) {
-          data4 = converted2;
-          if (data !== undefined) {
-            data["targetQueue"] = converted2;
-          }
-        }
+        errors++;
       }
     }
   } else {
@@ -1898,30 +1570,27 @@ function validate65(
       }
       errors++;
     }
+    func1(data, {
+      checksum: ["string"],
+      contactId: ["string"],
+      eventCode: ["string"],
+      eventId: ["string"],
+      sessionId: ["string"],
+    });
     if (data.checksum !== undefined) {
-      let data0 = data.checksum;
-      if (!(typeof data0 == "string")) {
-        const converted0 = func1(data0, true, 0);
-        if (converted0 === undefined) {
-          const err1 = {
-            instancePath: instancePath + "/checksum",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
+      if (typeof data.checksum !== "string") {
+        const err1 = {
+          instancePath: instancePath + "/checksum",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
         }
-        if (converted0 !== undefined) {
-          data0 = converted0;
-          if (data !== undefined) {
-            data["checksum"] = converted0;
-          }
-        }
+        errors++;
       }
     }
     if (data.contact !== undefined) {
@@ -1939,29 +1608,19 @@ function validate65(
       }
     }
     if (data.contactId !== undefined) {
-      let data2 = data.contactId;
-      if (!(typeof data2 == "string")) {
-        const converted1 = func1(data2, true, 0);
-        if (converted1 === undefined) {
-          const err2 = {
-            instancePath: instancePath + "/contactId",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
+      if (typeof data.contactId !== "string") {
+        const err2 = {
+          instancePath: instancePath + "/contactId",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
         }
-        if (converted1 !== undefined) {
-          data2 = converted1;
-          if (data !== undefined) {
-            data["contactId"] = converted1;
-          }
-        }
+        errors++;
       }
     }
     if (data.eventCode !== undefined) {
@@ -1979,29 +1638,19 @@ function validate65(
       }
     }
     if (data.eventId !== undefined) {
-      let data4 = data.eventId;
-      if (!(typeof data4 == "string")) {
-        const converted2 = func1(data4, true, 0);
-        if (converted2 === undefined) {
-          const err3 = {
-            instancePath: instancePath + "/eventId",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
+      if (typeof data.eventId !== "string") {
+        const err3 = {
+          instancePath: instancePath + "/eventId",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
         }
-        if (converted2 !== undefined) {
-          data4 = converted2;
-          if (data !== undefined) {
-            data["eventId"] = converted2;
-          }
-        }
+        errors++;
       }
     }
     if (data.route !== undefined) {
@@ -2047,29 +1696,19 @@ function validate65(
       }
     }
     if (data.sessionId !== undefined) {
-      let data8 = data.sessionId;
-      if (!(typeof data8 == "string")) {
-        const converted3 = func1(data8, true, 0);
-        if (converted3 === undefined) {
-          const err4 = {
-            instancePath: instancePath + "/sessionId",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
+      if (typeof data.sessionId !== "string") {
+        const err4 = {
+          instancePath: instancePath + "/sessionId",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
         }
-        if (converted3 !== undefined) {
-          data8 = converted3;
-          if (data !== undefined) {
-            data["sessionId"] = converted3;
-          }
-        }
+        errors++;
       }
     }
     if (data.sessionRouted !== undefined) {
@@ -2160,7 +1799,7 @@ validate65.evaluated = {
 const schema34 = {
   type: "object",
   required: ["type"],
-  properties: { type: { xmsLosslessType: ["string"] } },
+  properties: { type: { type: "string" } },
   allOf: [
     {
       if: { properties: { type: { const: "text" } }, required: ["type"] },
@@ -2209,20 +1848,21 @@ const schema34 = {
       then: { $ref: "#/$defs/InBoundMsgBase" },
     },
   ],
+  xmsLosslessProperties: { type: ["string"] },
 };
 const schema35 = {
   type: "object",
   required: ["id", "type", "text"],
   properties: {
     attachments: { type: "array", items: { $ref: "#/$defs/InBoundMsgMedia" } },
-    contactId: { xmsLosslessType: ["string"] },
-    from: { xmsLosslessType: ["string"] },
-    id: { xmsLosslessType: ["string"] },
-    messageIdExt: { xmsLosslessType: ["string"] },
+    contactId: { type: "string" },
+    from: { type: "string" },
+    id: { type: "string" },
+    messageIdExt: { type: "string" },
     originalMessage: { type: "object", additionalProperties: true },
     session: { $ref: "#/$defs/MsgSession" },
     tags: { $ref: "#/$defs/TagDocument" },
-    timestamp: { xmsLosslessType: ["integer"] },
+    timestamp: { type: "integer" },
     audio: { $ref: "#/$defs/InBoundMsgMedia" },
     document: { $ref: "#/$defs/InBoundMsgMedia" },
     image: { $ref: "#/$defs/InBoundMsgMedia" },
@@ -2230,20 +1870,38 @@ const schema35 = {
     text: { $ref: "#/$defs/InBoundMsgText" },
     video: { $ref: "#/$defs/InBoundMsgMedia" },
     voice: { $ref: "#/$defs/InBoundMsgMedia" },
-    type: { const: "text", xmsLosslessType: ["string"] },
+    type: { type: "string", const: "text" },
+  },
+  xmsLosslessProperties: {
+    contactId: ["string"],
+    from: ["string"],
+    id: ["string"],
+    messageIdExt: ["string"],
+    timestamp: ["integer"],
+    type: ["string"],
   },
 };
 const schema36 = {
   type: "object",
   properties: {
-    caption: { xmsLosslessType: ["string"] },
-    filename: { xmsLosslessType: ["string"] },
-    id: { xmsLosslessType: ["string"] },
-    link: { xmsLosslessType: ["string"] },
-    linkSecure: { xmsLosslessType: ["string"] },
-    mime_type: { xmsLosslessType: ["string"] },
-    sha256: { xmsLosslessType: ["string"] },
-    type: { xmsLosslessType: ["string"] },
+    caption: { type: "string" },
+    filename: { type: "string" },
+    id: { type: "string" },
+    link: { type: "string" },
+    linkSecure: { type: "string" },
+    mime_type: { type: "string" },
+    sha256: { type: "string" },
+    type: { type: "string" },
+  },
+  xmsLosslessProperties: {
+    caption: ["string"],
+    filename: ["string"],
+    id: ["string"],
+    link: ["string"],
+    linkSecure: ["string"],
+    mime_type: ["string"],
+    sha256: ["string"],
+    type: ["string"],
   },
 };
 function validate81(
@@ -2260,212 +1918,142 @@ function validate81(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
+    func1(data, {
+      caption: ["string"],
+      filename: ["string"],
+      id: ["string"],
+      link: ["string"],
+      linkSecure: ["string"],
+      mime_type: ["string"],
+      sha256: ["string"],
+      type: ["string"],
+    });
     if (data.caption !== undefined) {
-      let data0 = data.caption;
-      if (!(typeof data0 == "string")) {
-        const converted0 = func1(data0, true, 0);
-        if (converted0 === undefined) {
-          const err0 = {
-            instancePath: instancePath + "/caption",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
-          errors++;
+      if (typeof data.caption !== "string") {
+        const err0 = {
+          instancePath: instancePath + "/caption",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
         }
-        if (converted0 !== undefined) {
-          data0 = converted0;
-          if (data !== undefined) {
-            data["caption"] = converted0;
-          }
-        }
+        errors++;
       }
     }
     if (data.filename !== undefined) {
-      let data1 = data.filename;
-      if (!(typeof data1 == "string")) {
-        const converted1 = func1(data1, true, 0);
-        if (converted1 === undefined) {
-          const err1 = {
-            instancePath: instancePath + "/filename",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
+      if (typeof data.filename !== "string") {
+        const err1 = {
+          instancePath: instancePath + "/filename",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
         }
-        if (converted1 !== undefined) {
-          data1 = converted1;
-          if (data !== undefined) {
-            data["filename"] = converted1;
-          }
-        }
+        errors++;
       }
     }
     if (data.id !== undefined) {
-      let data2 = data.id;
-      if (!(typeof data2 == "string")) {
-        const converted2 = func1(data2, true, 0);
-        if (converted2 === undefined) {
-          const err2 = {
-            instancePath: instancePath + "/id",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
+      if (typeof data.id !== "string") {
+        const err2 = {
+          instancePath: instancePath + "/id",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
         }
-        if (converted2 !== undefined) {
-          data2 = converted2;
-          if (data !== undefined) {
-            data["id"] = converted2;
-          }
-        }
+        errors++;
       }
     }
     if (data.link !== undefined) {
-      let data3 = data.link;
-      if (!(typeof data3 == "string")) {
-        const converted3 = func1(data3, true, 0);
-        if (converted3 === undefined) {
-          const err3 = {
-            instancePath: instancePath + "/link",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
+      if (typeof data.link !== "string") {
+        const err3 = {
+          instancePath: instancePath + "/link",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
         }
-        if (converted3 !== undefined) {
-          data3 = converted3;
-          if (data !== undefined) {
-            data["link"] = converted3;
-          }
-        }
+        errors++;
       }
     }
     if (data.linkSecure !== undefined) {
-      let data4 = data.linkSecure;
-      if (!(typeof data4 == "string")) {
-        const converted4 = func1(data4, true, 0);
-        if (converted4 === undefined) {
-          const err4 = {
-            instancePath: instancePath + "/linkSecure",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
+      if (typeof data.linkSecure !== "string") {
+        const err4 = {
+          instancePath: instancePath + "/linkSecure",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
         }
-        if (converted4 !== undefined) {
-          data4 = converted4;
-          if (data !== undefined) {
-            data["linkSecure"] = converted4;
-          }
-        }
+        errors++;
       }
     }
     if (data.mime_type !== undefined) {
-      let data5 = data.mime_type;
-      if (!(typeof data5 == "string")) {
-        const converted5 = func1(data5, true, 0);
-        if (converted5 === undefined) {
-          const err5 = {
-            instancePath: instancePath + "/mime_type",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
+      if (typeof data.mime_type !== "string") {
+        const err5 = {
+          instancePath: instancePath + "/mime_type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
         }
-        if (converted5 !== undefined) {
-          data5 = converted5;
-          if (data !== undefined) {
-            data["mime_type"] = converted5;
-          }
-        }
+        errors++;
       }
     }
     if (data.sha256 !== undefined) {
-      let data6 = data.sha256;
-      if (!(typeof data6 == "string")) {
-        const converted6 = func1(data6, true, 0);
-        if (converted6 === undefined) {
-          const err6 = {
-            instancePath: instancePath + "/sha256",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
+      if (typeof data.sha256 !== "string") {
+        const err6 = {
+          instancePath: instancePath + "/sha256",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
         }
-        if (converted6 !== undefined) {
-          data6 = converted6;
-          if (data !== undefined) {
-            data["sha256"] = converted6;
-          }
-        }
+        errors++;
       }
     }
     if (data.type !== undefined) {
-      let data7 = data.type;
-      if (!(typeof data7 == "string")) {
-        const converted7 = func1(data7, true, 0);
-        if (converted7 === undefined) {
-          const err7 = {
-            instancePath: instancePath + "/type",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
-          }
-          errors++;
+      if (typeof data.type !== "string") {
+        const err7 = {
+          instancePath: instancePath + "/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
         }
-        if (converted7 !== undefined) {
-          data7 = converted7;
-          if (data !== undefined) {
-            data["type"] = converted7;
-          }
-        }
+        errors++;
       }
     }
   } else {
@@ -2502,10 +2090,16 @@ validate81.evaluated = {
 const schema37 = {
   type: "object",
   properties: {
-    assignedToAgent: { xmsLosslessType: ["string"] },
-    assignedToDept: { xmsLosslessType: ["string"] },
-    routingId: { xmsLosslessType: ["string"] },
-    sessionId: { xmsLosslessType: ["string"] },
+    assignedToAgent: { type: "string" },
+    assignedToDept: { type: "string" },
+    routingId: { type: "string" },
+    sessionId: { type: "string" },
+  },
+  xmsLosslessProperties: {
+    assignedToAgent: ["string"],
+    assignedToDept: ["string"],
+    routingId: ["string"],
+    sessionId: ["string"],
   },
 };
 function validate83(
@@ -2522,108 +2116,74 @@ function validate83(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
+    func1(data, {
+      assignedToAgent: ["string"],
+      assignedToDept: ["string"],
+      routingId: ["string"],
+      sessionId: ["string"],
+    });
     if (data.assignedToAgent !== undefined) {
-      let data0 = data.assignedToAgent;
-      if (!(typeof data0 == "string")) {
-        const converted0 = func1(data0, true, 0);
-        if (converted0 === undefined) {
-          const err0 = {
-            instancePath: instancePath + "/assignedToAgent",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
-          errors++;
+      if (typeof data.assignedToAgent !== "string") {
+        const err0 = {
+          instancePath: instancePath + "/assignedToAgent",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
         }
-        if (converted0 !== undefined) {
-          data0 = converted0;
-          if (data !== undefined) {
-            data["assignedToAgent"] = converted0;
-          }
-        }
+        errors++;
       }
     }
     if (data.assignedToDept !== undefined) {
-      let data1 = data.assignedToDept;
-      if (!(typeof data1 == "string")) {
-        const converted1 = func1(data1, true, 0);
-        if (converted1 === undefined) {
-          const err1 = {
-            instancePath: instancePath + "/assignedToDept",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
+      if (typeof data.assignedToDept !== "string") {
+        const err1 = {
+          instancePath: instancePath + "/assignedToDept",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
         }
-        if (converted1 !== undefined) {
-          data1 = converted1;
-          if (data !== undefined) {
-            data["assignedToDept"] = converted1;
-          }
-        }
+        errors++;
       }
     }
     if (data.routingId !== undefined) {
-      let data2 = data.routingId;
-      if (!(typeof data2 == "string")) {
-        const converted2 = func1(data2, true, 0);
-        if (converted2 === undefined) {
-          const err2 = {
-            instancePath: instancePath + "/routingId",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
+      if (typeof data.routingId !== "string") {
+        const err2 = {
+          instancePath: instancePath + "/routingId",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
         }
-        if (converted2 !== undefined) {
-          data2 = converted2;
-          if (data !== undefined) {
-            data["routingId"] = converted2;
-          }
-        }
+        errors++;
       }
     }
     if (data.sessionId !== undefined) {
-      let data3 = data.sessionId;
-      if (!(typeof data3 == "string")) {
-        const converted3 = func1(data3, true, 0);
-        if (converted3 === undefined) {
-          const err3 = {
-            instancePath: instancePath + "/sessionId",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
+      if (typeof data.sessionId !== "string") {
+        const err3 = {
+          instancePath: instancePath + "/sessionId",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
         }
-        if (converted3 !== undefined) {
-          data3 = converted3;
-          if (data !== undefined) {
-            data["sessionId"] = converted3;
-          }
-        }
+        errors++;
       }
     }
   } else {
@@ -2651,16 +2211,17 @@ validate83.evaluated = {
 const schema38 = {
   type: "object",
   properties: {
-    categories: { type: "array", items: { xmsLosslessType: ["string"] } },
-    cities: { type: "array", items: { xmsLosslessType: ["string"] } },
-    countries: { type: "array", items: { xmsLosslessType: ["string"] } },
-    langs: { type: "array", items: { xmsLosslessType: ["string"] } },
-    locations: { type: "array", items: { xmsLosslessType: ["string"] } },
-    organizations: { type: "array", items: { xmsLosslessType: ["string"] } },
-    persons: { type: "array", items: { xmsLosslessType: ["string"] } },
-    sentimentScore: { xmsLosslessType: ["integer"] },
-    sentiments: { type: "array", items: { xmsLosslessType: ["string"] } },
+    categories: { type: "array", items: { type: "string" }, xmsLosslessItems: ["string"] },
+    cities: { type: "array", items: { type: "string" }, xmsLosslessItems: ["string"] },
+    countries: { type: "array", items: { type: "string" }, xmsLosslessItems: ["string"] },
+    langs: { type: "array", items: { type: "string" }, xmsLosslessItems: ["string"] },
+    locations: { type: "array", items: { type: "string" }, xmsLosslessItems: ["string"] },
+    organizations: { type: "array", items: { type: "string" }, xmsLosslessItems: ["string"] },
+    persons: { type: "array", items: { type: "string" }, xmsLosslessItems: ["string"] },
+    sentimentScore: { type: "integer" },
+    sentiments: { type: "array", items: { type: "string" }, xmsLosslessItems: ["string"] },
   },
+  xmsLosslessProperties: { sentimentScore: ["integer"] },
 };
 function validate85(
   data,
@@ -2676,34 +2237,26 @@ function validate85(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
+    func1(data, { sentimentScore: ["integer"] });
     if (data.categories !== undefined) {
       let data0 = data.categories;
       if (Array.isArray(data0)) {
+        func1(data0, ["string"]);
         const len0 = data0.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          let data1 = data0[i0];
-          if (!(typeof data1 == "string")) {
-            const converted0 = func1(data1, true, 0);
-            if (converted0 === undefined) {
-              const err0 = {
-                instancePath: instancePath + "/categories/" + i0,
-                keyword: "xmsLosslessType",
-                params: { type: "string" },
-                message: "must be string",
-              };
-              if (vErrors === null) {
-                vErrors = [err0];
-              } else {
-                vErrors.push(err0);
-              }
-              errors++;
+          if (typeof data0[i0] !== "string") {
+            const err0 = {
+              instancePath: instancePath + "/categories/" + i0,
+              keyword: "type",
+              params: { type: "string" },
+              message: "must be string",
+            };
+            if (vErrors === null) {
+              vErrors = [err0];
+            } else {
+              vErrors.push(err0);
             }
-            if (converted0 !== undefined) {
-              data1 = converted0;
-              if (data0 !== undefined) {
-                data0[i0] = converted0;
-              }
-            }
+            errors++;
           }
         }
       } else {
@@ -2724,31 +2277,22 @@ function validate85(
     if (data.cities !== undefined) {
       let data2 = data.cities;
       if (Array.isArray(data2)) {
+        func1(data2, ["string"]);
         const len1 = data2.length;
         for (let i1 = 0; i1 < len1; i1++) {
-          let data3 = data2[i1];
-          if (!(typeof data3 == "string")) {
-            const converted1 = func1(data3, true, 0);
-            if (converted1 === undefined) {
-              const err2 = {
-                instancePath: instancePath + "/cities/" + i1,
-                keyword: "xmsLosslessType",
-                params: { type: "string" },
-                message: "must be string",
-              };
-              if (vErrors === null) {
-                vErrors = [err2];
-              } else {
-                vErrors.push(err2);
-              }
-              errors++;
+          if (typeof data2[i1] !== "string") {
+            const err2 = {
+              instancePath: instancePath + "/cities/" + i1,
+              keyword: "type",
+              params: { type: "string" },
+              message: "must be string",
+            };
+            if (vErrors === null) {
+              vErrors = [err2];
+            } else {
+              vErrors.push(err2);
             }
-            if (converted1 !== undefined) {
-              data3 = converted1;
-              if (data2 !== undefined) {
-                data2[i1] = converted1;
-              }
-            }
+            errors++;
           }
         }
       } else {
@@ -2769,31 +2313,22 @@ function validate85(
     if (data.countries !== undefined) {
       let data4 = data.countries;
       if (Array.isArray(data4)) {
+        func1(data4, ["string"]);
         const len2 = data4.length;
         for (let i2 = 0; i2 < len2; i2++) {
-          let data5 = data4[i2];
-          if (!(typeof data5 == "string")) {
-            const converted2 = func1(data5, true, 0);
-            if (converted2 === undefined) {
-              const err4 = {
-                instancePath: instancePath + "/countries/" + i2,
-                keyword: "xmsLosslessType",
-                params: { type: "string" },
-                message: "must be string",
-              };
-              if (vErrors === null) {
-                vErrors = [err4];
-              } else {
-                vErrors.push(err4);
-              }
-              errors++;
+          if (typeof data4[i2] !== "string") {
+            const err4 = {
+              instancePath: instancePath + "/countries/" + i2,
+              keyword: "type",
+              params: { type: "string" },
+              message: "must be string",
+            };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
             }
-            if (converted2 !== undefined) {
-              data5 = converted2;
-              if (data4 !== undefined) {
-                data4[i2] = converted2;
-              }
-            }
+            errors++;
           }
         }
       } else {
@@ -2814,31 +2349,22 @@ function validate85(
     if (data.langs !== undefined) {
       let data6 = data.langs;
       if (Array.isArray(data6)) {
+        func1(data6, ["string"]);
         const len3 = data6.length;
         for (let i3 = 0; i3 < len3; i3++) {
-          let data7 = data6[i3];
-          if (!(typeof data7 == "string")) {
-            const converted3 = func1(data7, true, 0);
-            if (converted3 === undefined) {
-              const err6 = {
-                instancePath: instancePath + "/langs/" + i3,
-                keyword: "xmsLosslessType",
-                params: { type: "string" },
-                message: "must be string",
-              };
-              if (vErrors === null) {
-                vErrors = [err6];
-              } else {
-                vErrors.push(err6);
-              }
-              errors++;
+          if (typeof data6[i3] !== "string") {
+            const err6 = {
+              instancePath: instancePath + "/langs/" + i3,
+              keyword: "type",
+              params: { type: "string" },
+              message: "must be string",
+            };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
             }
-            if (converted3 !== undefined) {
-              data7 = converted3;
-              if (data6 !== undefined) {
-                data6[i3] = converted3;
-              }
-            }
+            errors++;
           }
         }
       } else {
@@ -2859,31 +2385,22 @@ function validate85(
     if (data.locations !== undefined) {
       let data8 = data.locations;
       if (Array.isArray(data8)) {
+        func1(data8, ["string"]);
         const len4 = data8.length;
         for (let i4 = 0; i4 < len4; i4++) {
-          let data9 = data8[i4];
-          if (!(typeof data9 == "string")) {
-            const converted4 = func1(data9, true, 0);
-            if (converted4 === undefined) {
-              const err8 = {
-                instancePath: instancePath + "/locations/" + i4,
-                keyword: "xmsLosslessType",
-                params: { type: "string" },
-                message: "must be string",
-              };
-              if (vErrors === null) {
-                vErrors = [err8];
-              } else {
-                vErrors.push(err8);
-              }
-              errors++;
+          if (typeof data8[i4] !== "string") {
+            const err8 = {
+              instancePath: instancePath + "/locations/" + i4,
+              keyword: "type",
+              params: { type: "string" },
+              message: "must be string",
+            };
+            if (vErrors === null) {
+              vErrors = [err8];
+            } else {
+              vErrors.push(err8);
             }
-            if (converted4 !== undefined) {
-              data9 = converted4;
-              if (data8 !== undefined) {
-                data8[i4] = converted4;
-              }
-            }
+            errors++;
           }
         }
       } else {
@@ -2904,31 +2421,22 @@ function validate85(
     if (data.organizations !== undefined) {
       let data10 = data.organizations;
       if (Array.isArray(data10)) {
+        func1(data10, ["string"]);
         const len5 = data10.length;
         for (let i5 = 0; i5 < len5; i5++) {
-          let data11 = data10[i5];
-          if (!(typeof data11 == "string")) {
-            const converted5 = func1(data11, true, 0);
-            if (converted5 === undefined) {
-              const err10 = {
-                instancePath: instancePath + "/organizations/" + i5,
-                keyword: "xmsLosslessType",
-                params: { type: "string" },
-                message: "must be string",
-              };
-              if (vErrors === null) {
-                vErrors = [err10];
-              } else {
-                vErrors.push(err10);
-              }
-              errors++;
+          if (typeof data10[i5] !== "string") {
+            const err10 = {
+              instancePath: instancePath + "/organizations/" + i5,
+              keyword: "type",
+              params: { type: "string" },
+              message: "must be string",
+            };
+            if (vErrors === null) {
+              vErrors = [err10];
+            } else {
+              vErrors.push(err10);
             }
-            if (converted5 !== undefined) {
-              data11 = converted5;
-              if (data10 !== undefined) {
-                data10[i5] = converted5;
-              }
-            }
+            errors++;
           }
         }
       } else {
@@ -2949,31 +2457,22 @@ function validate85(
     if (data.persons !== undefined) {
       let data12 = data.persons;
       if (Array.isArray(data12)) {
+        func1(data12, ["string"]);
         const len6 = data12.length;
         for (let i6 = 0; i6 < len6; i6++) {
-          let data13 = data12[i6];
-          if (!(typeof data13 == "string")) {
-            const converted6 = func1(data13, true, 0);
-            if (converted6 === undefined) {
-              const err12 = {
-                instancePath: instancePath + "/persons/" + i6,
-                keyword: "xmsLosslessType",
-                params: { type: "string" },
-                message: "must be string",
-              };
-              if (vErrors === null) {
-                vErrors = [err12];
-              } else {
-                vErrors.push(err12);
-              }
-              errors++;
+          if (typeof data12[i6] !== "string") {
+            const err12 = {
+              instancePath: instancePath + "/persons/" + i6,
+              keyword: "type",
+              params: { type: "string" },
+              message: "must be string",
+            };
+            if (vErrors === null) {
+              vErrors = [err12];
+            } else {
+              vErrors.push(err12);
             }
-            if (converted6 !== undefined) {
-              data13 = converted6;
-              if (data12 !== undefined) {
-                data12[i6] = converted6;
-              }
-            }
+            errors++;
           }
         }
       } else {
@@ -2993,58 +2492,40 @@ function validate85(
     }
     if (data.sentimentScore !== undefined) {
       let data14 = data.sentimentScore;
-      if (!Number.isInteger(data14)) {
-        const converted7 = func1(data14, false, 2);
-        if (converted7 === undefined) {
-          const err14 = {
-            instancePath: instancePath + "/sentimentScore",
-            keyword: "xmsLosslessType",
-            params: { type: "integer" },
-            message: "must be integer",
-          };
-          if (vErrors === null) {
-            vErrors = [err14];
-          } else {
-            vErrors.push(err14);
-          }
-          errors++;
+      if (!(typeof data14 == "number" && !(data14 % 1) && !isNaN(data14) && isFinite(data14))) {
+        const err14 = {
+          instancePath: instancePath + "/sentimentScore",
+          keyword: "type",
+          params: { type: "integer" },
+          message: "must be integer",
+        };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
         }
-        if (converted7 !== undefined) {
-          data14 = converted7;
-          if (data !== undefined) {
-            data["sentimentScore"] = converted7;
-          }
-        }
+        errors++;
       }
     }
     if (data.sentiments !== undefined) {
       let data15 = data.sentiments;
       if (Array.isArray(data15)) {
+        func1(data15, ["string"]);
         const len7 = data15.length;
         for (let i7 = 0; i7 < len7; i7++) {
-          let data16 = data15[i7];
-          if (!(typeof data16 == "string")) {
-            const converted8 = func1(data16, true, 0);
-            if (converted8 === undefined) {
-              const err15 = {
-                instancePath: instancePath + "/sentiments/" + i7,
-                keyword: "xmsLosslessType",
-                params: { type: "string" },
-                message: "must be string",
-              };
-              if (vErrors === null) {
-                vErrors = [err15];
-              } else {
-                vErrors.push(err15);
-              }
-              errors++;
+          if (typeof data15[i7] !== "string") {
+            const err15 = {
+              instancePath: instancePath + "/sentiments/" + i7,
+              keyword: "type",
+              params: { type: "string" },
+              message: "must be string",
+            };
+            if (vErrors === null) {
+              vErrors = [err15];
+            } else {
+              vErrors.push(err15);
             }
-            if (converted8 !== undefined) {
-              data16 = converted8;
-              if (data15 !== undefined) {
-                data15[i7] = converted8;
-              }
-            }
+            errors++;
           }
         }
       } else {
@@ -3097,11 +2578,18 @@ validate85.evaluated = {
 const schema39 = {
   type: "object",
   properties: {
-    address: { xmsLosslessType: ["string"] },
-    latitude: { xmsLosslessType: ["string"] },
-    longitude: { xmsLosslessType: ["string"] },
-    name: { xmsLosslessType: ["string"] },
-    url: { xmsLosslessType: ["string"] },
+    address: { type: "string" },
+    latitude: { type: "string" },
+    longitude: { type: "string" },
+    name: { type: "string" },
+    url: { type: "string" },
+  },
+  xmsLosslessProperties: {
+    address: ["string"],
+    latitude: ["string"],
+    longitude: ["string"],
+    name: ["string"],
+    url: ["string"],
   },
 };
 function validate90(
@@ -3118,134 +2606,91 @@ function validate90(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
+    func1(data, {
+      address: ["string"],
+      latitude: ["string"],
+      longitude: ["string"],
+      name: ["string"],
+      url: ["string"],
+    });
     if (data.address !== undefined) {
-      let data0 = data.address;
-      if (!(typeof data0 == "string")) {
-        const converted0 = func1(data0, true, 0);
-        if (converted0 === undefined) {
-          const err0 = {
-            instancePath: instancePath + "/address",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
-          errors++;
+      if (typeof data.address !== "string") {
+        const err0 = {
+          instancePath: instancePath + "/address",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
         }
-        if (converted0 !== undefined) {
-          data0 = converted0;
-          if (data !== undefined) {
-            data["address"] = converted0;
-          }
-        }
+        errors++;
       }
     }
     if (data.latitude !== undefined) {
-      let data1 = data.latitude;
-      if (!(typeof data1 == "string")) {
-        const converted1 = func1(data1, true, 0);
-        if (converted1 === undefined) {
-          const err1 = {
-            instancePath: instancePath + "/latitude",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
+      if (typeof data.latitude !== "string") {
+        const err1 = {
+          instancePath: instancePath + "/latitude",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
         }
-        if (converted1 !== undefined) {
-          data1 = converted1;
-          if (data !== undefined) {
-            data["latitude"] = converted1;
-          }
-        }
+        errors++;
       }
     }
     if (data.longitude !== undefined) {
-      let data2 = data.longitude;
-      if (!(typeof data2 == "string")) {
-        const converted2 = func1(data2, true, 0);
-        if (converted2 === undefined) {
-          const err2 = {
-            instancePath: instancePath + "/longitude",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
+      if (typeof data.longitude !== "string") {
+        const err2 = {
+          instancePath: instancePath + "/longitude",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
         }
-        if (converted2 !== undefined) {
-          data2 = converted2;
-          if (data !== undefined) {
-            data["longitude"] = converted2;
-          }
-        }
+        errors++;
       }
     }
     if (data.name !== undefined) {
-      let data3 = data.name;
-      if (!(typeof data3 == "string")) {
-        const converted3 = func1(data3, true, 0);
-        if (converted3 === undefined) {
-          const err3 = {
-            instancePath: instancePath + "/name",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
+      if (typeof data.name !== "string") {
+        const err3 = {
+          instancePath: instancePath + "/name",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
         }
-        if (converted3 !== undefined) {
-          data3 = converted3;
-          if (data !== undefined) {
-            data["name"] = converted3;
-          }
-        }
+        errors++;
       }
     }
     if (data.url !== undefined) {
-      let data4 = data.url;
-      if (!(typeof data4 == "string")) {
-        const converted4 = func1(data4, true, 0);
-        if (converted4 === undefined) {
-          const err4 = {
-            instancePath: instancePath + "/url",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
+      if (typeof data.url !== "string") {
+        const err4 = {
+          instancePath: instancePath + "/url",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
         }
-        if (converted4 !== undefined) {
-          data4 = converted4;
-          if (data !== undefined) {
-            data["url"] = converted4;
-          }
-        }
+        errors++;
       }
     }
   } else {
@@ -3273,7 +2718,8 @@ validate90.evaluated = {
 const schema40 = {
   type: "object",
   required: ["body"],
-  properties: { body: { xmsLosslessType: ["string"] }, type: { xmsLosslessType: ["string"] } },
+  properties: { body: { type: "string" }, type: { type: "string" } },
+  xmsLosslessProperties: { body: ["string"], type: ["string"] },
 };
 function validate92(
   data,
@@ -3303,56 +2749,37 @@ function validate92(
       }
       errors++;
     }
+    func1(data, { body: ["string"], type: ["string"] });
     if (data.body !== undefined) {
-      let data0 = data.body;
-      if (!(typeof data0 == "string")) {
-        const converted0 = func1(data0, true, 0);
-        if (converted0 === undefined) {
-          const err1 = {
-            instancePath: instancePath + "/body",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
+      if (typeof data.body !== "string") {
+        const err1 = {
+          instancePath: instancePath + "/body",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
         }
-        if (converted0 !== undefined) {
-          data0 = converted0;
-          if (data !== undefined) {
-            data["body"] = converted0;
-          }
-        }
+        errors++;
       }
     }
     if (data.type !== undefined) {
-      let data1 = data.type;
-      if (!(typeof data1 == "string")) {
-        const converted1 = func1(data1, true, 0);
-        if (converted1 === undefined) {
-          const err2 = {
-            instancePath: instancePath + "/type",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
+      if (typeof data.type !== "string") {
+        const err2 = {
+          instancePath: instancePath + "/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
         }
-        if (converted1 !== undefined) {
-          data1 = converted1;
-          if (data !== undefined) {
-            data["type"] = converted1;
-          }
-        }
+        errors++;
       }
     }
   } else {
@@ -3433,6 +2860,14 @@ function validate80(
       }
       errors++;
     }
+    func1(data, {
+      contactId: ["string"],
+      from: ["string"],
+      id: ["string"],
+      messageIdExt: ["string"],
+      timestamp: ["integer"],
+      type: ["string"],
+    });
     if (data.attachments !== undefined) {
       let data0 = data.attachments;
       if (Array.isArray(data0)) {
@@ -3467,107 +2902,67 @@ function validate80(
       }
     }
     if (data.contactId !== undefined) {
-      let data2 = data.contactId;
-      if (!(typeof data2 == "string")) {
-        const converted0 = func1(data2, true, 0);
-        if (converted0 === undefined) {
-          const err4 = {
-            instancePath: instancePath + "/contactId",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
+      if (typeof data.contactId !== "string") {
+        const err4 = {
+          instancePath: instancePath + "/contactId",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
         }
-        if (converted0 !== undefined) {
-          data2 = converted0;
-          if (data !== undefined) {
-            data["contactId"] = converted0;
-          }
-        }
+        errors++;
       }
     }
     if (data.from !== undefined) {
-      let data3 = data.from;
-      if (!(typeof data3 == "string")) {
-        const converted1 = func1(data3, true, 0);
-        if (converted1 === undefined) {
-          const err5 = {
-            instancePath: instancePath + "/from",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
+      if (typeof data.from !== "string") {
+        const err5 = {
+          instancePath: instancePath + "/from",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
         }
-        if (converted1 !== undefined) {
-          data3 = converted1;
-          if (data !== undefined) {
-            data["from"] = converted1;
-          }
-        }
+        errors++;
       }
     }
     if (data.id !== undefined) {
-      let data4 = data.id;
-      if (!(typeof data4 == "string")) {
-        const converted2 = func1(data4, true, 0);
-        if (converted2 === undefined) {
-          const err6 = {
-            instancePath: instancePath + "/id",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
+      if (typeof data.id !== "string") {
+        const err6 = {
+          instancePath: instancePath + "/id",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
         }
-        if (converted2 !== undefined) {
-          data4 = converted2;
-          if (data !== undefined) {
-            data["id"] = converted2;
-          }
-        }
+        errors++;
       }
     }
     if (data.messageIdExt !== undefined) {
-      let data5 = data.messageIdExt;
-      if (!(typeof data5 == "string")) {
-        const converted3 = func1(data5, true, 0);
-        if (converted3 === undefined) {
-          const err7 = {
-            instancePath: instancePath + "/messageIdExt",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
-          }
-          errors++;
+      if (typeof data.messageIdExt !== "string") {
+        const err7 = {
+          instancePath: instancePath + "/messageIdExt",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
         }
-        if (converted3 !== undefined) {
-          data5 = converted3;
-          if (data !== undefined) {
-            data["messageIdExt"] = converted3;
-          }
-        }
+        errors++;
       }
     }
     if (data.originalMessage !== undefined) {
@@ -3618,28 +3013,19 @@ function validate80(
     }
     if (data.timestamp !== undefined) {
       let data9 = data.timestamp;
-      if (!Number.isInteger(data9)) {
-        const converted4 = func1(data9, false, 2);
-        if (converted4 === undefined) {
-          const err9 = {
-            instancePath: instancePath + "/timestamp",
-            keyword: "xmsLosslessType",
-            params: { type: "integer" },
-            message: "must be integer",
-          };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
-          }
-          errors++;
+      if (!(typeof data9 == "number" && !(data9 % 1) && !isNaN(data9) && isFinite(data9))) {
+        const err9 = {
+          instancePath: instancePath + "/timestamp",
+          keyword: "type",
+          params: { type: "integer" },
+          message: "must be integer",
+        };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
         }
-        if (converted4 !== undefined) {
-          data9 = converted4;
-          if (data !== undefined) {
-            data["timestamp"] = converted4;
-          }
-        }
+        errors++;
       }
     }
     if (data.audio !== undefined) {
@@ -3742,12 +3128,12 @@ function validate80(
     }
     if (data.type !== undefined) {
       let data17 = data.type;
-      if ("text" !== data17) {
+      if (typeof data17 !== "string") {
         const err10 = {
           instancePath: instancePath + "/type",
-          keyword: "const",
-          params: { allowedValue: "text" },
-          message: "must be equal to constant",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err10];
@@ -3756,28 +3142,19 @@ function validate80(
         }
         errors++;
       }
-      if (!(typeof data17 == "string")) {
-        const converted5 = func1(data17, true, 0);
-        if (converted5 === undefined) {
-          const err11 = {
-            instancePath: instancePath + "/type",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
-          }
-          errors++;
+      if ("text" !== data17) {
+        const err11 = {
+          instancePath: instancePath + "/type",
+          keyword: "const",
+          params: { allowedValue: "text" },
+          message: "must be equal to constant",
+        };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
         }
-        if (converted5 !== undefined) {
-          data17 = converted5;
-          if (data !== undefined) {
-            data["type"] = converted5;
-          }
-        }
+        errors++;
       }
     }
   } else {
@@ -3825,14 +3202,14 @@ const schema41 = {
   required: ["id", "type", "image"],
   properties: {
     attachments: { type: "array", items: { $ref: "#/$defs/InBoundMsgMedia" } },
-    contactId: { xmsLosslessType: ["string"] },
-    from: { xmsLosslessType: ["string"] },
-    id: { xmsLosslessType: ["string"] },
-    messageIdExt: { xmsLosslessType: ["string"] },
+    contactId: { type: "string" },
+    from: { type: "string" },
+    id: { type: "string" },
+    messageIdExt: { type: "string" },
     originalMessage: { type: "object", additionalProperties: true },
     session: { $ref: "#/$defs/MsgSession" },
     tags: { $ref: "#/$defs/TagDocument" },
-    timestamp: { xmsLosslessType: ["integer"] },
+    timestamp: { type: "integer" },
     audio: { $ref: "#/$defs/InBoundMsgMedia" },
     document: { $ref: "#/$defs/InBoundMsgMedia" },
     image: { $ref: "#/$defs/InBoundMsgMedia" },
@@ -3840,7 +3217,15 @@ const schema41 = {
     text: { $ref: "#/$defs/InBoundMsgText" },
     video: { $ref: "#/$defs/InBoundMsgMedia" },
     voice: { $ref: "#/$defs/InBoundMsgMedia" },
-    type: { const: "image", xmsLosslessType: ["string"] },
+    type: { type: "string", const: "image" },
+  },
+  xmsLosslessProperties: {
+    contactId: ["string"],
+    from: ["string"],
+    id: ["string"],
+    messageIdExt: ["string"],
+    timestamp: ["integer"],
+    type: ["string"],
   },
 };
 function validate97(
@@ -3899,6 +3284,14 @@ function validate97(
       }
       errors++;
     }
+    func1(data, {
+      contactId: ["string"],
+      from: ["string"],
+      id: ["string"],
+      messageIdExt: ["string"],
+      timestamp: ["integer"],
+      type: ["string"],
+    });
     if (data.attachments !== undefined) {
       let data0 = data.attachments;
       if (Array.isArray(data0)) {
@@ -3933,107 +3326,67 @@ function validate97(
       }
     }
     if (data.contactId !== undefined) {
-      let data2 = data.contactId;
-      if (!(typeof data2 == "string")) {
-        const converted0 = func1(data2, true, 0);
-        if (converted0 === undefined) {
-          const err4 = {
-            instancePath: instancePath + "/contactId",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
+      if (typeof data.contactId !== "string") {
+        const err4 = {
+          instancePath: instancePath + "/contactId",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
         }
-        if (converted0 !== undefined) {
-          data2 = converted0;
-          if (data !== undefined) {
-            data["contactId"] = converted0;
-          }
-        }
+        errors++;
       }
     }
     if (data.from !== undefined) {
-      let data3 = data.from;
-      if (!(typeof data3 == "string")) {
-        const converted1 = func1(data3, true, 0);
-        if (converted1 === undefined) {
-          const err5 = {
-            instancePath: instancePath + "/from",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
+      if (typeof data.from !== "string") {
+        const err5 = {
+          instancePath: instancePath + "/from",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
         }
-        if (converted1 !== undefined) {
-          data3 = converted1;
-          if (data !== undefined) {
-            data["from"] = converted1;
-          }
-        }
+        errors++;
       }
     }
     if (data.id !== undefined) {
-      let data4 = data.id;
-      if (!(typeof data4 == "string")) {
-        const converted2 = func1(data4, true, 0);
-        if (converted2 === undefined) {
-          const err6 = {
-            instancePath: instancePath + "/id",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
+      if (typeof data.id !== "string") {
+        const err6 = {
+          instancePath: instancePath + "/id",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
         }
-        if (converted2 !== undefined) {
-          data4 = converted2;
-          if (data !== undefined) {
-            data["id"] = converted2;
-          }
-        }
+        errors++;
       }
     }
     if (data.messageIdExt !== undefined) {
-      let data5 = data.messageIdExt;
-      if (!(typeof data5 == "string")) {
-        const converted3 = func1(data5, true, 0);
-        if (converted3 === undefined) {
-          const err7 = {
-            instancePath: instancePath + "/messageIdExt",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
-          }
-          errors++;
+      if (typeof data.messageIdExt !== "string") {
+        const err7 = {
+          instancePath: instancePath + "/messageIdExt",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
         }
-        if (converted3 !== undefined) {
-          data5 = converted3;
-          if (data !== undefined) {
-            data["messageIdExt"] = converted3;
-          }
-        }
+        errors++;
       }
     }
     if (data.originalMessage !== undefined) {
@@ -4084,28 +3437,19 @@ function validate97(
     }
     if (data.timestamp !== undefined) {
       let data9 = data.timestamp;
-      if (!Number.isInteger(data9)) {
-        const converted4 = func1(data9, false, 2);
-        if (converted4 === undefined) {
-          const err9 = {
-            instancePath: instancePath + "/timestamp",
-            keyword: "xmsLosslessType",
-            params: { type: "integer" },
-            message: "must be integer",
-          };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
-          }
-          errors++;
+      if (!(typeof data9 == "number" && !(data9 % 1) && !isNaN(data9) && isFinite(data9))) {
+        const err9 = {
+          instancePath: instancePath + "/timestamp",
+          keyword: "type",
+          params: { type: "integer" },
+          message: "must be integer",
+        };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
         }
-        if (converted4 !== undefined) {
-          data9 = converted4;
-          if (data !== undefined) {
-            data["timestamp"] = converted4;
-          }
-        }
+        errors++;
       }
     }
     if (data.audio !== undefined) {
@@ -4208,12 +3552,12 @@ function validate97(
     }
     if (data.type !== undefined) {
       let data17 = data.type;
-      if ("image" !== data17) {
+      if (typeof data17 !== "string") {
         const err10 = {
           instancePath: instancePath + "/type",
-          keyword: "const",
-          params: { allowedValue: "image" },
-          message: "must be equal to constant",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err10];
@@ -4222,28 +3566,19 @@ function validate97(
         }
         errors++;
       }
-      if (!(typeof data17 == "string")) {
-        const converted5 = func1(data17, true, 0);
-        if (converted5 === undefined) {
-          const err11 = {
-            instancePath: instancePath + "/type",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
-          }
-          errors++;
+      if ("image" !== data17) {
+        const err11 = {
+          instancePath: instancePath + "/type",
+          keyword: "const",
+          params: { allowedValue: "image" },
+          message: "must be equal to constant",
+        };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
         }
-        if (converted5 !== undefined) {
-          data17 = converted5;
-          if (data !== undefined) {
-            data["type"] = converted5;
-          }
-        }
+        errors++;
       }
     }
   } else {
@@ -4291,14 +3626,14 @@ const schema42 = {
   required: ["id", "type", "video"],
   properties: {
     attachments: { type: "array", items: { $ref: "#/$defs/InBoundMsgMedia" } },
-    contactId: { xmsLosslessType: ["string"] },
-    from: { xmsLosslessType: ["string"] },
-    id: { xmsLosslessType: ["string"] },
-    messageIdExt: { xmsLosslessType: ["string"] },
+    contactId: { type: "string" },
+    from: { type: "string" },
+    id: { type: "string" },
+    messageIdExt: { type: "string" },
     originalMessage: { type: "object", additionalProperties: true },
     session: { $ref: "#/$defs/MsgSession" },
     tags: { $ref: "#/$defs/TagDocument" },
-    timestamp: { xmsLosslessType: ["integer"] },
+    timestamp: { type: "integer" },
     audio: { $ref: "#/$defs/InBoundMsgMedia" },
     document: { $ref: "#/$defs/InBoundMsgMedia" },
     image: { $ref: "#/$defs/InBoundMsgMedia" },
@@ -4306,7 +3641,15 @@ const schema42 = {
     text: { $ref: "#/$defs/InBoundMsgText" },
     video: { $ref: "#/$defs/InBoundMsgMedia" },
     voice: { $ref: "#/$defs/InBoundMsgMedia" },
-    type: { const: "video", xmsLosslessType: ["string"] },
+    type: { type: "string", const: "video" },
+  },
+  xmsLosslessProperties: {
+    contactId: ["string"],
+    from: ["string"],
+    id: ["string"],
+    messageIdExt: ["string"],
+    timestamp: ["integer"],
+    type: ["string"],
   },
 };
 function validate109(
@@ -4365,6 +3708,14 @@ function validate109(
       }
       errors++;
     }
+    func1(data, {
+      contactId: ["string"],
+      from: ["string"],
+      id: ["string"],
+      messageIdExt: ["string"],
+      timestamp: ["integer"],
+      type: ["string"],
+    });
     if (data.attachments !== undefined) {
       let data0 = data.attachments;
       if (Array.isArray(data0)) {
@@ -4399,107 +3750,67 @@ function validate109(
       }
     }
     if (data.contactId !== undefined) {
-      let data2 = data.contactId;
-      if (!(typeof data2 == "string")) {
-        const converted0 = func1(data2, true, 0);
-        if (converted0 === undefined) {
-          const err4 = {
-            instancePath: instancePath + "/contactId",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
+      if (typeof data.contactId !== "string") {
+        const err4 = {
+          instancePath: instancePath + "/contactId",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
         }
-        if (converted0 !== undefined) {
-          data2 = converted0;
-          if (data !== undefined) {
-            data["contactId"] = converted0;
-          }
-        }
+        errors++;
       }
     }
     if (data.from !== undefined) {
-      let data3 = data.from;
-      if (!(typeof data3 == "string")) {
-        const converted1 = func1(data3, true, 0);
-        if (converted1 === undefined) {
-          const err5 = {
-            instancePath: instancePath + "/from",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
+      if (typeof data.from !== "string") {
+        const err5 = {
+          instancePath: instancePath + "/from",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
         }
-        if (converted1 !== undefined) {
-          data3 = converted1;
-          if (data !== undefined) {
-            data["from"] = converted1;
-          }
-        }
+        errors++;
       }
     }
     if (data.id !== undefined) {
-      let data4 = data.id;
-      if (!(typeof data4 == "string")) {
-        const converted2 = func1(data4, true, 0);
-        if (converted2 === undefined) {
-          const err6 = {
-            instancePath: instancePath + "/id",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
+      if (typeof data.id !== "string") {
+        const err6 = {
+          instancePath: instancePath + "/id",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
         }
-        if (converted2 !== undefined) {
-          data4 = converted2;
-          if (data !== undefined) {
-            data["id"] = converted2;
-          }
-        }
+        errors++;
       }
     }
     if (data.messageIdExt !== undefined) {
-      let data5 = data.messageIdExt;
-      if (!(typeof data5 == "string")) {
-        const converted3 = func1(data5, true, 0);
-        if (converted3 === undefined) {
-          const err7 = {
-            instancePath: instancePath + "/messageIdExt",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
-          }
-          errors++;
+      if (typeof data.messageIdExt !== "string") {
+        const err7 = {
+          instancePath: instancePath + "/messageIdExt",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
         }
-        if (converted3 !== undefined) {
-          data5 = converted3;
-          if (data !== undefined) {
-            data["messageIdExt"] = converted3;
-          }
-        }
+        errors++;
       }
     }
     if (data.originalMessage !== undefined) {
@@ -4550,28 +3861,19 @@ function validate109(
     }
     if (data.timestamp !== undefined) {
       let data9 = data.timestamp;
-      if (!Number.isInteger(data9)) {
-        const converted4 = func1(data9, false, 2);
-        if (converted4 === undefined) {
-          const err9 = {
-            instancePath: instancePath + "/timestamp",
-            keyword: "xmsLosslessType",
-            params: { type: "integer" },
-            message: "must be integer",
-          };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
-          }
-          errors++;
+      if (!(typeof data9 == "number" && !(data9 % 1) && !isNaN(data9) && isFinite(data9))) {
+        const err9 = {
+          instancePath: instancePath + "/timestamp",
+          keyword: "type",
+          params: { type: "integer" },
+          message: "must be integer",
+        };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
         }
-        if (converted4 !== undefined) {
-          data9 = converted4;
-          if (data !== undefined) {
-            data["timestamp"] = converted4;
-          }
-        }
+        errors++;
       }
     }
     if (data.audio !== undefined) {
@@ -4674,12 +3976,12 @@ function validate109(
     }
     if (data.type !== undefined) {
       let data17 = data.type;
-      if ("video" !== data17) {
+      if (typeof data17 !== "string") {
         const err10 = {
           instancePath: instancePath + "/type",
-          keyword: "const",
-          params: { allowedValue: "video" },
-          message: "must be equal to constant",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err10];
@@ -4688,28 +3990,19 @@ function validate109(
         }
         errors++;
       }
-      if (!(typeof data17 == "string")) {
-        const converted5 = func1(data17, true, 0);
-        if (converted5 === undefined) {
-          const err11 = {
-            instancePath: instancePath + "/type",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
-          }
-          errors++;
+      if ("video" !== data17) {
+        const err11 = {
+          instancePath: instancePath + "/type",
+          keyword: "const",
+          params: { allowedValue: "video" },
+          message: "must be equal to constant",
+        };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
         }
-        if (converted5 !== undefined) {
-          data17 = converted5;
-          if (data !== undefined) {
-            data["type"] = converted5;
-          }
-        }
+        errors++;
       }
     }
   } else {
@@ -4757,14 +4050,14 @@ const schema43 = {
   required: ["id", "type", "audio"],
   properties: {
     attachments: { type: "array", items: { $ref: "#/$defs/InBoundMsgMedia" } },
-    contactId: { xmsLosslessType: ["string"] },
-    from: { xmsLosslessType: ["string"] },
-    id: { xmsLosslessType: ["string"] },
-    messageIdExt: { xmsLosslessType: ["string"] },
+    contactId: { type: "string" },
+    from: { type: "string" },
+    id: { type: "string" },
+    messageIdExt: { type: "string" },
     originalMessage: { type: "object", additionalProperties: true },
     session: { $ref: "#/$defs/MsgSession" },
     tags: { $ref: "#/$defs/TagDocument" },
-    timestamp: { xmsLosslessType: ["integer"] },
+    timestamp: { type: "integer" },
     audio: { $ref: "#/$defs/InBoundMsgMedia" },
     document: { $ref: "#/$defs/InBoundMsgMedia" },
     image: { $ref: "#/$defs/InBoundMsgMedia" },
@@ -4772,7 +4065,15 @@ const schema43 = {
     text: { $ref: "#/$defs/InBoundMsgText" },
     video: { $ref: "#/$defs/InBoundMsgMedia" },
     voice: { $ref: "#/$defs/InBoundMsgMedia" },
-    type: { const: "audio", xmsLosslessType: ["string"] },
+    type: { type: "string", const: "audio" },
+  },
+  xmsLosslessProperties: {
+    contactId: ["string"],
+    from: ["string"],
+    id: ["string"],
+    messageIdExt: ["string"],
+    timestamp: ["integer"],
+    type: ["string"],
   },
 };
 function validate121(
@@ -4831,6 +4132,14 @@ function validate121(
       }
       errors++;
     }
+    func1(data, {
+      contactId: ["string"],
+      from: ["string"],
+      id: ["string"],
+      messageIdExt: ["string"],
+      timestamp: ["integer"],
+      type: ["string"],
+    });
     if (data.attachments !== undefined) {
       let data0 = data.attachments;
       if (Array.isArray(data0)) {
@@ -4865,107 +4174,67 @@ function validate121(
       }
     }
     if (data.contactId !== undefined) {
-      let data2 = data.contactId;
-      if (!(typeof data2 == "string")) {
-        const converted0 = func1(data2, true, 0);
-        if (converted0 === undefined) {
-          const err4 = {
-            instancePath: instancePath + "/contactId",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
+      if (typeof data.contactId !== "string") {
+        const err4 = {
+          instancePath: instancePath + "/contactId",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
         }
-        if (converted0 !== undefined) {
-          data2 = converted0;
-          if (data !== undefined) {
-            data["contactId"] = converted0;
-          }
-        }
+        errors++;
       }
     }
     if (data.from !== undefined) {
-      let data3 = data.from;
-      if (!(typeof data3 == "string")) {
-        const converted1 = func1(data3, true, 0);
-        if (converted1 === undefined) {
-          const err5 = {
-            instancePath: instancePath + "/from",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
+      if (typeof data.from !== "string") {
+        const err5 = {
+          instancePath: instancePath + "/from",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
         }
-        if (converted1 !== undefined) {
-          data3 = converted1;
-          if (data !== undefined) {
-            data["from"] = converted1;
-          }
-        }
+        errors++;
       }
     }
     if (data.id !== undefined) {
-      let data4 = data.id;
-      if (!(typeof data4 == "string")) {
-        const converted2 = func1(data4, true, 0);
-        if (converted2 === undefined) {
-          const err6 = {
-            instancePath: instancePath + "/id",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
+      if (typeof data.id !== "string") {
+        const err6 = {
+          instancePath: instancePath + "/id",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
         }
-        if (converted2 !== undefined) {
-          data4 = converted2;
-          if (data !== undefined) {
-            data["id"] = converted2;
-          }
-        }
+        errors++;
       }
     }
     if (data.messageIdExt !== undefined) {
-      let data5 = data.messageIdExt;
-      if (!(typeof data5 == "string")) {
-        const converted3 = func1(data5, true, 0);
-        if (converted3 === undefined) {
-          const err7 = {
-            instancePath: instancePath + "/messageIdExt",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
-          }
-          errors++;
+      if (typeof data.messageIdExt !== "string") {
+        const err7 = {
+          instancePath: instancePath + "/messageIdExt",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
         }
-        if (converted3 !== undefined) {
-          data5 = converted3;
-          if (data !== undefined) {
-            data["messageIdExt"] = converted3;
-          }
-        }
+        errors++;
       }
     }
     if (data.originalMessage !== undefined) {
@@ -5016,28 +4285,19 @@ function validate121(
     }
     if (data.timestamp !== undefined) {
       let data9 = data.timestamp;
-      if (!Number.isInteger(data9)) {
-        const converted4 = func1(data9, false, 2);
-        if (converted4 === undefined) {
-          const err9 = {
-            instancePath: instancePath + "/timestamp",
-            keyword: "xmsLosslessType",
-            params: { type: "integer" },
-            message: "must be integer",
-          };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
-          }
-          errors++;
+      if (!(typeof data9 == "number" && !(data9 % 1) && !isNaN(data9) && isFinite(data9))) {
+        const err9 = {
+          instancePath: instancePath + "/timestamp",
+          keyword: "type",
+          params: { type: "integer" },
+          message: "must be integer",
+        };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
         }
-        if (converted4 !== undefined) {
-          data9 = converted4;
-          if (data !== undefined) {
-            data["timestamp"] = converted4;
-          }
-        }
+        errors++;
       }
     }
     if (data.audio !== undefined) {
@@ -5140,12 +4400,12 @@ function validate121(
     }
     if (data.type !== undefined) {
       let data17 = data.type;
-      if ("audio" !== data17) {
+      if (typeof data17 !== "string") {
         const err10 = {
           instancePath: instancePath + "/type",
-          keyword: "const",
-          params: { allowedValue: "audio" },
-          message: "must be equal to constant",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err10];
@@ -5154,28 +4414,19 @@ function validate121(
         }
         errors++;
       }
-      if (!(typeof data17 == "string")) {
-        const converted5 = func1(data17, true, 0);
-        if (converted5 === undefined) {
-          const err11 = {
-            instancePath: instancePath + "/type",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
-          }
-          errors++;
+      if ("audio" !== data17) {
+        const err11 = {
+          instancePath: instancePath + "/type",
+          keyword: "const",
+          params: { allowedValue: "audio" },
+          message: "must be equal to constant",
+        };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
         }
-        if (converted5 !== undefined) {
-          data17 = converted5;
-          if (data !== undefined) {
-            data["type"] = converted5;
-          }
-        }
+        errors++;
       }
     }
   } else {
@@ -5223,14 +4474,14 @@ const schema44 = {
   required: ["id", "type", "voice"],
   properties: {
     attachments: { type: "array", items: { $ref: "#/$defs/InBoundMsgMedia" } },
-    contactId: { xmsLosslessType: ["string"] },
-    from: { xmsLosslessType: ["string"] },
-    id: { xmsLosslessType: ["string"] },
-    messageIdExt: { xmsLosslessType: ["string"] },
+    contactId: { type: "string" },
+    from: { type: "string" },
+    id: { type: "string" },
+    messageIdExt: { type: "string" },
     originalMessage: { type: "object", additionalProperties: true },
     session: { $ref: "#/$defs/MsgSession" },
     tags: { $ref: "#/$defs/TagDocument" },
-    timestamp: { xmsLosslessType: ["integer"] },
+    timestamp: { type: "integer" },
     audio: { $ref: "#/$defs/InBoundMsgMedia" },
     document: { $ref: "#/$defs/InBoundMsgMedia" },
     image: { $ref: "#/$defs/InBoundMsgMedia" },
@@ -5238,7 +4489,15 @@ const schema44 = {
     text: { $ref: "#/$defs/InBoundMsgText" },
     video: { $ref: "#/$defs/InBoundMsgMedia" },
     voice: { $ref: "#/$defs/InBoundMsgMedia" },
-    type: { const: "voice", xmsLosslessType: ["string"] },
+    type: { type: "string", const: "voice" },
+  },
+  xmsLosslessProperties: {
+    contactId: ["string"],
+    from: ["string"],
+    id: ["string"],
+    messageIdExt: ["string"],
+    timestamp: ["integer"],
+    type: ["string"],
   },
 };
 function validate133(
@@ -5297,6 +4556,14 @@ function validate133(
       }
       errors++;
     }
+    func1(data, {
+      contactId: ["string"],
+      from: ["string"],
+      id: ["string"],
+      messageIdExt: ["string"],
+      timestamp: ["integer"],
+      type: ["string"],
+    });
     if (data.attachments !== undefined) {
       let data0 = data.attachments;
       if (Array.isArray(data0)) {
@@ -5331,107 +4598,67 @@ function validate133(
       }
     }
     if (data.contactId !== undefined) {
-      let data2 = data.contactId;
-      if (!(typeof data2 == "string")) {
-        const converted0 = func1(data2, true, 0);
-        if (converted0 === undefined) {
-          const err4 = {
-            instancePath: instancePath + "/contactId",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
+      if (typeof data.contactId !== "string") {
+        const err4 = {
+          instancePath: instancePath + "/contactId",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
         }
-        if (converted0 !== undefined) {
-          data2 = converted0;
-          if (data !== undefined) {
-            data["contactId"] = converted0;
-          }
-        }
+        errors++;
       }
     }
     if (data.from !== undefined) {
-      let data3 = data.from;
-      if (!(typeof data3 == "string")) {
-        const converted1 = func1(data3, true, 0);
-        if (converted1 === undefined) {
-          const err5 = {
-            instancePath: instancePath + "/from",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
+      if (typeof data.from !== "string") {
+        const err5 = {
+          instancePath: instancePath + "/from",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
         }
-        if (converted1 !== undefined) {
-          data3 = converted1;
-          if (data !== undefined) {
-            data["from"] = converted1;
-          }
-        }
+        errors++;
       }
     }
     if (data.id !== undefined) {
-      let data4 = data.id;
-      if (!(typeof data4 == "string")) {
-        const converted2 = func1(data4, true, 0);
-        if (converted2 === undefined) {
-          const err6 = {
-            instancePath: instancePath + "/id",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
+      if (typeof data.id !== "string") {
+        const err6 = {
+          instancePath: instancePath + "/id",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
         }
-        if (converted2 !== undefined) {
-          data4 = converted2;
-          if (data !== undefined) {
-            data["id"] = converted2;
-          }
-        }
+        errors++;
       }
     }
     if (data.messageIdExt !== undefined) {
-      let data5 = data.messageIdExt;
-      if (!(typeof data5 == "string")) {
-        const converted3 = func1(data5, true, 0);
-        if (converted3 === undefined) {
-          const err7 = {
-            instancePath: instancePath + "/messageIdExt",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
-          }
-          errors++;
+      if (typeof data.messageIdExt !== "string") {
+        const err7 = {
+          instancePath: instancePath + "/messageIdExt",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
         }
-        if (converted3 !== undefined) {
-          data5 = converted3;
-          if (data !== undefined) {
-            data["messageIdExt"] = converted3;
-          }
-        }
+        errors++;
       }
     }
     if (data.originalMessage !== undefined) {
@@ -5482,28 +4709,19 @@ function validate133(
     }
     if (data.timestamp !== undefined) {
       let data9 = data.timestamp;
-      if (!Number.isInteger(data9)) {
-        const converted4 = func1(data9, false, 2);
-        if (converted4 === undefined) {
-          const err9 = {
-            instancePath: instancePath + "/timestamp",
-            keyword: "xmsLosslessType",
-            params: { type: "integer" },
-            message: "must be integer",
-          };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
-          }
-          errors++;
+      if (!(typeof data9 == "number" && !(data9 % 1) && !isNaN(data9) && isFinite(data9))) {
+        const err9 = {
+          instancePath: instancePath + "/timestamp",
+          keyword: "type",
+          params: { type: "integer" },
+          message: "must be integer",
+        };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
         }
-        if (converted4 !== undefined) {
-          data9 = converted4;
-          if (data !== undefined) {
-            data["timestamp"] = converted4;
-          }
-        }
+        errors++;
       }
     }
     if (data.audio !== undefined) {
@@ -5606,12 +4824,12 @@ function validate133(
     }
     if (data.type !== undefined) {
       let data17 = data.type;
-      if ("voice" !== data17) {
+      if (typeof data17 !== "string") {
         const err10 = {
           instancePath: instancePath + "/type",
-          keyword: "const",
-          params: { allowedValue: "voice" },
-          message: "must be equal to constant",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err10];
@@ -5620,28 +4838,19 @@ function validate133(
         }
         errors++;
       }
-      if (!(typeof data17 == "string")) {
-        const converted5 = func1(data17, true, 0);
-        if (converted5 === undefined) {
-          const err11 = {
-            instancePath: instancePath + "/type",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
-          }
-          errors++;
+      if ("voice" !== data17) {
+        const err11 = {
+          instancePath: instancePath + "/type",
+          keyword: "const",
+          params: { allowedValue: "voice" },
+          message: "must be equal to constant",
+        };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
         }
-        if (converted5 !== undefined) {
-          data17 = converted5;
-          if (data !== undefined) {
-            data["type"] = converted5;
-          }
-        }
+        errors++;
       }
     }
   } else {
@@ -5689,14 +4898,14 @@ const schema45 = {
   required: ["id", "type", "document"],
   properties: {
     attachments: { type: "array", items: { $ref: "#/$defs/InBoundMsgMedia" } },
-    contactId: { xmsLosslessType: ["string"] },
-    from: { xmsLosslessType: ["string"] },
-    id: { xmsLosslessType: ["string"] },
-    messageIdExt: { xmsLosslessType: ["string"] },
+    contactId: { type: "string" },
+    from: { type: "string" },
+    id: { type: "string" },
+    messageIdExt: { type: "string" },
     originalMessage: { type: "object", additionalProperties: true },
     session: { $ref: "#/$defs/MsgSession" },
     tags: { $ref: "#/$defs/TagDocument" },
-    timestamp: { xmsLosslessType: ["integer"] },
+    timestamp: { type: "integer" },
     audio: { $ref: "#/$defs/InBoundMsgMedia" },
     document: { $ref: "#/$defs/InBoundMsgMedia" },
     image: { $ref: "#/$defs/InBoundMsgMedia" },
@@ -5704,7 +4913,15 @@ const schema45 = {
     text: { $ref: "#/$defs/InBoundMsgText" },
     video: { $ref: "#/$defs/InBoundMsgMedia" },
     voice: { $ref: "#/$defs/InBoundMsgMedia" },
-    type: { const: "document", xmsLosslessType: ["string"] },
+    type: { type: "string", const: "document" },
+  },
+  xmsLosslessProperties: {
+    contactId: ["string"],
+    from: ["string"],
+    id: ["string"],
+    messageIdExt: ["string"],
+    timestamp: ["integer"],
+    type: ["string"],
   },
 };
 function validate145(
@@ -5763,6 +4980,14 @@ function validate145(
       }
       errors++;
     }
+    func1(data, {
+      contactId: ["string"],
+      from: ["string"],
+      id: ["string"],
+      messageIdExt: ["string"],
+      timestamp: ["integer"],
+      type: ["string"],
+    });
     if (data.attachments !== undefined) {
       let data0 = data.attachments;
       if (Array.isArray(data0)) {
@@ -5797,107 +5022,67 @@ function validate145(
       }
     }
     if (data.contactId !== undefined) {
-      let data2 = data.contactId;
-      if (!(typeof data2 == "string")) {
-        const converted0 = func1(data2, true, 0);
-        if (converted0 === undefined) {
-          const err4 = {
-            instancePath: instancePath + "/contactId",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
+      if (typeof data.contactId !== "string") {
+        const err4 = {
+          instancePath: instancePath + "/contactId",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
         }
-        if (converted0 !== undefined) {
-          data2 = converted0;
-          if (data !== undefined) {
-            data["contactId"] = converted0;
-          }
-        }
+        errors++;
       }
     }
     if (data.from !== undefined) {
-      let data3 = data.from;
-      if (!(typeof data3 == "string")) {
-        const converted1 = func1(data3, true, 0);
-        if (converted1 === undefined) {
-          const err5 = {
-            instancePath: instancePath + "/from",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
+      if (typeof data.from !== "string") {
+        const err5 = {
+          instancePath: instancePath + "/from",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
         }
-        if (converted1 !== undefined) {
-          data3 = converted1;
-          if (data !== undefined) {
-            data["from"] = converted1;
-          }
-        }
+        errors++;
       }
     }
     if (data.id !== undefined) {
-      let data4 = data.id;
-      if (!(typeof data4 == "string")) {
-        const converted2 = func1(data4, true, 0);
-        if (converted2 === undefined) {
-          const err6 = {
-            instancePath: instancePath + "/id",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
+      if (typeof data.id !== "string") {
+        const err6 = {
+          instancePath: instancePath + "/id",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
         }
-        if (converted2 !== undefined) {
-          data4 = converted2;
-          if (data !== undefined) {
-            data["id"] = converted2;
-          }
-        }
+        errors++;
       }
     }
     if (data.messageIdExt !== undefined) {
-      let data5 = data.messageIdExt;
-      if (!(typeof data5 == "string")) {
-        const converted3 = func1(data5, true, 0);
-        if (converted3 === undefined) {
-          const err7 = {
-            instancePath: instancePath + "/messageIdExt",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
-          }
-          errors++;
+      if (typeof data.messageIdExt !== "string") {
+        const err7 = {
+          instancePath: instancePath + "/messageIdExt",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
         }
-        if (converted3 !== undefined) {
-          data5 = converted3;
-          if (data !== undefined) {
-            data["messageIdExt"] = converted3;
-          }
-        }
+        errors++;
       }
     }
     if (data.originalMessage !== undefined) {
@@ -5948,28 +5133,19 @@ function validate145(
     }
     if (data.timestamp !== undefined) {
       let data9 = data.timestamp;
-      if (!Number.isInteger(data9)) {
-        const converted4 = func1(data9, false, 2);
-        if (converted4 === undefined) {
-          const err9 = {
-            instancePath: instancePath + "/timestamp",
-            keyword: "xmsLosslessType",
-            params: { type: "integer" },
-            message: "must be integer",
-          };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
-          }
-          errors++;
+      if (!(typeof data9 == "number" && !(data9 % 1) && !isNaN(data9) && isFinite(data9))) {
+        const err9 = {
+          instancePath: instancePath + "/timestamp",
+          keyword: "type",
+          params: { type: "integer" },
+          message: "must be integer",
+        };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
         }
-        if (converted4 !== undefined) {
-          data9 = converted4;
-          if (data !== undefined) {
-            data["timestamp"] = converted4;
-          }
-        }
+        errors++;
       }
     }
     if (data.audio !== undefined) {
@@ -6072,12 +5248,12 @@ function validate145(
     }
     if (data.type !== undefined) {
       let data17 = data.type;
-      if ("document" !== data17) {
+      if (typeof data17 !== "string") {
         const err10 = {
           instancePath: instancePath + "/type",
-          keyword: "const",
-          params: { allowedValue: "document" },
-          message: "must be equal to constant",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err10];
@@ -6086,28 +5262,19 @@ function validate145(
         }
         errors++;
       }
-      if (!(typeof data17 == "string")) {
-        const converted5 = func1(data17, true, 0);
-        if (converted5 === undefined) {
-          const err11 = {
-            instancePath: instancePath + "/type",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
-          }
-          errors++;
+      if ("document" !== data17) {
+        const err11 = {
+          instancePath: instancePath + "/type",
+          keyword: "const",
+          params: { allowedValue: "document" },
+          message: "must be equal to constant",
+        };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
         }
-        if (converted5 !== undefined) {
-          data17 = converted5;
-          if (data !== undefined) {
-            data["type"] = converted5;
-          }
-        }
+        errors++;
       }
     }
   } else {
@@ -6155,14 +5322,14 @@ const schema46 = {
   required: ["id", "type", "location"],
   properties: {
     attachments: { type: "array", items: { $ref: "#/$defs/InBoundMsgMedia" } },
-    contactId: { xmsLosslessType: ["string"] },
-    from: { xmsLosslessType: ["string"] },
-    id: { xmsLosslessType: ["string"] },
-    messageIdExt: { xmsLosslessType: ["string"] },
+    contactId: { type: "string" },
+    from: { type: "string" },
+    id: { type: "string" },
+    messageIdExt: { type: "string" },
     originalMessage: { type: "object", additionalProperties: true },
     session: { $ref: "#/$defs/MsgSession" },
     tags: { $ref: "#/$defs/TagDocument" },
-    timestamp: { xmsLosslessType: ["integer"] },
+    timestamp: { type: "integer" },
     audio: { $ref: "#/$defs/InBoundMsgMedia" },
     document: { $ref: "#/$defs/InBoundMsgMedia" },
     image: { $ref: "#/$defs/InBoundMsgMedia" },
@@ -6170,7 +5337,15 @@ const schema46 = {
     text: { $ref: "#/$defs/InBoundMsgText" },
     video: { $ref: "#/$defs/InBoundMsgMedia" },
     voice: { $ref: "#/$defs/InBoundMsgMedia" },
-    type: { const: "location", xmsLosslessType: ["string"] },
+    type: { type: "string", const: "location" },
+  },
+  xmsLosslessProperties: {
+    contactId: ["string"],
+    from: ["string"],
+    id: ["string"],
+    messageIdExt: ["string"],
+    timestamp: ["integer"],
+    type: ["string"],
   },
 };
 function validate157(
@@ -6229,6 +5404,14 @@ function validate157(
       }
       errors++;
     }
+    func1(data, {
+      contactId: ["string"],
+      from: ["string"],
+      id: ["string"],
+      messageIdExt: ["string"],
+      timestamp: ["integer"],
+      type: ["string"],
+    });
     if (data.attachments !== undefined) {
       let data0 = data.attachments;
       if (Array.isArray(data0)) {
@@ -6263,107 +5446,67 @@ function validate157(
       }
     }
     if (data.contactId !== undefined) {
-      let data2 = data.contactId;
-      if (!(typeof data2 == "string")) {
-        const converted0 = func1(data2, true, 0);
-        if (converted0 === undefined) {
-          const err4 = {
-            instancePath: instancePath + "/contactId",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
+      if (typeof data.contactId !== "string") {
+        const err4 = {
+          instancePath: instancePath + "/contactId",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
         }
-        if (converted0 !== undefined) {
-          data2 = converted0;
-          if (data !== undefined) {
-            data["contactId"] = converted0;
-          }
-        }
+        errors++;
       }
     }
     if (data.from !== undefined) {
-      let data3 = data.from;
-      if (!(typeof data3 == "string")) {
-        const converted1 = func1(data3, true, 0);
-        if (converted1 === undefined) {
-          const err5 = {
-            instancePath: instancePath + "/from",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
+      if (typeof data.from !== "string") {
+        const err5 = {
+          instancePath: instancePath + "/from",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
         }
-        if (converted1 !== undefined) {
-          data3 = converted1;
-          if (data !== undefined) {
-            data["from"] = converted1;
-          }
-        }
+        errors++;
       }
     }
     if (data.id !== undefined) {
-      let data4 = data.id;
-      if (!(typeof data4 == "string")) {
-        const converted2 = func1(data4, true, 0);
-        if (converted2 === undefined) {
-          const err6 = {
-            instancePath: instancePath + "/id",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
+      if (typeof data.id !== "string") {
+        const err6 = {
+          instancePath: instancePath + "/id",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
         }
-        if (converted2 !== undefined) {
-          data4 = converted2;
-          if (data !== undefined) {
-            data["id"] = converted2;
-          }
-        }
+        errors++;
       }
     }
     if (data.messageIdExt !== undefined) {
-      let data5 = data.messageIdExt;
-      if (!(typeof data5 == "string")) {
-        const converted3 = func1(data5, true, 0);
-        if (converted3 === undefined) {
-          const err7 = {
-            instancePath: instancePath + "/messageIdExt",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
-          }
-          errors++;
+      if (typeof data.messageIdExt !== "string") {
+        const err7 = {
+          instancePath: instancePath + "/messageIdExt",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
         }
-        if (converted3 !== undefined) {
-          data5 = converted3;
-          if (data !== undefined) {
-            data["messageIdExt"] = converted3;
-          }
-        }
+        errors++;
       }
     }
     if (data.originalMessage !== undefined) {
@@ -6414,28 +5557,19 @@ function validate157(
     }
     if (data.timestamp !== undefined) {
       let data9 = data.timestamp;
-      if (!Number.isInteger(data9)) {
-        const converted4 = func1(data9, false, 2);
-        if (converted4 === undefined) {
-          const err9 = {
-            instancePath: instancePath + "/timestamp",
-            keyword: "xmsLosslessType",
-            params: { type: "integer" },
-            message: "must be integer",
-          };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
-          }
-          errors++;
+      if (!(typeof data9 == "number" && !(data9 % 1) && !isNaN(data9) && isFinite(data9))) {
+        const err9 = {
+          instancePath: instancePath + "/timestamp",
+          keyword: "type",
+          params: { type: "integer" },
+          message: "must be integer",
+        };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
         }
-        if (converted4 !== undefined) {
-          data9 = converted4;
-          if (data !== undefined) {
-            data["timestamp"] = converted4;
-          }
-        }
+        errors++;
       }
     }
     if (data.audio !== undefined) {
@@ -6538,12 +5672,12 @@ function validate157(
     }
     if (data.type !== undefined) {
       let data17 = data.type;
-      if ("location" !== data17) {
+      if (typeof data17 !== "string") {
         const err10 = {
           instancePath: instancePath + "/type",
-          keyword: "const",
-          params: { allowedValue: "location" },
-          message: "must be equal to constant",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err10];
@@ -6552,28 +5686,19 @@ function validate157(
         }
         errors++;
       }
-      if (!(typeof data17 == "string")) {
-        const converted5 = func1(data17, true, 0);
-        if (converted5 === undefined) {
-          const err11 = {
-            instancePath: instancePath + "/type",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
-          }
-          errors++;
+      if ("location" !== data17) {
+        const err11 = {
+          instancePath: instancePath + "/type",
+          keyword: "const",
+          params: { allowedValue: "location" },
+          message: "must be equal to constant",
+        };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
         }
-        if (converted5 !== undefined) {
-          data17 = converted5;
-          if (data !== undefined) {
-            data["type"] = converted5;
-          }
-        }
+        errors++;
       }
     }
   } else {
@@ -6621,14 +5746,14 @@ const schema47 = {
   required: ["id", "type"],
   properties: {
     attachments: { type: "array", items: { $ref: "#/$defs/InBoundMsgMedia" } },
-    contactId: { xmsLosslessType: ["string"] },
-    from: { xmsLosslessType: ["string"] },
-    id: { xmsLosslessType: ["string"] },
-    messageIdExt: { xmsLosslessType: ["string"] },
+    contactId: { type: "string" },
+    from: { type: "string" },
+    id: { type: "string" },
+    messageIdExt: { type: "string" },
     originalMessage: { type: "object", additionalProperties: true },
     session: { $ref: "#/$defs/MsgSession" },
     tags: { $ref: "#/$defs/TagDocument" },
-    timestamp: { xmsLosslessType: ["integer"] },
+    timestamp: { type: "integer" },
     audio: { $ref: "#/$defs/InBoundMsgMedia" },
     document: { $ref: "#/$defs/InBoundMsgMedia" },
     image: { $ref: "#/$defs/InBoundMsgMedia" },
@@ -6636,7 +5761,15 @@ const schema47 = {
     text: { $ref: "#/$defs/InBoundMsgText" },
     video: { $ref: "#/$defs/InBoundMsgMedia" },
     voice: { $ref: "#/$defs/InBoundMsgMedia" },
-    type: { const: "system", xmsLosslessType: ["string"] },
+    type: { type: "string", const: "system" },
+  },
+  xmsLosslessProperties: {
+    contactId: ["string"],
+    from: ["string"],
+    id: ["string"],
+    messageIdExt: ["string"],
+    timestamp: ["integer"],
+    type: ["string"],
   },
 };
 function validate169(
@@ -6681,6 +5814,14 @@ function validate169(
       }
       errors++;
     }
+    func1(data, {
+      contactId: ["string"],
+      from: ["string"],
+      id: ["string"],
+      messageIdExt: ["string"],
+      timestamp: ["integer"],
+      type: ["string"],
+    });
     if (data.attachments !== undefined) {
       let data0 = data.attachments;
       if (Array.isArray(data0)) {
@@ -6715,107 +5856,67 @@ function validate169(
       }
     }
     if (data.contactId !== undefined) {
-      let data2 = data.contactId;
-      if (!(typeof data2 == "string")) {
-        const converted0 = func1(data2, true, 0);
-        if (converted0 === undefined) {
-          const err3 = {
-            instancePath: instancePath + "/contactId",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
+      if (typeof data.contactId !== "string") {
+        const err3 = {
+          instancePath: instancePath + "/contactId",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
         }
-        if (converted0 !== undefined) {
-          data2 = converted0;
-          if (data !== undefined) {
-            data["contactId"] = converted0;
-          }
-        }
+        errors++;
       }
     }
     if (data.from !== undefined) {
-      let data3 = data.from;
-      if (!(typeof data3 == "string")) {
-        const converted1 = func1(data3, true, 0);
-        if (converted1 === undefined) {
-          const err4 = {
-            instancePath: instancePath + "/from",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
+      if (typeof data.from !== "string") {
+        const err4 = {
+          instancePath: instancePath + "/from",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
         }
-        if (converted1 !== undefined) {
-          data3 = converted1;
-          if (data !== undefined) {
-            data["from"] = converted1;
-          }
-        }
+        errors++;
       }
     }
     if (data.id !== undefined) {
-      let data4 = data.id;
-      if (!(typeof data4 == "string")) {
-        const converted2 = func1(data4, true, 0);
-        if (converted2 === undefined) {
-          const err5 = {
-            instancePath: instancePath + "/id",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
+      if (typeof data.id !== "string") {
+        const err5 = {
+          instancePath: instancePath + "/id",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
         }
-        if (converted2 !== undefined) {
-          data4 = converted2;
-          if (data !== undefined) {
-            data["id"] = converted2;
-          }
-        }
+        errors++;
       }
     }
     if (data.messageIdExt !== undefined) {
-      let data5 = data.messageIdExt;
-      if (!(typeof data5 == "string")) {
-        const converted3 = func1(data5, true, 0);
-        if (converted3 === undefined) {
-          const err6 = {
-            instancePath: instancePath + "/messageIdExt",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
+      if (typeof data.messageIdExt !== "string") {
+        const err6 = {
+          instancePath: instancePath + "/messageIdExt",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
         }
-        if (converted3 !== undefined) {
-          data5 = converted3;
-          if (data !== undefined) {
-            data["messageIdExt"] = converted3;
-          }
-        }
+        errors++;
       }
     }
     if (data.originalMessage !== undefined) {
@@ -6866,28 +5967,19 @@ function validate169(
     }
     if (data.timestamp !== undefined) {
       let data9 = data.timestamp;
-      if (!Number.isInteger(data9)) {
-        const converted4 = func1(data9, false, 2);
-        if (converted4 === undefined) {
-          const err8 = {
-            instancePath: instancePath + "/timestamp",
-            keyword: "xmsLosslessType",
-            params: { type: "integer" },
-            message: "must be integer",
-          };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
-          }
-          errors++;
+      if (!(typeof data9 == "number" && !(data9 % 1) && !isNaN(data9) && isFinite(data9))) {
+        const err8 = {
+          instancePath: instancePath + "/timestamp",
+          keyword: "type",
+          params: { type: "integer" },
+          message: "must be integer",
+        };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
         }
-        if (converted4 !== undefined) {
-          data9 = converted4;
-          if (data !== undefined) {
-            data["timestamp"] = converted4;
-          }
-        }
+        errors++;
       }
     }
     if (data.audio !== undefined) {
@@ -6990,12 +6082,12 @@ function validate169(
     }
     if (data.type !== undefined) {
       let data17 = data.type;
-      if ("system" !== data17) {
+      if (typeof data17 !== "string") {
         const err9 = {
           instancePath: instancePath + "/type",
-          keyword: "const",
-          params: { allowedValue: "system" },
-          message: "must be equal to constant",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err9];
@@ -7004,28 +6096,19 @@ function validate169(
         }
         errors++;
       }
-      if (!(typeof data17 == "string")) {
-        const converted5 = func1(data17, true, 0);
-        if (converted5 === undefined) {
-          const err10 = {
-            instancePath: instancePath + "/type",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err10];
-          } else {
-            vErrors.push(err10);
-          }
-          errors++;
+      if ("system" !== data17) {
+        const err10 = {
+          instancePath: instancePath + "/type",
+          keyword: "const",
+          params: { allowedValue: "system" },
+          message: "must be equal to constant",
+        };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
         }
-        if (converted5 !== undefined) {
-          data17 = converted5;
-          if (data !== undefined) {
-            data["type"] = converted5;
-          }
-        }
+        errors++;
       }
     }
   } else {
@@ -7073,14 +6156,14 @@ const schema48 = {
   required: ["id"],
   properties: {
     attachments: { type: "array", items: { $ref: "#/$defs/InBoundMsgMedia" } },
-    contactId: { xmsLosslessType: ["string"] },
-    from: { xmsLosslessType: ["string"] },
-    id: { xmsLosslessType: ["string"] },
-    messageIdExt: { xmsLosslessType: ["string"] },
+    contactId: { type: "string" },
+    from: { type: "string" },
+    id: { type: "string" },
+    messageIdExt: { type: "string" },
     originalMessage: { type: "object", additionalProperties: true },
     session: { $ref: "#/$defs/MsgSession" },
     tags: { $ref: "#/$defs/TagDocument" },
-    timestamp: { xmsLosslessType: ["integer"] },
+    timestamp: { type: "integer" },
     audio: { $ref: "#/$defs/InBoundMsgMedia" },
     document: { $ref: "#/$defs/InBoundMsgMedia" },
     image: { $ref: "#/$defs/InBoundMsgMedia" },
@@ -7088,6 +6171,13 @@ const schema48 = {
     text: { $ref: "#/$defs/InBoundMsgText" },
     video: { $ref: "#/$defs/InBoundMsgMedia" },
     voice: { $ref: "#/$defs/InBoundMsgMedia" },
+  },
+  xmsLosslessProperties: {
+    contactId: ["string"],
+    from: ["string"],
+    id: ["string"],
+    messageIdExt: ["string"],
+    timestamp: ["integer"],
   },
 };
 function validate181(
@@ -7118,6 +6208,13 @@ function validate181(
       }
       errors++;
     }
+    func1(data, {
+      contactId: ["string"],
+      from: ["string"],
+      id: ["string"],
+      messageIdExt: ["string"],
+      timestamp: ["integer"],
+    });
     if (data.attachments !== undefined) {
       let data0 = data.attachments;
       if (Array.isArray(data0)) {
@@ -7152,107 +6249,67 @@ function validate181(
       }
     }
     if (data.contactId !== undefined) {
-      let data2 = data.contactId;
-      if (!(typeof data2 == "string")) {
-        const converted0 = func1(data2, true, 0);
-        if (converted0 === undefined) {
-          const err2 = {
-            instancePath: instancePath + "/contactId",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
+      if (typeof data.contactId !== "string") {
+        const err2 = {
+          instancePath: instancePath + "/contactId",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
         }
-        if (converted0 !== undefined) {
-          data2 = converted0;
-          if (data !== undefined) {
-            data["contactId"] = converted0;
-          }
-        }
+        errors++;
       }
     }
     if (data.from !== undefined) {
-      let data3 = data.from;
-      if (!(typeof data3 == "string")) {
-        const converted1 = func1(data3, true, 0);
-        if (converted1 === undefined) {
-          const err3 = {
-            instancePath: instancePath + "/from",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
+      if (typeof data.from !== "string") {
+        const err3 = {
+          instancePath: instancePath + "/from",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
         }
-        if (converted1 !== undefined) {
-          data3 = converted1;
-          if (data !== undefined) {
-            data["from"] = converted1;
-          }
-        }
+        errors++;
       }
     }
     if (data.id !== undefined) {
-      let data4 = data.id;
-      if (!(typeof data4 == "string")) {
-        const converted2 = func1(data4, true, 0);
-        if (converted2 === undefined) {
-          const err4 = {
-            instancePath: instancePath + "/id",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
+      if (typeof data.id !== "string") {
+        const err4 = {
+          instancePath: instancePath + "/id",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
         }
-        if (converted2 !== undefined) {
-          data4 = converted2;
-          if (data !== undefined) {
-            data["id"] = converted2;
-          }
-        }
+        errors++;
       }
     }
     if (data.messageIdExt !== undefined) {
-      let data5 = data.messageIdExt;
-      if (!(typeof data5 == "string")) {
-        const converted3 = func1(data5, true, 0);
-        if (converted3 === undefined) {
-          const err5 = {
-            instancePath: instancePath + "/messageIdExt",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
+      if (typeof data.messageIdExt !== "string") {
+        const err5 = {
+          instancePath: instancePath + "/messageIdExt",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
         }
-        if (converted3 !== undefined) {
-          data5 = converted3;
-          if (data !== undefined) {
-            data["messageIdExt"] = converted3;
-          }
-        }
+        errors++;
       }
     }
     if (data.originalMessage !== undefined) {
@@ -7303,28 +6360,19 @@ function validate181(
     }
     if (data.timestamp !== undefined) {
       let data9 = data.timestamp;
-      if (!Number.isInteger(data9)) {
-        const converted4 = func1(data9, false, 2);
-        if (converted4 === undefined) {
-          const err7 = {
-            instancePath: instancePath + "/timestamp",
-            keyword: "xmsLosslessType",
-            params: { type: "integer" },
-            message: "must be integer",
-          };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
-          }
-          errors++;
+      if (!(typeof data9 == "number" && !(data9 % 1) && !isNaN(data9) && isFinite(data9))) {
+        const err7 = {
+          instancePath: instancePath + "/timestamp",
+          keyword: "type",
+          params: { type: "integer" },
+          message: "must be integer",
+        };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
         }
-        if (converted4 !== undefined) {
-          data9 = converted4;
-          if (data !== undefined) {
-            data["timestamp"] = converted4;
-          }
-        }
+        errors++;
       }
     }
     if (data.audio !== undefined) {
@@ -8325,34 +7373,25 @@ function validate79(
       }
       errors++;
     }
+    func1(data, { type: ["string"] });
     if (props0 !== true) {
       props0 = props0 || {};
       props0.type = true;
     }
     if (data.type !== undefined) {
-      let data9 = data.type;
-      if (!(typeof data9 == "string")) {
-        const converted0 = func1(data9, true, 0);
-        if (converted0 === undefined) {
-          const err30 = {
-            instancePath: instancePath + "/type",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err30];
-          } else {
-            vErrors.push(err30);
-          }
-          errors++;
+      if (typeof data.type !== "string") {
+        const err30 = {
+          instancePath: instancePath + "/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err30];
+        } else {
+          vErrors.push(err30);
         }
-        if (converted0 !== undefined) {
-          data9 = converted0;
-          if (data !== undefined) {
-            data["type"] = converted0;
-          }
-        }
+        errors++;
       }
     }
   } else {
@@ -8377,11 +7416,12 @@ validate79.evaluated = { dynamicProps: true, dynamicItems: false };
 const schema49 = {
   type: "object",
   properties: {
-    appId: { xmsLosslessType: ["string"] },
+    appId: { type: "string" },
     debug: { type: "boolean" },
-    domain: { xmsLosslessType: ["string"] },
-    server: { xmsLosslessType: ["string"] },
+    domain: { type: "string" },
+    server: { type: "string" },
   },
+  xmsLosslessProperties: { appId: ["string"], domain: ["string"], server: ["string"] },
 };
 function validate194(
   data,
@@ -8397,30 +7437,21 @@ function validate194(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
+    func1(data, { appId: ["string"], domain: ["string"], server: ["string"] });
     if (data.appId !== undefined) {
-      let data0 = data.appId;
-      if (!(typeof data0 == "string")) {
-        const converted0 = func1(data0, true, 0);
-        if (converted0 === undefined) {
-          const err0 = {
-            instancePath: instancePath + "/appId",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
-          errors++;
+      if (typeof data.appId !== "string") {
+        const err0 = {
+          instancePath: instancePath + "/appId",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
         }
-        if (converted0 !== undefined) {
-          data0 = converted0;
-          if (data !== undefined) {
-            data["appId"] = converted0;
-          }
-        }
+        errors++;
       }
     }
     if (data.debug !== undefined) {
@@ -8440,55 +7471,35 @@ function validate194(
       }
     }
     if (data.domain !== undefined) {
-      let data2 = data.domain;
-      if (!(typeof data2 == "string")) {
-        const converted1 = func1(data2, true, 0);
-        if (converted1 === undefined) {
-          const err2 = {
-            instancePath: instancePath + "/domain",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
+      if (typeof data.domain !== "string") {
+        const err2 = {
+          instancePath: instancePath + "/domain",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
         }
-        if (converted1 !== undefined) {
-          data2 = converted1;
-          if (data !== undefined) {
-            data["domain"] = converted1;
-          }
-        }
+        errors++;
       }
     }
     if (data.server !== undefined) {
-      let data3 = data.server;
-      if (!(typeof data3 == "string")) {
-        const converted2 = func1(data3, true, 0);
-        if (converted2 === undefined) {
-          const err3 = {
-            instancePath: instancePath + "/server",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
+      if (typeof data.server !== "string") {
+        const err3 = {
+          instancePath: instancePath + "/server",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
         }
-        if (converted2 !== undefined) {
-          data3 = converted2;
-          if (data !== undefined) {
-            data["server"] = converted2;
-          }
-        }
+        errors++;
       }
     }
   } else {
@@ -8517,21 +7528,34 @@ const schema50 = {
   type: "object",
   required: ["id", "status"],
   properties: {
-    contactId: { xmsLosslessType: ["string"] },
+    contactId: { type: "string" },
     errors: { type: "array", items: { $ref: "#/$defs/MessageReportError" } },
-    id: { xmsLosslessType: ["string"] },
-    messageIdExt: { xmsLosslessType: ["string"] },
+    id: { type: "string" },
+    messageIdExt: { type: "string" },
     status: { $ref: "#/$defs/InBoundMsgStatusCode" },
-    timestamp: { xmsLosslessType: ["integer"] },
+    timestamp: { type: "integer" },
+  },
+  xmsLosslessProperties: {
+    contactId: ["string"],
+    id: ["string"],
+    messageIdExt: ["string"],
+    status: ["string"],
+    timestamp: ["integer"],
   },
 };
 const schema51 = {
   type: "object",
   properties: {
-    code: { xmsLosslessType: ["string"] },
-    details: { xmsLosslessType: ["string"] },
-    href: { xmsLosslessType: ["string"] },
-    title: { xmsLosslessType: ["string"] },
+    code: { type: "string" },
+    details: { type: "string" },
+    href: { type: "string" },
+    title: { type: "string" },
+  },
+  xmsLosslessProperties: {
+    code: ["string"],
+    details: ["string"],
+    href: ["string"],
+    title: ["string"],
   },
 };
 function validate197(
@@ -8548,108 +7572,69 @@ function validate197(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
+    func1(data, { code: ["string"], details: ["string"], href: ["string"], title: ["string"] });
     if (data.code !== undefined) {
-      let data0 = data.code;
-      if (!(typeof data0 == "string")) {
-        const converted0 = func1(data0, true, 0);
-        if (converted0 === undefined) {
-          const err0 = {
-            instancePath: instancePath + "/code",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
-          errors++;
+      if (typeof data.code !== "string") {
+        const err0 = {
+          instancePath: instancePath + "/code",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
         }
-        if (converted0 !== undefined) {
-          data0 = converted0;
-          if (data !== undefined) {
-            data["code"] = converted0;
-          }
-        }
+        errors++;
       }
     }
     if (data.details !== undefined) {
-      let data1 = data.details;
-      if (!(typeof data1 == "string")) {
-        const converted1 = func1(data1, true, 0);
-        if (converted1 === undefined) {
-          const err1 = {
-            instancePath: instancePath + "/details",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
+      if (typeof data.details !== "string") {
+        const err1 = {
+          instancePath: instancePath + "/details",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
         }
-        if (converted1 !== undefined) {
-          data1 = converted1;
-          if (data !== undefined) {
-            data["details"] = converted1;
-          }
-        }
+        errors++;
       }
     }
     if (data.href !== undefined) {
-      let data2 = data.href;
-      if (!(typeof data2 == "string")) {
-        const converted2 = func1(data2, true, 0);
-        if (converted2 === undefined) {
-          const err2 = {
-            instancePath: instancePath + "/href",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
+      if (typeof data.href !== "string") {
+        const err2 = {
+          instancePath: instancePath + "/href",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
         }
-        if (converted2 !== undefined) {
-          data2 = converted2;
-          if (data !== undefined) {
-            data["href"] = converted2;
-          }
-        }
+        errors++;
       }
     }
     if (data.title !== undefined) {
-      let data3 = data.title;
-      if (!(typeof data3 == "string")) {
-        const converted3 = func1(data3, true, 0);
-        if (converted3 === undefined) {
-          const err3 = {
-            instancePath: instancePath + "/title",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
+      if (typeof data.title !== "string") {
+        const err3 = {
+          instancePath: instancePath + "/title",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
         }
-        if (converted3 !== undefined) {
-          data3 = converted3;
-          if (data !== undefined) {
-            data["title"] = converted3;
-          }
-        }
+        errors++;
       }
     }
   } else {
@@ -8674,7 +7659,7 @@ validate197.evaluated = {
   dynamicProps: false,
   dynamicItems: false,
 };
-const schema52 = { xmsLosslessType: ["string"] };
+const schema52 = { type: "string" };
 function validate199(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -8688,28 +7673,19 @@ function validate199(
   if (evaluated0.dynamicItems) {
     evaluated0.items = undefined;
   }
-  if (!(typeof data == "string")) {
-    const converted0 = func1(data, true, 0);
-    if (converted0 === undefined) {
-      const err0 = {
-        instancePath,
-        keyword: "xmsLosslessType",
-        params: { type: "string" },
-        message: "must be string",
-      };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
+  if (typeof data !== "string") {
+    const err0 = {
+      instancePath,
+      keyword: "type",
+      params: { type: "string" },
+      message: "must be string",
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
     }
-    if (converted0 !== undefined) {
-      data = converted0;
-      if (parentData !== undefined) {
-        parentData[parentDataProperty] = converted0;
-      }
-    }
+    errors++;
   }
   validate199.errors = vErrors;
   return errors === 0;
@@ -8757,30 +7733,27 @@ function validate196(
       }
       errors++;
     }
+    func1(data, {
+      contactId: ["string"],
+      id: ["string"],
+      messageIdExt: ["string"],
+      status: ["string"],
+      timestamp: ["integer"],
+    });
     if (data.contactId !== undefined) {
-      let data0 = data.contactId;
-      if (!(typeof data0 == "string")) {
-        const converted0 = func1(data0, true, 0);
-        if (converted0 === undefined) {
-          const err2 = {
-            instancePath: instancePath + "/contactId",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
+      if (typeof data.contactId !== "string") {
+        const err2 = {
+          instancePath: instancePath + "/contactId",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
         }
-        if (converted0 !== undefined) {
-          data0 = converted0;
-          if (data !== undefined) {
-            data["contactId"] = converted0;
-          }
-        }
+        errors++;
       }
     }
     if (data.errors !== undefined) {
@@ -8817,55 +7790,35 @@ function validate196(
       }
     }
     if (data.id !== undefined) {
-      let data3 = data.id;
-      if (!(typeof data3 == "string")) {
-        const converted1 = func1(data3, true, 0);
-        if (converted1 === undefined) {
-          const err4 = {
-            instancePath: instancePath + "/id",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
+      if (typeof data.id !== "string") {
+        const err4 = {
+          instancePath: instancePath + "/id",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
         }
-        if (converted1 !== undefined) {
-          data3 = converted1;
-          if (data !== undefined) {
-            data["id"] = converted1;
-          }
-        }
+        errors++;
       }
     }
     if (data.messageIdExt !== undefined) {
-      let data4 = data.messageIdExt;
-      if (!(typeof data4 == "string")) {
-        const converted2 = func1(data4, true, 0);
-        if (converted2 === undefined) {
-          const err5 = {
-            instancePath: instancePath + "/messageIdExt",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
+      if (typeof data.messageIdExt !== "string") {
+        const err5 = {
+          instancePath: instancePath + "/messageIdExt",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
         }
-        if (converted2 !== undefined) {
-          data4 = converted2;
-          if (data !== undefined) {
-            data["messageIdExt"] = converted2;
-          }
-        }
+        errors++;
       }
     }
     if (data.status !== undefined) {
@@ -8884,28 +7837,19 @@ function validate196(
     }
     if (data.timestamp !== undefined) {
       let data6 = data.timestamp;
-      if (!Number.isInteger(data6)) {
-        const converted3 = func1(data6, false, 2);
-        if (converted3 === undefined) {
-          const err6 = {
-            instancePath: instancePath + "/timestamp",
-            keyword: "xmsLosslessType",
-            params: { type: "integer" },
-            message: "must be integer",
-          };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
+      if (!(typeof data6 == "number" && !(data6 % 1) && !isNaN(data6) && isFinite(data6))) {
+        const err6 = {
+          instancePath: instancePath + "/timestamp",
+          keyword: "type",
+          params: { type: "integer" },
+          message: "must be integer",
+        };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
         }
-        if (converted3 !== undefined) {
-          data6 = converted3;
-          if (data !== undefined) {
-            data["timestamp"] = converted3;
-          }
-        }
+        errors++;
       }
     }
   } else {
@@ -8951,6 +7895,7 @@ function validate54(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
+    func1(data, { type: ["string"] });
     if (data.actions !== undefined) {
       let data0 = data.actions;
       if (Array.isArray(data0)) {
@@ -9131,29 +8076,19 @@ function validate54(
       }
     }
     if (data.type !== undefined) {
-      let data11 = data.type;
-      if (!(typeof data11 == "string")) {
-        const converted0 = func1(data11, true, 0);
-        if (converted0 === undefined) {
-          const err5 = {
-            instancePath: instancePath + "/type",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
+      if (typeof data.type !== "string") {
+        const err5 = {
+          instancePath: instancePath + "/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
         }
-        if (converted0 !== undefined) {
-          data11 = converted0;
-          if (data !== undefined) {
-            data["type"] = converted0;
-          }
-        }
+        errors++;
       }
     }
   } else {
@@ -9254,6 +8189,13 @@ function validate204(
       }
       errors++;
     }
+    func1(data, {
+      channelId: ["string"],
+      contactId: ["string"],
+      contactType: ["string"],
+      csid: ["string"],
+      lane: ["string"],
+    });
     if (data.businessProfile !== undefined) {
       if (
         !validate58(data.businessProfile, {
@@ -9269,55 +8211,35 @@ function validate204(
       }
     }
     if (data.channelId !== undefined) {
-      let data1 = data.channelId;
-      if (!(typeof data1 == "string")) {
-        const converted0 = func1(data1, true, 0);
-        if (converted0 === undefined) {
-          const err1 = {
-            instancePath: instancePath + "/channelId",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
+      if (typeof data.channelId !== "string") {
+        const err1 = {
+          instancePath: instancePath + "/channelId",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
         }
-        if (converted0 !== undefined) {
-          data1 = converted0;
-          if (data !== undefined) {
-            data["channelId"] = converted0;
-          }
-        }
+        errors++;
       }
     }
     if (data.contactId !== undefined) {
-      let data2 = data.contactId;
-      if (!(typeof data2 == "string")) {
-        const converted1 = func1(data2, true, 0);
-        if (converted1 === undefined) {
-          const err2 = {
-            instancePath: instancePath + "/contactId",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
+      if (typeof data.contactId !== "string") {
+        const err2 = {
+          instancePath: instancePath + "/contactId",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
         }
-        if (converted1 !== undefined) {
-          data2 = converted1;
-          if (data !== undefined) {
-            data["contactId"] = converted1;
-          }
-        }
+        errors++;
       }
     }
     if (data.contactType !== undefined) {
@@ -9335,55 +8257,35 @@ function validate204(
       }
     }
     if (data.csid !== undefined) {
-      let data4 = data.csid;
-      if (!(typeof data4 == "string")) {
-        const converted2 = func1(data4, true, 0);
-        if (converted2 === undefined) {
-          const err3 = {
-            instancePath: instancePath + "/csid",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
+      if (typeof data.csid !== "string") {
+        const err3 = {
+          instancePath: instancePath + "/csid",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
         }
-        if (converted2 !== undefined) {
-          data4 = converted2;
-          if (data !== undefined) {
-            data["csid"] = converted2;
-          }
-        }
+        errors++;
       }
     }
     if (data.lane !== undefined) {
-      let data5 = data.lane;
-      if (!(typeof data5 == "string")) {
-        const converted3 = func1(data5, true, 0);
-        if (converted3 === undefined) {
-          const err4 = {
-            instancePath: instancePath + "/lane",
-            keyword: "xmsLosslessType",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
+      if (typeof data.lane !== "string") {
+        const err4 = {
+          instancePath: instancePath + "/lane",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
         }
-        if (converted3 !== undefined) {
-          data5 = converted3;
-          if (data !== undefined) {
-            data["lane"] = converted3;
-          }
-        }
+        errors++;
       }
     }
     if (data.profile !== undefined) {

@@ -13,123 +13,113 @@
  *
  * Nothing else converts: not null (ajv's `coerceTypes` would make it `""` or `0`), not arrays
  * or objects, not booleans to numbers. That is why this is a keyword of ours rather than
- * `coerceTypes`, which has no lossless-only setting. Conversion happens inside the validator,
- * where the declared type is known (also inside discriminated unions), and only where a whole
- * value is described: never in an `if` or `not`, which only test.
+ * `coerceTypes`, which has no lossless-only setting. An object (array) schema converts its
+ * scalar properties (items) just before `properties` (`items`) validates them, so the usual
+ * `type` keyword then checks the converted value and reports what did not convert. Never in an
+ * `if` or `not`, which only test.
  */
 import { createRequire } from "node:module";
-import type { Code, CodeKeywordDefinition, KeywordCxt, Name } from "ajv";
+import type { CodeKeywordDefinition, KeywordCxt } from "ajv";
 
 const require = createRequire(import.meta.url);
-const { _, or, not } =
+const { _, stringify } =
   require("ajv/dist/compile/codegen/index.js") as typeof import("ajv/dist/compile/codegen/index.js");
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 
-/** The keyword that replaces `type` in the lenient request schemas. */
-export const LOSSLESS_TYPE = "xmsLosslessType";
+/** Keywords on object and array schemas: what to convert, by property name or for every item. */
+export const LOSSLESS_PROPERTIES = "xmsLosslessProperties";
+export const LOSSLESS_ITEMS = "xmsLosslessItems";
 
-const JSON_TYPES = ["string", "number", "integer", "boolean", "null", "object", "array"];
-
-/** Keywords that would test the value before it is converted; none is on a webhook schema. */
-const TYPE_SPECIFIC = [
-  "minLength",
-  "maxLength",
-  "pattern",
-  "minimum",
-  "maximum",
-  "exclusiveMinimum",
-  "exclusiveMaximum",
-  "multipleOf",
-];
-
-function typeTest(type: string, data: Name): Code {
-  switch (type) {
-    case "string":
-    case "boolean":
-      return _`typeof ${data} == ${type}`;
-    case "number":
-      return _`typeof ${data} == "number"`;
-    case "integer":
-      return _`Number.isInteger(${data})`;
-    case "null":
-      return _`${data} === null`;
-    case "array":
-      return _`Array.isArray(${data})`;
-    default:
-      return _`(${data} && typeof ${data} == "object" && !Array.isArray(${data}))`;
-  }
-}
+/** Where the generated code finds the conversion: replaced by LOSSLESS_SOURCE (inlineRuntime). */
+export const LOSSLESS_RUNTIME = "lossless";
 
 /**
- * The conversion the generated code runs: the value converted losslessly to a string
- * (`toString`) or a number (`toNumber`: 1 any, 2 integers only), or undefined when it does not
- * convert. Kept as source text, so that the generated file does not depend on how this module
- * was transpiled; `lossless` is the same function, for ajv's in-process compilation.
+ * The conversion the generated code runs, on an object (`targets`: declared types by property)
+ * or an array (`targets`: the items' declared types). Kept as source text, so that the generated
+ * file does not depend on how this module was transpiled; `lossless` is the same function, for
+ * ajv's in-process compilation.
  */
-export const LOSSLESS_SOURCE = `function lossless(value, toString, toNumber) {
-  // A number's text is exact unless it is an integer past 2^53 (JSON.parse rounded it).
-  if (toString && (typeof value === "boolean" || (typeof value === "number" && (Number.isSafeInteger(value) || !Number.isInteger(value))))) {
-    return String(value);
-  }
-  if (toNumber && typeof value === "string") {
+export const LOSSLESS_SOURCE = `function lossless(container, targets) {
+  const convert = (value, types) => {
+    const type = typeof value;
+    if (type === "boolean" || type === "number") {
+      if (!types.includes("string") || types.includes(type)) return undefined;
+      if (type === "number" && types.includes("integer") && Number.isInteger(value)) return undefined;
+      // A number's text is exact unless it is an integer past 2^53 (JSON.parse rounded it).
+      return type === "number" && Number.isInteger(value) && !Number.isSafeInteger(value) ? undefined : String(value);
+    }
+    if (type !== "string" || types.includes("string")) return undefined;
     const number = Number(value);
     // Canonical text only: the number prints back as the very same string.
-    if (Number.isFinite(number) && String(number) === value && (toNumber === 1 || Number.isInteger(number))) return number;
+    if (!Number.isFinite(number) || String(number) !== value) return undefined;
+    return types.includes("number") || (types.includes("integer") && Number.isInteger(number)) ? number : undefined;
+  };
+  if (Array.isArray(container)) {
+    for (let i = 0; i < container.length; i++) {
+      const converted = convert(container[i], targets);
+      if (converted !== undefined) container[i] = converted;
+    }
+    return;
   }
-  return undefined;
+  for (const key in targets) {
+    if (!Object.prototype.hasOwnProperty.call(container, key)) continue;
+    const converted = convert(container[key], targets[key]);
+    if (converted !== undefined) container[key] = converted;
+  }
 }`;
 
 export const lossless = new Function(`return ${LOSSLESS_SOURCE}`)() as (
-  value: unknown,
-  toString: boolean,
-  toNumber: 0 | 1 | 2,
-) => unknown;
+  container: unknown,
+  targets: unknown,
+) => void;
 
-/** Where the generated code finds lossless(): replaced by its source (see inlineRuntime). */
-export const LOSSLESS_RUNTIME = "lossless";
-
-/** `xmsLosslessType: [types]`: the value has one of the types, or converts to one losslessly. */
-export const losslessTypeKeyword: CodeKeywordDefinition = {
-  keyword: LOSSLESS_TYPE,
-  schemaType: "array",
-  error: {
-    message: ({ schema }) => `must be ${(schema as string[]).join(",")}`,
-    params: ({ schema }) => _`{type: ${(schema as string[]).join(",")}}`,
-  },
-  code(cxt: KeywordCxt) {
-    const { gen, data, it } = cxt;
-    const types = cxt.schema as string[];
-    const toString = types.includes("string");
-    const toNumber = types.includes("number") ? 1 : types.includes("integer") ? 2 : 0;
-    gen.if(not(or(...types.map((type) => typeTest(type, data)))), () => {
-      const convert = gen.scopeValue("func", {
+function keyword(name: string, type: "object" | "array", before: string): CodeKeywordDefinition {
+  return {
+    keyword: name,
+    type,
+    schemaType: type,
+    before,
+    code(cxt: KeywordCxt) {
+      const convert = cxt.gen.scopeValue("func", {
         ref: lossless,
         code: _`require(${`ajv/dist/runtime/${LOSSLESS_RUNTIME}`}).default`,
       });
-      const converted = gen.const("converted", _`${convert}(${data}, ${toString}, ${toNumber})`);
-      cxt.fail(_`${converted} === undefined`);
-      gen.if(_`${converted} !== undefined`, () => {
-        gen.assign(data, converted);
-        gen.if(_`${it.parentData} !== undefined`, () =>
-          gen.assign(_`${it.parentData}[${it.parentDataProperty}]`, converted),
-        );
-      });
-    });
-  },
-};
+      cxt.gen.code(_`${convert}(${cxt.data}, ${stringify(cxt.schema)})`);
+    },
+  };
+}
+
+/** The two keywords, for ajv.addKeyword(). */
+export const losslessKeywords = [
+  keyword(LOSSLESS_PROPERTIES, "object", "properties"),
+  keyword(LOSSLESS_ITEMS, "array", "items"),
+];
 
 function isObject(value: Json | undefined): value is JsonObject {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+const CONVERTIBLE = ["string", "number", "integer"];
+
 /**
- * The definitions with every `type` that names a string, number or integer replaced by the
- * lossless keyword (conditions excepted, see above). Throws on a keyword that would test the
- * raw value before its conversion (`minLength` on a string field, ...): add support first.
+ * The definitions, each object schema given what to convert of its properties and each array
+ * schema of its items (conditions excepted, see above): the properties whose schema (or the
+ * definition it names) declares a string, number or integer type.
  */
 export function losslessTypes(defs: Record<string, Json>): Record<string, Json> {
+  const scalarTypes = (schema: Json | undefined, seen: readonly string[] = []): string[] => {
+    if (!isObject(schema)) return [];
+    const ref = schema["$ref"];
+    if (typeof ref === "string") {
+      const name = ref.slice(ref.lastIndexOf("/") + 1);
+      return seen.includes(name) ? [] : scalarTypes(defs[name], [...seen, name]);
+    }
+    const type = schema["type"];
+    const types = (Array.isArray(type) ? type : [type]).filter((t) => typeof t === "string");
+    return types.some((t) => CONVERTIBLE.includes(t)) ? types : [];
+  };
   const convert = (node: Json): Json => {
     if (Array.isArray(node)) return node.map(convert);
     if (!isObject(node)) return node;
@@ -141,20 +131,19 @@ export function losslessTypes(defs: Record<string, Json>): Record<string, Json> 
       } else if (key === "enum" || key === "const" || key === "required") out[key] = value;
       else out[key] = convert(value);
     }
-    const type = out["type"];
-    const types = typeof type === "string" ? [type] : Array.isArray(type) ? type : [];
-    if (!types.some((t) => t === "string" || t === "number" || t === "integer")) return out;
-    if (!types.every((t) => typeof t === "string" && JSON_TYPES.includes(t))) {
-      throw new Error(`xms-codegen webhooks: unknown type ${JSON.stringify(type)}`);
-    }
-    const specific = TYPE_SPECIFIC.find((keyword) => keyword in out);
-    if (specific) {
-      throw new Error(
-        `xms-codegen webhooks: lenient conversion does not support ${specific} on a webhook field yet`,
+    const properties = node["properties"];
+    if (isObject(properties)) {
+      const targets = Object.fromEntries(
+        Object.entries(properties).flatMap(([name, schema]) => {
+          const types = scalarTypes(schema);
+          return types.length ? [[name, types]] : [];
+        }),
       );
+      if (Object.keys(targets).length) out[LOSSLESS_PROPERTIES] = targets;
     }
-    const { type: _type, ...rest } = out;
-    return { ...rest, [LOSSLESS_TYPE]: types };
+    const items = scalarTypes(node["items"]);
+    if (items.length) out[LOSSLESS_ITEMS] = items;
+    return out;
   };
   return Object.fromEntries(Object.entries(defs).map(([name, def]) => [name, convert(def)]));
 }

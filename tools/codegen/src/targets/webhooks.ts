@@ -18,7 +18,7 @@ import type { GeneratedFile, Target } from "./target.js";
 import {
   LOSSLESS_RUNTIME,
   LOSSLESS_SOURCE,
-  losslessTypeKeyword,
+  losslessKeywords,
   losslessTypes,
 } from "./webhooks-lossless.js";
 
@@ -493,7 +493,7 @@ export function validatorSources(spec: OpenAPIDocument): { js: string; dts: stri
     allowUnionTypes: true,
     validateFormats: false,
   });
-  ajv.addKeyword(losslessTypeKeyword);
+  losslessKeywords.forEach((keyword) => ajv.addKeyword(keyword));
   const exports: Record<string, string> = {};
   for (const { id, defs, variant, validators } of collections) {
     ajv.addSchema({ $id: id, $defs: defs } as AnySchemaObject);
