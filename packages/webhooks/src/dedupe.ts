@@ -163,22 +163,39 @@ export function createDedupe(
 const encoder = new TextEncoder();
 
 /**
+ * Where an item without an id of its own came from: its notification's `meta`, the item's
+ * contact (else the notification's `contacts`) and its position in its list. Two deliveries of
+ * the same item share all of it; two distinct items (the same actionCode for two contacts, or
+ * twice in one notification) do not.
+ */
+export interface ItemContext {
+  meta: unknown;
+  contact: unknown;
+  index: number;
+}
+
+/**
  * The key of a notification item: its id where it has one (message id, status id + status,
- * eventId), else a SHA-256 of the item. Undefined when the item can not be serialized (e.g. too
- * deeply nested): such an item is not de-duplicated.
+ * eventId), else a SHA-256 of the item (of any kind, `unknown.<list>` included) together with
+ * its context (ItemContext). Undefined when
+ * the item can not be serialized (e.g. too deeply nested): such an item is not de-duplicated.
  */
 export async function dedupeKey(
-  kind: "message" | "status" | "event" | "action",
-  item: Record<string, unknown>,
+  kind: string,
+  item: unknown,
+  context: ItemContext,
 ): Promise<string | undefined> {
-  if (kind === "message" && typeof item["id"] === "string") return `message:${item["id"]}`;
-  if (kind === "status" && typeof item["id"] === "string" && typeof item["status"] === "string") {
-    return `status:${item["id"]}:${item["status"]}`;
+  const fields = (typeof item === "object" && item !== null ? item : {}) as Record<string, unknown>;
+  const id = fields["id"];
+  if (kind === "message" && typeof id === "string") return `message:${id}`;
+  if (kind === "status" && typeof id === "string" && typeof fields["status"] === "string") {
+    return `status:${id}:${fields["status"]}`;
   }
-  if (kind === "event" && typeof item["eventId"] === "string") return `event:${item["eventId"]}`;
+  if (kind === "event" && typeof fields["eventId"] === "string")
+    return `event:${fields["eventId"]}`;
   let json: string;
   try {
-    json = JSON.stringify(item);
+    json = JSON.stringify([item, context.contact ?? null, context.meta ?? null, context.index]);
   } catch {
     return undefined;
   }

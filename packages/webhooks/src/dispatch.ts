@@ -30,12 +30,18 @@ export type Registry = Map<string, RawHandler[]>;
 
 export const ANY = "*";
 
+/** The generic name of the items of a list the spec does not know: `unknown.<list>`. */
+export const UNKNOWN_PREFIX = "unknown.";
+
 interface Item {
-  kind: NotificationItemKind;
-  payload: Record<string, unknown>;
+  /** A known kind, or `unknown.<list>` for an item of a list the spec does not know. */
+  kind: NotificationItemKind | `unknown.${string}`;
+  payload: unknown;
   /** The names it is dispatched to, the most specific last. */
   names: string[];
   contact: unknown;
+  /** Its position in its list, part of the dedupe key of an item without an id. */
+  index: number;
 }
 
 const SUBTYPE: Record<NotificationItemKind, [field: string, known: readonly string[]] | undefined> =
@@ -49,6 +55,9 @@ const SUBTYPE: Record<NotificationItemKind, [field: string, known: readonly stri
 const KINDS = Object.keys(notificationItemKinds) as NotificationItemKind[];
 const NO_CONTACTS: unknown[] = [];
 
+/** The lists of a notification the spec knows: the items' and `contacts`. */
+const KNOWN_LISTS = new Set<string>([...Object.values(notificationItemKinds), "contacts"]);
+
 /**
  * Every item of a notification with the names it goes to: `message` + `message.text`, ... An
  * item whose `type`, `status` or `eventCode` is not a known value (lenient validation lets a
@@ -60,7 +69,7 @@ function itemsOf(notification: Record<string, unknown>): Item[] {
   for (const kind of KINDS) {
     const list = notification[notificationItemKinds[kind]];
     if (!Array.isArray(list)) continue;
-    for (const payload of list) {
+    for (const [index, payload] of list.entries()) {
       // Only reachable with validate: false; such an item can not be dispatched by name.
       if (!isRecord(payload)) continue;
       const names: string[] = [kind];
@@ -69,7 +78,18 @@ function itemsOf(notification: Record<string, unknown>): Item[] {
         const value = payload[subtype[0]];
         if (typeof value === "string" && subtype[1].includes(value)) names.push(`${kind}.${value}`);
       }
-      items.push({ kind, payload, names, contact: contactOf(payload, contacts) });
+      items.push({ kind, payload, names, contact: contactOf(payload, contacts), index });
+    }
+  }
+  // A list the spec does not know (`reactions`, ...) is not dropped: each of its items goes to
+  // onAny as `unknown.<list>`, whatever the item is.
+  for (const list of Object.keys(notification)) {
+    const values = notification[list];
+    if (KNOWN_LISTS.has(list) || !Array.isArray(values)) continue;
+    const kind = `${UNKNOWN_PREFIX}${list}` as const;
+    for (const [index, payload] of values.entries()) {
+      const contact = isRecord(payload) ? contactOf(payload, contacts) : undefined;
+      items.push({ kind, payload, names: [kind], contact, index });
     }
   }
   return items;
@@ -200,7 +220,12 @@ async function dispatchOnce(
       const calls = callsFor(registry, item.names, eventOf(item, notification));
       // Nothing listens: nothing to run, nothing to remember.
       if (calls.length === 0) return [];
-      const key = await dedupeKey(item.kind, item.payload);
+      const key = await dedupeKey(item.kind, item.payload, {
+        meta: notification["meta"],
+        // An item that names no contact (or one the notification lacks) is told by all of them.
+        contact: item.contact ?? notification["contacts"],
+        index: item.index,
+      });
       if (key === undefined) return runCalls(calls);
       let errors: WebhookHandlerError[] = [];
       await dedupe.once(key, async () => {

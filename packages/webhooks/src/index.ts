@@ -14,6 +14,8 @@ export {
 
 // What handlers receive.
 export type {
+  AnyEvent,
+  AnyHandler,
   ContactInfoEvent,
   ContactInfoHandler,
   ErrorHandler,
@@ -22,6 +24,7 @@ export type {
   NotificationMeta,
   UnlistedMessage,
   UnlistedStatus,
+  UnknownItemEvent,
   WebhookEvent,
   WebhookHandler,
   WebhookPayload,
@@ -36,6 +39,9 @@ export {
   type DedupeStore,
   type MemoryDedupeStoreOptions,
 } from "./dedupe.js";
+
+// Event names, checked when a handler is registered.
+export { WebhookEventNameError } from "./event-names.js";
 
 // Routing: the paths the spec publishes for each webhook.
 export { WEBHOOK_PATHS } from "./routing.js";

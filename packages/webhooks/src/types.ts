@@ -73,6 +73,30 @@ export interface ContactInfoEvent {
   notification: undefined;
 }
 
+/**
+ * An item of a list the spec does not know (`{"type":"reactions","reactions":[...]}`): not
+ * dropped, but handed to `onAny` handlers once per item, as `unknown.<list>`
+ * (`unknown.reactions`). Its payload is the item as sent, unvalidated.
+ */
+export interface UnknownItemEvent {
+  /** `unknown.` and the name of the list the item came in. */
+  name: `unknown.${string}`;
+  /** The item, as sent. */
+  payload: unknown;
+  /** The notification's `meta`. */
+  meta: NotificationMeta | undefined;
+  /** The entry of `contacts` whose contactId is the item's, or the only one, if any. */
+  contact: NotificationContact | undefined;
+  /** The whole notification the item came in. */
+  notification: MessageNotificationPayload;
+}
+
+/** What an `onAny` handler receives: any event, and items of lists the spec does not know. */
+export type AnyEvent = WebhookEvent | UnknownItemEvent;
+
+/** An `onAny` handler. It may be async; its result is awaited and ignored. */
+export type AnyHandler = (event: AnyEvent) => unknown;
+
 /** The object a handler of `N` receives; for a union of names, a union narrowed by `name`. */
 export type WebhookEvent<N extends WebhookEventName = WebhookEventName> = {
   [K in N]: K extends "contact.info"

@@ -12,8 +12,10 @@ import {
 } from "./generated/validators.js";
 
 /**
- * `"lenient"`: unknown fields, absent optional fields and unknown enum values pass; wrong JSON
- * types on known fields fail. `"strict"`: unknown fields and unknown enum values fail too.
+ * `"lenient"`: unknown fields, absent optional fields and unknown enum values pass, and so does
+ * a value that converts to the declared type without loss (a number for a string: converted in
+ * place, so handlers get the declared type); other wrong JSON types fail. `"strict"`: unknown
+ * fields, unknown enum values and every wrong JSON type fail.
  * `false`: no check. (The answer is always checked with every enum closed: validateAnswer.)
  */
 export type ValidationMode = "strict" | "lenient" | false;

@@ -15,6 +15,7 @@ import {
 } from "./body.js";
 import { answerContactInfo } from "./contact-info.js";
 import { createDedupe } from "./dedupe.js";
+import { assertEventName } from "./event-names.js";
 import { ANY, dispatchNotification, type RawHandler, type Registry } from "./dispatch.js";
 import {
   DedupeStoreError,
@@ -27,7 +28,7 @@ import {
 import { resolveOptions, type WebhooksOptions } from "./options.js";
 import { kindOfPath, kindOfShape, pathnameOfAbsolute } from "./routing.js";
 import { toResponse, type Outcome } from "./status-policy.js";
-import type { ContactInfoHandler, ErrorHandler, WebhookHandler } from "./types.js";
+import type { AnyHandler, ContactInfoHandler, ErrorHandler, WebhookHandler } from "./types.js";
 import { validateBody } from "./validate.js";
 import { createTokenVerifier } from "./verify-token.js";
 
@@ -46,8 +47,11 @@ export interface Webhooks {
    * });
    */
   on<N extends WebhookEventName>(name: N | readonly N[], handler: WebhookHandler<N>): void;
-  /** Calls `handler` once per item of every kind, with its most specific name. */
-  onAny(handler: WebhookHandler): void;
+  /**
+   * Calls `handler` once per item of every kind, with its most specific name; also once per
+   * item of a list the spec does not know, as `unknown.<list>` (see UnknownItemEvent).
+   */
+  onAny(handler: AnyHandler): void;
   /** Calls `handler` with every failure (see WebhookError). Its own errors are ignored. */
   onError(handler: ErrorHandler): void;
   /**
@@ -244,7 +248,10 @@ export function createWebhooks(options: WebhooksOptions): Webhooks {
 
   const webhooks: Webhooks = {
     on(name, handler) {
-      register(name, handler as RawHandler);
+      const names: readonly unknown[] = Array.isArray(name) ? name : [name];
+      // All names are checked before any is registered: a bad list registers nothing.
+      names.forEach((one) => assertEventName(one));
+      register(names as string[], handler as RawHandler);
     },
     onAny(handler) {
       register(ANY, handler as RawHandler);

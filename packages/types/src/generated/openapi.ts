@@ -1875,7 +1875,7 @@ export interface components {
       audio?: components["schemas"]["InBoundMsgMedia"];
       document?: components["schemas"]["InBoundMsgMedia"];
       image?: components["schemas"]["InBoundMsgMedia"];
-      location?: components["schemas"]["CommonMsgLocation"];
+      location?: components["schemas"]["InBoundLocation"];
       text?: components["schemas"]["InBoundMsgText"];
       video?: components["schemas"]["InBoundMsgMedia"];
       voice?: components["schemas"]["InBoundMsgMedia"];
@@ -1949,7 +1949,7 @@ export interface components {
     InBoundLocationMsg: components["schemas"]["InBoundMsgBase"] & {
       /** @constant */
       type: "location";
-      location: components["schemas"]["CommonMsgLocation"];
+      location: components["schemas"]["InBoundLocation"];
     } & {
       /**
        * @description discriminator enum property added by openapi-typescript
@@ -1967,6 +1967,31 @@ export interface components {
        */
       type: "system";
     };
+    /** @description A location received with a message: the fields of CommonMsgLocation, none required (sending a location still requires its coordinates). */
+    InBoundLocation: {
+      /**
+       * @description Address text.
+       * @example 1 Hacker Way, Menlo Park, CA, 94025
+       */
+      address?: string;
+      /**
+       * @description Latitude in decimal degrees.
+       * @example 12.90909
+       */
+      latitude?: string;
+      /**
+       * @description Longitude in decimal degrees.
+       * @example 6.90808
+       */
+      longitude?: string;
+      /**
+       * @description Name of the location.
+       * @example Main Building
+       */
+      name?: string;
+      /** @description URL of the location. */
+      url?: string;
+    };
     InBoundMsgText: {
       /**
        * @description Message text.
@@ -1979,7 +2004,7 @@ export interface components {
        */
       type?: string;
     };
-    /** @description A media file received with a message. */
+    /** @description A media file received with a message. No field is required: nothing a receiver dispatches or de-duplicates on is in it, and refusing a partial one would lose its whole notification. */
     InBoundMsgMedia: {
       /** @description Caption of the media. */
       caption?: string;
@@ -1989,7 +2014,7 @@ export interface components {
        * @description Id of the media.
        * @example 2121212
        */
-      id: string;
+      id?: string;
       /** @description Link to the file. */
       link?: string;
       /** @description Secure (HTTPS) link to the file. */

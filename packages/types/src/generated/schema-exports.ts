@@ -106,6 +106,7 @@ export interface SchemaExports {
   InBoundDocumentMsg: Schemas.InBoundDocumentMsg;
   InBoundLocationMsg: Schemas.InBoundLocationMsg;
   InBoundSystemMsg: Schemas.InBoundSystemMsg;
+  InBoundLocation: Schemas.InBoundLocation;
   InBoundMsgText: Schemas.InBoundMsgText;
   InBoundMsgMedia: Schemas.InBoundMsgMedia;
   MsgSession: Schemas.MsgSession;

@@ -276,9 +276,12 @@ export type InBoundLocationMsg = components["schemas"]["InBoundLocationMsg"];
 
 export type InBoundSystemMsg = components["schemas"]["InBoundSystemMsg"];
 
+/** A location received with a message: the fields of CommonMsgLocation, none required (sending a location still requires its coordinates). */
+export type InBoundLocation = components["schemas"]["InBoundLocation"];
+
 export type InBoundMsgText = components["schemas"]["InBoundMsgText"];
 
-/** A media file received with a message. */
+/** A media file received with a message. No field is required: nothing a receiver dispatches or de-duplicates on is in it, and refusing a partial one would lose its whole notification. */
 export type InBoundMsgMedia = components["schemas"]["InBoundMsgMedia"];
 
 /** The session of an inbound message. */

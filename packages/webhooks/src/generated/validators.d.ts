@@ -15,7 +15,7 @@ export interface GeneratedValidator {
   errors?: ValidatorError[] | null;
 }
 
-/** InBoundContact, accepting unknown fields and enum values the spec does not list. */
+/** InBoundContact, accepting unknown fields, enum values the spec does not list, and values that convert losslessly to the declared type (converted in place). */
 export declare const contactInfoRequestLenient: GeneratedValidator;
 /** InBoundContact, rejecting unknown fields and values the spec does not list. */
 export declare const contactInfoRequestStrict: GeneratedValidator;
@@ -23,7 +23,7 @@ export declare const contactInfoRequestStrict: GeneratedValidator;
 export declare const contactInfoResponseLenient: GeneratedValidator;
 /** ContactInfoUpdate, rejecting unknown fields and values the spec does not list. */
 export declare const contactInfoResponseStrict: GeneratedValidator;
-/** InBoundWrapper, accepting unknown fields and enum values the spec does not list. */
+/** InBoundWrapper, accepting unknown fields, enum values the spec does not list, and values that convert losslessly to the declared type (converted in place). */
 export declare const notificationLenient: GeneratedValidator;
 /** InBoundWrapper, rejecting unknown fields and values the spec does not list. */
 export declare const notificationStrict: GeneratedValidator;

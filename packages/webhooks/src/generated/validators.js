@@ -14,11 +14,46 @@ const schema21 = {
     statuses: { type: "array", items: { $ref: "#/$defs/InBoundMsgStatus" } },
     type: { type: "string" },
   },
+  xmsLosslessProperties: { type: ["string"] },
+};
+const func1 = function lossless(container, targets) {
+  const convert = (value, types) => {
+    const type = typeof value;
+    if (type === "boolean" || type === "number") {
+      if (!types.includes("string") || types.includes(type)) return undefined;
+      if (type === "number" && types.includes("integer") && Number.isInteger(value))
+        return undefined;
+      // A number's text is exact unless it is an integer past 2^53 (JSON.parse rounded it).
+      return type === "number" && Number.isInteger(value) && !Number.isSafeInteger(value)
+        ? undefined
+        : String(value);
+    }
+    if (type !== "string" || types.includes("string")) return undefined;
+    const number = Number(value);
+    // Canonical text only: the number prints back as the very same string.
+    if (!Number.isFinite(number) || String(number) !== value) return undefined;
+    return types.includes("number") || (types.includes("integer") && Number.isInteger(number))
+      ? number
+      : undefined;
+  };
+  if (Array.isArray(container)) {
+    for (let i = 0; i < container.length; i++) {
+      const converted = convert(container[i], targets);
+      if (converted !== undefined) container[i] = converted;
+    }
+    return;
+  }
+  for (const key in targets) {
+    if (!Object.prototype.hasOwnProperty.call(container, key)) continue;
+    const converted = convert(container[key], targets[key]);
+    if (converted !== undefined) container[key] = converted;
+  }
 };
 const schema22 = {
   type: "object",
   required: ["actionCode"],
   properties: { actionCode: { type: "string" } },
+  xmsLosslessProperties: { actionCode: ["string"] },
 };
 function validate55(
   data,
@@ -48,6 +83,7 @@ function validate55(
       }
       errors++;
     }
+    func1(data, { actionCode: ["string"] });
     if (data.actionCode !== undefined) {
       if (typeof data.actionCode !== "string") {
         const err1 = {
@@ -94,6 +130,13 @@ const schema23 = {
     lane: { type: "string" },
     profile: { $ref: "#/$defs/InBoundContactProfile" },
   },
+  xmsLosslessProperties: {
+    channelId: ["string"],
+    contactId: ["string"],
+    contactType: ["string"],
+    csid: ["string"],
+    lane: ["string"],
+  },
 };
 const schema24 = {
   type: "object",
@@ -102,6 +145,12 @@ const schema24 = {
     name: { type: "string" },
     phone: { type: "string" },
     profileId: { type: "string" },
+  },
+  xmsLosslessProperties: {
+    email: ["string"],
+    name: ["string"],
+    phone: ["string"],
+    profileId: ["string"],
   },
 };
 function validate58(
@@ -118,6 +167,7 @@ function validate58(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
+    func1(data, { email: ["string"], name: ["string"], phone: ["string"], profileId: ["string"] });
     if (data.email !== undefined) {
       if (typeof data.email !== "string") {
         const err0 = {
@@ -239,6 +289,7 @@ validate60.evaluated = { dynamicProps: false, dynamicItems: false };
 const schema26 = {
   type: "object",
   properties: { email: { type: "string" }, name: { type: "string" }, phone: { type: "string" } },
+  xmsLosslessProperties: { email: ["string"], name: ["string"], phone: ["string"] },
 };
 function validate62(
   data,
@@ -254,6 +305,7 @@ function validate62(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
+    func1(data, { email: ["string"], name: ["string"], phone: ["string"] });
     if (data.email !== undefined) {
       if (typeof data.email !== "string") {
         const err0 = {
@@ -352,6 +404,13 @@ function validate57(
       }
       errors++;
     }
+    func1(data, {
+      channelId: ["string"],
+      contactId: ["string"],
+      contactType: ["string"],
+      csid: ["string"],
+      lane: ["string"],
+    });
     if (data.businessProfile !== undefined) {
       if (
         !validate58(data.businessProfile, {
@@ -504,6 +563,13 @@ const schema27 = {
     sessionRouted: { $ref: "#/$defs/SessionRouted" },
     trace: { type: "array", items: { type: "object", additionalProperties: true } },
   },
+  xmsLosslessProperties: {
+    checksum: ["string"],
+    contactId: ["string"],
+    eventCode: ["string"],
+    eventId: ["string"],
+    sessionId: ["string"],
+  },
 };
 const schema28 = {
   type: "object",
@@ -516,6 +582,16 @@ const schema28 = {
     lane: { type: "string" },
     name: { type: "string" },
     phone: { type: "string" },
+  },
+  xmsLosslessProperties: {
+    channelType: ["string"],
+    contactId: ["string"],
+    contactType: ["string"],
+    csid: ["string"],
+    email: ["string"],
+    lane: ["string"],
+    name: ["string"],
+    phone: ["string"],
   },
 };
 function validate66(
@@ -532,6 +608,16 @@ function validate66(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
+    func1(data, {
+      channelType: ["string"],
+      contactId: ["string"],
+      contactType: ["string"],
+      csid: ["string"],
+      email: ["string"],
+      lane: ["string"],
+      name: ["string"],
+      phone: ["string"],
+    });
     if (data.channelType !== undefined) {
       if (typeof data.channelType !== "string") {
         const err0 = {
@@ -733,6 +819,14 @@ const schema30 = {
     senderCode: { type: "string" },
     senderType: { type: "string" },
   },
+  xmsLosslessProperties: {
+    queueCode: ["string"],
+    routerId: ["string"],
+    sendMode: ["string"],
+    senderApp: ["string"],
+    senderCode: ["string"],
+    senderType: ["string"],
+  },
 };
 function validate70(
   data,
@@ -748,6 +842,14 @@ function validate70(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
+    func1(data, {
+      queueCode: ["string"],
+      routerId: ["string"],
+      sendMode: ["string"],
+      senderApp: ["string"],
+      senderCode: ["string"],
+      senderType: ["string"],
+    });
     if (data.queueCode !== undefined) {
       if (typeof data.queueCode !== "string") {
         const err0 = {
@@ -888,6 +990,16 @@ const schema31 = {
     sessionStamp: { type: "integer" },
     ticketHash: { type: "string" },
   },
+  xmsLosslessProperties: {
+    agent: ["string"],
+    bot: ["string"],
+    dept: ["string"],
+    mode: ["string"],
+    queue: ["string"],
+    routingId: ["string"],
+    sessionStamp: ["integer"],
+    ticketHash: ["string"],
+  },
 };
 function validate72(
   data,
@@ -903,6 +1015,16 @@ function validate72(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
+    func1(data, {
+      agent: ["string"],
+      bot: ["string"],
+      dept: ["string"],
+      mode: ["string"],
+      queue: ["string"],
+      routingId: ["string"],
+      sessionStamp: ["integer"],
+      ticketHash: ["string"],
+    });
     if (data.agent !== undefined) {
       if (typeof data.agent !== "string") {
         const err0 = {
@@ -1124,6 +1246,14 @@ const schema32 = {
     oldBot: { type: "string" },
     oldDept: { type: "string" },
   },
+  xmsLosslessProperties: {
+    newAgent: ["string"],
+    newBot: ["string"],
+    newDept: ["string"],
+    oldAgent: ["string"],
+    oldBot: ["string"],
+    oldDept: ["string"],
+  },
 };
 function validate74(
   data,
@@ -1139,6 +1269,14 @@ function validate74(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
+    func1(data, {
+      newAgent: ["string"],
+      newBot: ["string"],
+      newDept: ["string"],
+      oldAgent: ["string"],
+      oldBot: ["string"],
+      oldDept: ["string"],
+    });
     if (data.newAgent !== undefined) {
       if (typeof data.newAgent !== "string") {
         const err0 = {
@@ -1273,6 +1411,11 @@ const schema33 = {
     sourceQueue: { type: "string" },
     targetQueue: { type: "string" },
   },
+  xmsLosslessProperties: {
+    routingId: ["string"],
+    sourceQueue: ["string"],
+    targetQueue: ["string"],
+  },
 };
 function validate76(
   data,
@@ -1288,6 +1431,7 @@ function validate76(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
+    func1(data, { routingId: ["string"], sourceQueue: ["string"], targetQueue: ["string"] });
     if (data.params !== undefined) {
       let data0 = data.params;
       if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
@@ -1426,6 +1570,13 @@ function validate65(
       }
       errors++;
     }
+    func1(data, {
+      checksum: ["string"],
+      contactId: ["string"],
+      eventCode: ["string"],
+      eventId: ["string"],
+      sessionId: ["string"],
+    });
     if (data.checksum !== undefined) {
       if (typeof data.checksum !== "string") {
         const err1 = {
@@ -1697,6 +1848,7 @@ const schema34 = {
       then: { $ref: "#/$defs/InBoundMsgBase" },
     },
   ],
+  xmsLosslessProperties: { type: ["string"] },
 };
 const schema35 = {
   type: "object",
@@ -1714,16 +1866,23 @@ const schema35 = {
     audio: { $ref: "#/$defs/InBoundMsgMedia" },
     document: { $ref: "#/$defs/InBoundMsgMedia" },
     image: { $ref: "#/$defs/InBoundMsgMedia" },
-    location: { $ref: "#/$defs/CommonMsgLocation" },
+    location: { $ref: "#/$defs/InBoundLocation" },
     text: { $ref: "#/$defs/InBoundMsgText" },
     video: { $ref: "#/$defs/InBoundMsgMedia" },
     voice: { $ref: "#/$defs/InBoundMsgMedia" },
     type: { type: "string", const: "text" },
   },
+  xmsLosslessProperties: {
+    contactId: ["string"],
+    from: ["string"],
+    id: ["string"],
+    messageIdExt: ["string"],
+    timestamp: ["integer"],
+    type: ["string"],
+  },
 };
 const schema36 = {
   type: "object",
-  required: ["id"],
   properties: {
     caption: { type: "string" },
     filename: { type: "string" },
@@ -1733,6 +1892,16 @@ const schema36 = {
     mime_type: { type: "string" },
     sha256: { type: "string" },
     type: { type: "string" },
+  },
+  xmsLosslessProperties: {
+    caption: ["string"],
+    filename: ["string"],
+    id: ["string"],
+    link: ["string"],
+    linkSecure: ["string"],
+    mime_type: ["string"],
+    sha256: ["string"],
+    type: ["string"],
   },
 };
 function validate81(
@@ -1749,24 +1918,36 @@ function validate81(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.id === undefined) {
-      const err0 = {
-        instancePath,
-        keyword: "required",
-        params: { missingProperty: "id" },
-        message: "must have required property '" + "id" + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
+    func1(data, {
+      caption: ["string"],
+      filename: ["string"],
+      id: ["string"],
+      link: ["string"],
+      linkSecure: ["string"],
+      mime_type: ["string"],
+      sha256: ["string"],
+      type: ["string"],
+    });
     if (data.caption !== undefined) {
       if (typeof data.caption !== "string") {
-        const err1 = {
+        const err0 = {
           instancePath: instancePath + "/caption",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.filename !== undefined) {
+      if (typeof data.filename !== "string") {
+        const err1 = {
+          instancePath: instancePath + "/filename",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -1779,10 +1960,10 @@ function validate81(
         errors++;
       }
     }
-    if (data.filename !== undefined) {
-      if (typeof data.filename !== "string") {
+    if (data.id !== undefined) {
+      if (typeof data.id !== "string") {
         const err2 = {
-          instancePath: instancePath + "/filename",
+          instancePath: instancePath + "/id",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -1795,10 +1976,10 @@ function validate81(
         errors++;
       }
     }
-    if (data.id !== undefined) {
-      if (typeof data.id !== "string") {
+    if (data.link !== undefined) {
+      if (typeof data.link !== "string") {
         const err3 = {
-          instancePath: instancePath + "/id",
+          instancePath: instancePath + "/link",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -1811,10 +1992,10 @@ function validate81(
         errors++;
       }
     }
-    if (data.link !== undefined) {
-      if (typeof data.link !== "string") {
+    if (data.linkSecure !== undefined) {
+      if (typeof data.linkSecure !== "string") {
         const err4 = {
-          instancePath: instancePath + "/link",
+          instancePath: instancePath + "/linkSecure",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -1827,10 +2008,10 @@ function validate81(
         errors++;
       }
     }
-    if (data.linkSecure !== undefined) {
-      if (typeof data.linkSecure !== "string") {
+    if (data.mime_type !== undefined) {
+      if (typeof data.mime_type !== "string") {
         const err5 = {
-          instancePath: instancePath + "/linkSecure",
+          instancePath: instancePath + "/mime_type",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -1843,10 +2024,10 @@ function validate81(
         errors++;
       }
     }
-    if (data.mime_type !== undefined) {
-      if (typeof data.mime_type !== "string") {
+    if (data.sha256 !== undefined) {
+      if (typeof data.sha256 !== "string") {
         const err6 = {
-          instancePath: instancePath + "/mime_type",
+          instancePath: instancePath + "/sha256",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -1859,10 +2040,10 @@ function validate81(
         errors++;
       }
     }
-    if (data.sha256 !== undefined) {
-      if (typeof data.sha256 !== "string") {
+    if (data.type !== undefined) {
+      if (typeof data.type !== "string") {
         const err7 = {
-          instancePath: instancePath + "/sha256",
+          instancePath: instancePath + "/type",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -1875,33 +2056,17 @@ function validate81(
         errors++;
       }
     }
-    if (data.type !== undefined) {
-      if (typeof data.type !== "string") {
-        const err8 = {
-          instancePath: instancePath + "/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
-    }
   } else {
-    const err9 = {
+    const err8 = {
       instancePath,
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err9];
+      vErrors = [err8];
     } else {
-      vErrors.push(err9);
+      vErrors.push(err8);
     }
     errors++;
   }
@@ -1930,6 +2095,12 @@ const schema37 = {
     routingId: { type: "string" },
     sessionId: { type: "string" },
   },
+  xmsLosslessProperties: {
+    assignedToAgent: ["string"],
+    assignedToDept: ["string"],
+    routingId: ["string"],
+    sessionId: ["string"],
+  },
 };
 function validate83(
   data,
@@ -1945,6 +2116,12 @@ function validate83(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
+    func1(data, {
+      assignedToAgent: ["string"],
+      assignedToDept: ["string"],
+      routingId: ["string"],
+      sessionId: ["string"],
+    });
     if (data.assignedToAgent !== undefined) {
       if (typeof data.assignedToAgent !== "string") {
         const err0 = {
@@ -2034,16 +2211,17 @@ validate83.evaluated = {
 const schema38 = {
   type: "object",
   properties: {
-    categories: { type: "array", items: { type: "string" } },
-    cities: { type: "array", items: { type: "string" } },
-    countries: { type: "array", items: { type: "string" } },
-    langs: { type: "array", items: { type: "string" } },
-    locations: { type: "array", items: { type: "string" } },
-    organizations: { type: "array", items: { type: "string" } },
-    persons: { type: "array", items: { type: "string" } },
+    categories: { type: "array", items: { type: "string" }, xmsLosslessItems: ["string"] },
+    cities: { type: "array", items: { type: "string" }, xmsLosslessItems: ["string"] },
+    countries: { type: "array", items: { type: "string" }, xmsLosslessItems: ["string"] },
+    langs: { type: "array", items: { type: "string" }, xmsLosslessItems: ["string"] },
+    locations: { type: "array", items: { type: "string" }, xmsLosslessItems: ["string"] },
+    organizations: { type: "array", items: { type: "string" }, xmsLosslessItems: ["string"] },
+    persons: { type: "array", items: { type: "string" }, xmsLosslessItems: ["string"] },
     sentimentScore: { type: "integer" },
-    sentiments: { type: "array", items: { type: "string" } },
+    sentiments: { type: "array", items: { type: "string" }, xmsLosslessItems: ["string"] },
   },
+  xmsLosslessProperties: { sentimentScore: ["integer"] },
 };
 function validate85(
   data,
@@ -2059,9 +2237,11 @@ function validate85(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
+    func1(data, { sentimentScore: ["integer"] });
     if (data.categories !== undefined) {
       let data0 = data.categories;
       if (Array.isArray(data0)) {
+        func1(data0, ["string"]);
         const len0 = data0.length;
         for (let i0 = 0; i0 < len0; i0++) {
           if (typeof data0[i0] !== "string") {
@@ -2097,6 +2277,7 @@ function validate85(
     if (data.cities !== undefined) {
       let data2 = data.cities;
       if (Array.isArray(data2)) {
+        func1(data2, ["string"]);
         const len1 = data2.length;
         for (let i1 = 0; i1 < len1; i1++) {
           if (typeof data2[i1] !== "string") {
@@ -2132,6 +2313,7 @@ function validate85(
     if (data.countries !== undefined) {
       let data4 = data.countries;
       if (Array.isArray(data4)) {
+        func1(data4, ["string"]);
         const len2 = data4.length;
         for (let i2 = 0; i2 < len2; i2++) {
           if (typeof data4[i2] !== "string") {
@@ -2167,6 +2349,7 @@ function validate85(
     if (data.langs !== undefined) {
       let data6 = data.langs;
       if (Array.isArray(data6)) {
+        func1(data6, ["string"]);
         const len3 = data6.length;
         for (let i3 = 0; i3 < len3; i3++) {
           if (typeof data6[i3] !== "string") {
@@ -2202,6 +2385,7 @@ function validate85(
     if (data.locations !== undefined) {
       let data8 = data.locations;
       if (Array.isArray(data8)) {
+        func1(data8, ["string"]);
         const len4 = data8.length;
         for (let i4 = 0; i4 < len4; i4++) {
           if (typeof data8[i4] !== "string") {
@@ -2237,6 +2421,7 @@ function validate85(
     if (data.organizations !== undefined) {
       let data10 = data.organizations;
       if (Array.isArray(data10)) {
+        func1(data10, ["string"]);
         const len5 = data10.length;
         for (let i5 = 0; i5 < len5; i5++) {
           if (typeof data10[i5] !== "string") {
@@ -2272,6 +2457,7 @@ function validate85(
     if (data.persons !== undefined) {
       let data12 = data.persons;
       if (Array.isArray(data12)) {
+        func1(data12, ["string"]);
         const len6 = data12.length;
         for (let i6 = 0; i6 < len6; i6++) {
           if (typeof data12[i6] !== "string") {
@@ -2324,6 +2510,7 @@ function validate85(
     if (data.sentiments !== undefined) {
       let data15 = data.sentiments;
       if (Array.isArray(data15)) {
+        func1(data15, ["string"]);
         const len7 = data15.length;
         for (let i7 = 0; i7 < len7; i7++) {
           if (typeof data15[i7] !== "string") {
@@ -2390,13 +2577,19 @@ validate85.evaluated = {
 };
 const schema39 = {
   type: "object",
-  required: ["latitude", "longitude"],
   properties: {
     address: { type: "string" },
     latitude: { type: "string" },
     longitude: { type: "string" },
     name: { type: "string" },
     url: { type: "string" },
+  },
+  xmsLosslessProperties: {
+    address: ["string"],
+    latitude: ["string"],
+    longitude: ["string"],
+    name: ["string"],
+    url: ["string"],
   },
 };
 function validate90(
@@ -2413,38 +2606,49 @@ function validate90(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.latitude === undefined) {
-      const err0 = {
-        instancePath,
-        keyword: "required",
-        params: { missingProperty: "latitude" },
-        message: "must have required property '" + "latitude" + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.longitude === undefined) {
-      const err1 = {
-        instancePath,
-        keyword: "required",
-        params: { missingProperty: "longitude" },
-        message: "must have required property '" + "longitude" + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
+    func1(data, {
+      address: ["string"],
+      latitude: ["string"],
+      longitude: ["string"],
+      name: ["string"],
+      url: ["string"],
+    });
     if (data.address !== undefined) {
       if (typeof data.address !== "string") {
-        const err2 = {
+        const err0 = {
           instancePath: instancePath + "/address",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.latitude !== undefined) {
+      if (typeof data.latitude !== "string") {
+        const err1 = {
+          instancePath: instancePath + "/latitude",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.longitude !== undefined) {
+      if (typeof data.longitude !== "string") {
+        const err2 = {
+          instancePath: instancePath + "/longitude",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -2457,10 +2661,10 @@ function validate90(
         errors++;
       }
     }
-    if (data.latitude !== undefined) {
-      if (typeof data.latitude !== "string") {
+    if (data.name !== undefined) {
+      if (typeof data.name !== "string") {
         const err3 = {
-          instancePath: instancePath + "/latitude",
+          instancePath: instancePath + "/name",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -2473,10 +2677,10 @@ function validate90(
         errors++;
       }
     }
-    if (data.longitude !== undefined) {
-      if (typeof data.longitude !== "string") {
+    if (data.url !== undefined) {
+      if (typeof data.url !== "string") {
         const err4 = {
-          instancePath: instancePath + "/longitude",
+          instancePath: instancePath + "/url",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -2489,49 +2693,17 @@ function validate90(
         errors++;
       }
     }
-    if (data.name !== undefined) {
-      if (typeof data.name !== "string") {
-        const err5 = {
-          instancePath: instancePath + "/name",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-    if (data.url !== undefined) {
-      if (typeof data.url !== "string") {
-        const err6 = {
-          instancePath: instancePath + "/url",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
   } else {
-    const err7 = {
+    const err5 = {
       instancePath,
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err7];
+      vErrors = [err5];
     } else {
-      vErrors.push(err7);
+      vErrors.push(err5);
     }
     errors++;
   }
@@ -2547,6 +2719,7 @@ const schema40 = {
   type: "object",
   required: ["body"],
   properties: { body: { type: "string" }, type: { type: "string" } },
+  xmsLosslessProperties: { body: ["string"], type: ["string"] },
 };
 function validate92(
   data,
@@ -2576,6 +2749,7 @@ function validate92(
       }
       errors++;
     }
+    func1(data, { body: ["string"], type: ["string"] });
     if (data.body !== undefined) {
       if (typeof data.body !== "string") {
         const err1 = {
@@ -2686,6 +2860,14 @@ function validate80(
       }
       errors++;
     }
+    func1(data, {
+      contactId: ["string"],
+      from: ["string"],
+      id: ["string"],
+      messageIdExt: ["string"],
+      timestamp: ["integer"],
+      type: ["string"],
+    });
     if (data.attachments !== undefined) {
       let data0 = data.attachments;
       if (Array.isArray(data0)) {
@@ -3031,11 +3213,19 @@ const schema41 = {
     audio: { $ref: "#/$defs/InBoundMsgMedia" },
     document: { $ref: "#/$defs/InBoundMsgMedia" },
     image: { $ref: "#/$defs/InBoundMsgMedia" },
-    location: { $ref: "#/$defs/CommonMsgLocation" },
+    location: { $ref: "#/$defs/InBoundLocation" },
     text: { $ref: "#/$defs/InBoundMsgText" },
     video: { $ref: "#/$defs/InBoundMsgMedia" },
     voice: { $ref: "#/$defs/InBoundMsgMedia" },
     type: { type: "string", const: "image" },
+  },
+  xmsLosslessProperties: {
+    contactId: ["string"],
+    from: ["string"],
+    id: ["string"],
+    messageIdExt: ["string"],
+    timestamp: ["integer"],
+    type: ["string"],
   },
 };
 function validate97(
@@ -3094,6 +3284,14 @@ function validate97(
       }
       errors++;
     }
+    func1(data, {
+      contactId: ["string"],
+      from: ["string"],
+      id: ["string"],
+      messageIdExt: ["string"],
+      timestamp: ["integer"],
+      type: ["string"],
+    });
     if (data.attachments !== undefined) {
       let data0 = data.attachments;
       if (Array.isArray(data0)) {
@@ -3439,11 +3637,19 @@ const schema42 = {
     audio: { $ref: "#/$defs/InBoundMsgMedia" },
     document: { $ref: "#/$defs/InBoundMsgMedia" },
     image: { $ref: "#/$defs/InBoundMsgMedia" },
-    location: { $ref: "#/$defs/CommonMsgLocation" },
+    location: { $ref: "#/$defs/InBoundLocation" },
     text: { $ref: "#/$defs/InBoundMsgText" },
     video: { $ref: "#/$defs/InBoundMsgMedia" },
     voice: { $ref: "#/$defs/InBoundMsgMedia" },
     type: { type: "string", const: "video" },
+  },
+  xmsLosslessProperties: {
+    contactId: ["string"],
+    from: ["string"],
+    id: ["string"],
+    messageIdExt: ["string"],
+    timestamp: ["integer"],
+    type: ["string"],
   },
 };
 function validate109(
@@ -3502,6 +3708,14 @@ function validate109(
       }
       errors++;
     }
+    func1(data, {
+      contactId: ["string"],
+      from: ["string"],
+      id: ["string"],
+      messageIdExt: ["string"],
+      timestamp: ["integer"],
+      type: ["string"],
+    });
     if (data.attachments !== undefined) {
       let data0 = data.attachments;
       if (Array.isArray(data0)) {
@@ -3847,11 +4061,19 @@ const schema43 = {
     audio: { $ref: "#/$defs/InBoundMsgMedia" },
     document: { $ref: "#/$defs/InBoundMsgMedia" },
     image: { $ref: "#/$defs/InBoundMsgMedia" },
-    location: { $ref: "#/$defs/CommonMsgLocation" },
+    location: { $ref: "#/$defs/InBoundLocation" },
     text: { $ref: "#/$defs/InBoundMsgText" },
     video: { $ref: "#/$defs/InBoundMsgMedia" },
     voice: { $ref: "#/$defs/InBoundMsgMedia" },
     type: { type: "string", const: "audio" },
+  },
+  xmsLosslessProperties: {
+    contactId: ["string"],
+    from: ["string"],
+    id: ["string"],
+    messageIdExt: ["string"],
+    timestamp: ["integer"],
+    type: ["string"],
   },
 };
 function validate121(
@@ -3910,6 +4132,14 @@ function validate121(
       }
       errors++;
     }
+    func1(data, {
+      contactId: ["string"],
+      from: ["string"],
+      id: ["string"],
+      messageIdExt: ["string"],
+      timestamp: ["integer"],
+      type: ["string"],
+    });
     if (data.attachments !== undefined) {
       let data0 = data.attachments;
       if (Array.isArray(data0)) {
@@ -4255,11 +4485,19 @@ const schema44 = {
     audio: { $ref: "#/$defs/InBoundMsgMedia" },
     document: { $ref: "#/$defs/InBoundMsgMedia" },
     image: { $ref: "#/$defs/InBoundMsgMedia" },
-    location: { $ref: "#/$defs/CommonMsgLocation" },
+    location: { $ref: "#/$defs/InBoundLocation" },
     text: { $ref: "#/$defs/InBoundMsgText" },
     video: { $ref: "#/$defs/InBoundMsgMedia" },
     voice: { $ref: "#/$defs/InBoundMsgMedia" },
     type: { type: "string", const: "voice" },
+  },
+  xmsLosslessProperties: {
+    contactId: ["string"],
+    from: ["string"],
+    id: ["string"],
+    messageIdExt: ["string"],
+    timestamp: ["integer"],
+    type: ["string"],
   },
 };
 function validate133(
@@ -4318,6 +4556,14 @@ function validate133(
       }
       errors++;
     }
+    func1(data, {
+      contactId: ["string"],
+      from: ["string"],
+      id: ["string"],
+      messageIdExt: ["string"],
+      timestamp: ["integer"],
+      type: ["string"],
+    });
     if (data.attachments !== undefined) {
       let data0 = data.attachments;
       if (Array.isArray(data0)) {
@@ -4663,11 +4909,19 @@ const schema45 = {
     audio: { $ref: "#/$defs/InBoundMsgMedia" },
     document: { $ref: "#/$defs/InBoundMsgMedia" },
     image: { $ref: "#/$defs/InBoundMsgMedia" },
-    location: { $ref: "#/$defs/CommonMsgLocation" },
+    location: { $ref: "#/$defs/InBoundLocation" },
     text: { $ref: "#/$defs/InBoundMsgText" },
     video: { $ref: "#/$defs/InBoundMsgMedia" },
     voice: { $ref: "#/$defs/InBoundMsgMedia" },
     type: { type: "string", const: "document" },
+  },
+  xmsLosslessProperties: {
+    contactId: ["string"],
+    from: ["string"],
+    id: ["string"],
+    messageIdExt: ["string"],
+    timestamp: ["integer"],
+    type: ["string"],
   },
 };
 function validate145(
@@ -4726,6 +4980,14 @@ function validate145(
       }
       errors++;
     }
+    func1(data, {
+      contactId: ["string"],
+      from: ["string"],
+      id: ["string"],
+      messageIdExt: ["string"],
+      timestamp: ["integer"],
+      type: ["string"],
+    });
     if (data.attachments !== undefined) {
       let data0 = data.attachments;
       if (Array.isArray(data0)) {
@@ -5071,11 +5333,19 @@ const schema46 = {
     audio: { $ref: "#/$defs/InBoundMsgMedia" },
     document: { $ref: "#/$defs/InBoundMsgMedia" },
     image: { $ref: "#/$defs/InBoundMsgMedia" },
-    location: { $ref: "#/$defs/CommonMsgLocation" },
+    location: { $ref: "#/$defs/InBoundLocation" },
     text: { $ref: "#/$defs/InBoundMsgText" },
     video: { $ref: "#/$defs/InBoundMsgMedia" },
     voice: { $ref: "#/$defs/InBoundMsgMedia" },
     type: { type: "string", const: "location" },
+  },
+  xmsLosslessProperties: {
+    contactId: ["string"],
+    from: ["string"],
+    id: ["string"],
+    messageIdExt: ["string"],
+    timestamp: ["integer"],
+    type: ["string"],
   },
 };
 function validate157(
@@ -5134,6 +5404,14 @@ function validate157(
       }
       errors++;
     }
+    func1(data, {
+      contactId: ["string"],
+      from: ["string"],
+      id: ["string"],
+      messageIdExt: ["string"],
+      timestamp: ["integer"],
+      type: ["string"],
+    });
     if (data.attachments !== undefined) {
       let data0 = data.attachments;
       if (Array.isArray(data0)) {
@@ -5479,11 +5757,19 @@ const schema47 = {
     audio: { $ref: "#/$defs/InBoundMsgMedia" },
     document: { $ref: "#/$defs/InBoundMsgMedia" },
     image: { $ref: "#/$defs/InBoundMsgMedia" },
-    location: { $ref: "#/$defs/CommonMsgLocation" },
+    location: { $ref: "#/$defs/InBoundLocation" },
     text: { $ref: "#/$defs/InBoundMsgText" },
     video: { $ref: "#/$defs/InBoundMsgMedia" },
     voice: { $ref: "#/$defs/InBoundMsgMedia" },
     type: { type: "string", const: "system" },
+  },
+  xmsLosslessProperties: {
+    contactId: ["string"],
+    from: ["string"],
+    id: ["string"],
+    messageIdExt: ["string"],
+    timestamp: ["integer"],
+    type: ["string"],
   },
 };
 function validate169(
@@ -5528,6 +5814,14 @@ function validate169(
       }
       errors++;
     }
+    func1(data, {
+      contactId: ["string"],
+      from: ["string"],
+      id: ["string"],
+      messageIdExt: ["string"],
+      timestamp: ["integer"],
+      type: ["string"],
+    });
     if (data.attachments !== undefined) {
       let data0 = data.attachments;
       if (Array.isArray(data0)) {
@@ -5873,10 +6167,17 @@ const schema48 = {
     audio: { $ref: "#/$defs/InBoundMsgMedia" },
     document: { $ref: "#/$defs/InBoundMsgMedia" },
     image: { $ref: "#/$defs/InBoundMsgMedia" },
-    location: { $ref: "#/$defs/CommonMsgLocation" },
+    location: { $ref: "#/$defs/InBoundLocation" },
     text: { $ref: "#/$defs/InBoundMsgText" },
     video: { $ref: "#/$defs/InBoundMsgMedia" },
     voice: { $ref: "#/$defs/InBoundMsgMedia" },
+  },
+  xmsLosslessProperties: {
+    contactId: ["string"],
+    from: ["string"],
+    id: ["string"],
+    messageIdExt: ["string"],
+    timestamp: ["integer"],
   },
 };
 function validate181(
@@ -5907,6 +6208,13 @@ function validate181(
       }
       errors++;
     }
+    func1(data, {
+      contactId: ["string"],
+      from: ["string"],
+      id: ["string"],
+      messageIdExt: ["string"],
+      timestamp: ["integer"],
+    });
     if (data.attachments !== undefined) {
       let data0 = data.attachments;
       if (Array.isArray(data0)) {
@@ -7065,6 +7373,7 @@ function validate79(
       }
       errors++;
     }
+    func1(data, { type: ["string"] });
     if (props0 !== true) {
       props0 = props0 || {};
       props0.type = true;
@@ -7112,6 +7421,7 @@ const schema49 = {
     domain: { type: "string" },
     server: { type: "string" },
   },
+  xmsLosslessProperties: { appId: ["string"], domain: ["string"], server: ["string"] },
 };
 function validate194(
   data,
@@ -7127,6 +7437,7 @@ function validate194(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
+    func1(data, { appId: ["string"], domain: ["string"], server: ["string"] });
     if (data.appId !== undefined) {
       if (typeof data.appId !== "string") {
         const err0 = {
@@ -7224,6 +7535,13 @@ const schema50 = {
     status: { $ref: "#/$defs/InBoundMsgStatusCode" },
     timestamp: { type: "integer" },
   },
+  xmsLosslessProperties: {
+    contactId: ["string"],
+    id: ["string"],
+    messageIdExt: ["string"],
+    status: ["string"],
+    timestamp: ["integer"],
+  },
 };
 const schema51 = {
   type: "object",
@@ -7232,6 +7550,12 @@ const schema51 = {
     details: { type: "string" },
     href: { type: "string" },
     title: { type: "string" },
+  },
+  xmsLosslessProperties: {
+    code: ["string"],
+    details: ["string"],
+    href: ["string"],
+    title: ["string"],
   },
 };
 function validate197(
@@ -7248,6 +7572,7 @@ function validate197(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
+    func1(data, { code: ["string"], details: ["string"], href: ["string"], title: ["string"] });
     if (data.code !== undefined) {
       if (typeof data.code !== "string") {
         const err0 = {
@@ -7408,6 +7733,13 @@ function validate196(
       }
       errors++;
     }
+    func1(data, {
+      contactId: ["string"],
+      id: ["string"],
+      messageIdExt: ["string"],
+      status: ["string"],
+      timestamp: ["integer"],
+    });
     if (data.contactId !== undefined) {
       if (typeof data.contactId !== "string") {
         const err2 = {
@@ -7563,6 +7895,7 @@ function validate54(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
+    func1(data, { type: ["string"] });
     if (data.actions !== undefined) {
       let data0 = data.actions;
       if (Array.isArray(data0)) {
@@ -7856,6 +8189,13 @@ function validate204(
       }
       errors++;
     }
+    func1(data, {
+      channelId: ["string"],
+      contactId: ["string"],
+      contactType: ["string"],
+      csid: ["string"],
+      lane: ["string"],
+    });
     if (data.businessProfile !== undefined) {
       if (
         !validate58(data.businessProfile, {
@@ -10276,7 +10616,7 @@ const schema75 = {
     audio: { $ref: "#/$defs/InBoundMsgMedia" },
     document: { $ref: "#/$defs/InBoundMsgMedia" },
     image: { $ref: "#/$defs/InBoundMsgMedia" },
-    location: { $ref: "#/$defs/CommonMsgLocation" },
+    location: { $ref: "#/$defs/InBoundLocation" },
     text: { $ref: "#/$defs/InBoundMsgText" },
     video: { $ref: "#/$defs/InBoundMsgMedia" },
     voice: { $ref: "#/$defs/InBoundMsgMedia" },
@@ -10286,7 +10626,6 @@ const schema75 = {
 };
 const schema76 = {
   type: "object",
-  required: ["id"],
   properties: {
     caption: { type: "string" },
     filename: { type: "string" },
@@ -10313,24 +10652,26 @@ function validate244(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.id === undefined) {
-      const err0 = {
-        instancePath,
-        keyword: "required",
-        params: { missingProperty: "id" },
-        message: "must have required property '" + "id" + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
     if (data.caption !== undefined) {
       if (typeof data.caption !== "string") {
-        const err1 = {
+        const err0 = {
           instancePath: instancePath + "/caption",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.filename !== undefined) {
+      if (typeof data.filename !== "string") {
+        const err1 = {
+          instancePath: instancePath + "/filename",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -10343,10 +10684,10 @@ function validate244(
         errors++;
       }
     }
-    if (data.filename !== undefined) {
-      if (typeof data.filename !== "string") {
+    if (data.id !== undefined) {
+      if (typeof data.id !== "string") {
         const err2 = {
-          instancePath: instancePath + "/filename",
+          instancePath: instancePath + "/id",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -10359,10 +10700,10 @@ function validate244(
         errors++;
       }
     }
-    if (data.id !== undefined) {
-      if (typeof data.id !== "string") {
+    if (data.link !== undefined) {
+      if (typeof data.link !== "string") {
         const err3 = {
-          instancePath: instancePath + "/id",
+          instancePath: instancePath + "/link",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -10375,10 +10716,10 @@ function validate244(
         errors++;
       }
     }
-    if (data.link !== undefined) {
-      if (typeof data.link !== "string") {
+    if (data.linkSecure !== undefined) {
+      if (typeof data.linkSecure !== "string") {
         const err4 = {
-          instancePath: instancePath + "/link",
+          instancePath: instancePath + "/linkSecure",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -10391,10 +10732,10 @@ function validate244(
         errors++;
       }
     }
-    if (data.linkSecure !== undefined) {
-      if (typeof data.linkSecure !== "string") {
+    if (data.mime_type !== undefined) {
+      if (typeof data.mime_type !== "string") {
         const err5 = {
-          instancePath: instancePath + "/linkSecure",
+          instancePath: instancePath + "/mime_type",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -10407,10 +10748,10 @@ function validate244(
         errors++;
       }
     }
-    if (data.mime_type !== undefined) {
-      if (typeof data.mime_type !== "string") {
+    if (data.sha256 !== undefined) {
+      if (typeof data.sha256 !== "string") {
         const err6 = {
-          instancePath: instancePath + "/mime_type",
+          instancePath: instancePath + "/sha256",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -10423,10 +10764,10 @@ function validate244(
         errors++;
       }
     }
-    if (data.sha256 !== undefined) {
-      if (typeof data.sha256 !== "string") {
+    if (data.type !== undefined) {
+      if (typeof data.type !== "string") {
         const err7 = {
-          instancePath: instancePath + "/sha256",
+          instancePath: instancePath + "/type",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -10435,22 +10776,6 @@ function validate244(
           vErrors = [err7];
         } else {
           vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-    if (data.type !== undefined) {
-      if (typeof data.type !== "string") {
-        const err8 = {
-          instancePath: instancePath + "/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
         }
         errors++;
       }
@@ -10466,31 +10791,31 @@ function validate244(
         key0 !== "sha256" &&
         key0 !== "type"
       ) {
-        const err9 = {
+        const err8 = {
           instancePath,
           keyword: "unevaluatedProperties",
           params: { unevaluatedProperty: key0 },
           message: "must NOT have unevaluated properties",
         };
         if (vErrors === null) {
-          vErrors = [err9];
+          vErrors = [err8];
         } else {
-          vErrors.push(err9);
+          vErrors.push(err8);
         }
         errors++;
       }
     }
   } else {
-    const err10 = {
+    const err9 = {
       instancePath,
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err10];
+      vErrors = [err9];
     } else {
-      vErrors.push(err10);
+      vErrors.push(err9);
     }
     errors++;
   }
@@ -10997,7 +11322,6 @@ function validate248(
 validate248.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 const schema79 = {
   type: "object",
-  required: ["latitude", "longitude"],
   properties: {
     address: { type: "string" },
     latitude: { type: "string" },
@@ -11021,38 +11345,42 @@ function validate253(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.latitude === undefined) {
-      const err0 = {
-        instancePath,
-        keyword: "required",
-        params: { missingProperty: "latitude" },
-        message: "must have required property '" + "latitude" + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.longitude === undefined) {
-      const err1 = {
-        instancePath,
-        keyword: "required",
-        params: { missingProperty: "longitude" },
-        message: "must have required property '" + "longitude" + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
     if (data.address !== undefined) {
       if (typeof data.address !== "string") {
-        const err2 = {
+        const err0 = {
           instancePath: instancePath + "/address",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.latitude !== undefined) {
+      if (typeof data.latitude !== "string") {
+        const err1 = {
+          instancePath: instancePath + "/latitude",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.longitude !== undefined) {
+      if (typeof data.longitude !== "string") {
+        const err2 = {
+          instancePath: instancePath + "/longitude",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -11065,10 +11393,10 @@ function validate253(
         errors++;
       }
     }
-    if (data.latitude !== undefined) {
-      if (typeof data.latitude !== "string") {
+    if (data.name !== undefined) {
+      if (typeof data.name !== "string") {
         const err3 = {
-          instancePath: instancePath + "/latitude",
+          instancePath: instancePath + "/name",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -11081,10 +11409,10 @@ function validate253(
         errors++;
       }
     }
-    if (data.longitude !== undefined) {
-      if (typeof data.longitude !== "string") {
+    if (data.url !== undefined) {
+      if (typeof data.url !== "string") {
         const err4 = {
-          instancePath: instancePath + "/longitude",
+          instancePath: instancePath + "/url",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -11097,13 +11425,19 @@ function validate253(
         errors++;
       }
     }
-    if (data.name !== undefined) {
-      if (typeof data.name !== "string") {
+    for (const key0 in data) {
+      if (
+        key0 !== "address" &&
+        key0 !== "latitude" &&
+        key0 !== "longitude" &&
+        key0 !== "name" &&
+        key0 !== "url"
+      ) {
         const err5 = {
-          instancePath: instancePath + "/name",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
+          instancePath,
+          keyword: "unevaluatedProperties",
+          params: { unevaluatedProperty: key0 },
+          message: "must NOT have unevaluated properties",
         };
         if (vErrors === null) {
           vErrors = [err5];
@@ -11113,55 +11447,17 @@ function validate253(
         errors++;
       }
     }
-    if (data.url !== undefined) {
-      if (typeof data.url !== "string") {
-        const err6 = {
-          instancePath: instancePath + "/url",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
-    for (const key0 in data) {
-      if (
-        key0 !== "address" &&
-        key0 !== "latitude" &&
-        key0 !== "longitude" &&
-        key0 !== "name" &&
-        key0 !== "url"
-      ) {
-        const err7 = {
-          instancePath,
-          keyword: "unevaluatedProperties",
-          params: { unevaluatedProperty: key0 },
-          message: "must NOT have unevaluated properties",
-        };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
   } else {
-    const err8 = {
+    const err6 = {
       instancePath,
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err8];
+      vErrors = [err6];
     } else {
-      vErrors.push(err8);
+      vErrors.push(err6);
     }
     errors++;
   }
@@ -11682,7 +11978,7 @@ const schema81 = {
     audio: { $ref: "#/$defs/InBoundMsgMedia" },
     document: { $ref: "#/$defs/InBoundMsgMedia" },
     image: { $ref: "#/$defs/InBoundMsgMedia" },
-    location: { $ref: "#/$defs/CommonMsgLocation" },
+    location: { $ref: "#/$defs/InBoundLocation" },
     text: { $ref: "#/$defs/InBoundMsgText" },
     video: { $ref: "#/$defs/InBoundMsgMedia" },
     voice: { $ref: "#/$defs/InBoundMsgMedia" },
@@ -12103,7 +12399,7 @@ const schema82 = {
     audio: { $ref: "#/$defs/InBoundMsgMedia" },
     document: { $ref: "#/$defs/InBoundMsgMedia" },
     image: { $ref: "#/$defs/InBoundMsgMedia" },
-    location: { $ref: "#/$defs/CommonMsgLocation" },
+    location: { $ref: "#/$defs/InBoundLocation" },
     text: { $ref: "#/$defs/InBoundMsgText" },
     video: { $ref: "#/$defs/InBoundMsgMedia" },
     voice: { $ref: "#/$defs/InBoundMsgMedia" },
@@ -12524,7 +12820,7 @@ const schema83 = {
     audio: { $ref: "#/$defs/InBoundMsgMedia" },
     document: { $ref: "#/$defs/InBoundMsgMedia" },
     image: { $ref: "#/$defs/InBoundMsgMedia" },
-    location: { $ref: "#/$defs/CommonMsgLocation" },
+    location: { $ref: "#/$defs/InBoundLocation" },
     text: { $ref: "#/$defs/InBoundMsgText" },
     video: { $ref: "#/$defs/InBoundMsgMedia" },
     voice: { $ref: "#/$defs/InBoundMsgMedia" },
@@ -12945,7 +13241,7 @@ const schema84 = {
     audio: { $ref: "#/$defs/InBoundMsgMedia" },
     document: { $ref: "#/$defs/InBoundMsgMedia" },
     image: { $ref: "#/$defs/InBoundMsgMedia" },
-    location: { $ref: "#/$defs/CommonMsgLocation" },
+    location: { $ref: "#/$defs/InBoundLocation" },
     text: { $ref: "#/$defs/InBoundMsgText" },
     video: { $ref: "#/$defs/InBoundMsgMedia" },
     voice: { $ref: "#/$defs/InBoundMsgMedia" },
@@ -13366,7 +13662,7 @@ const schema85 = {
     audio: { $ref: "#/$defs/InBoundMsgMedia" },
     document: { $ref: "#/$defs/InBoundMsgMedia" },
     image: { $ref: "#/$defs/InBoundMsgMedia" },
-    location: { $ref: "#/$defs/CommonMsgLocation" },
+    location: { $ref: "#/$defs/InBoundLocation" },
     text: { $ref: "#/$defs/InBoundMsgText" },
     video: { $ref: "#/$defs/InBoundMsgMedia" },
     voice: { $ref: "#/$defs/InBoundMsgMedia" },
@@ -13787,7 +14083,7 @@ const schema86 = {
     audio: { $ref: "#/$defs/InBoundMsgMedia" },
     document: { $ref: "#/$defs/InBoundMsgMedia" },
     image: { $ref: "#/$defs/InBoundMsgMedia" },
-    location: { $ref: "#/$defs/CommonMsgLocation" },
+    location: { $ref: "#/$defs/InBoundLocation" },
     text: { $ref: "#/$defs/InBoundMsgText" },
     video: { $ref: "#/$defs/InBoundMsgMedia" },
     voice: { $ref: "#/$defs/InBoundMsgMedia" },
@@ -14208,7 +14504,7 @@ const schema87 = {
     audio: { $ref: "#/$defs/InBoundMsgMedia" },
     document: { $ref: "#/$defs/InBoundMsgMedia" },
     image: { $ref: "#/$defs/InBoundMsgMedia" },
-    location: { $ref: "#/$defs/CommonMsgLocation" },
+    location: { $ref: "#/$defs/InBoundLocation" },
     text: { $ref: "#/$defs/InBoundMsgText" },
     video: { $ref: "#/$defs/InBoundMsgMedia" },
     voice: { $ref: "#/$defs/InBoundMsgMedia" },

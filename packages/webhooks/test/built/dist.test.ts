@@ -99,7 +99,7 @@ describe("the built package", () => {
       expect(
         await status(webhookRequest(notificationExamples.find(([n]) => n === "action")![1])),
       ).toBe(500);
-      const error = await webhooks.receive({ type: 5 }).catch((e: unknown) => e);
+      const error = await webhooks.receive({ type: [5] }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(WebhookPayloadError);
       expect(isXmsWebhooksError(error)).toBe(true);
     });

@@ -154,7 +154,7 @@ describe("contact-info requests", () => {
   test("an invalid contact-info request gets 400 with pointers", async () => {
     const { webhooks } = setup();
     const response = await webhooks.handle(
-      webhookRequest({ contactId: 7, profile: { name: ["x"] } }),
+      webhookRequest({ contactId: null, profile: { name: ["x"] } }),
     );
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({

@@ -138,7 +138,7 @@ describe("dedupe", () => {
     expect(seen).toEqual(["m1:SENT", "m1:READ"]);
   });
 
-  test("events are keyed on eventId; without one, on a hash of the item", async () => {
+  test("events are keyed on eventId; without one, on a hash of the item and its context", async () => {
     const webhooks = createWebhooks({ verifyToken: TOKEN, dedupe: true });
     const seen: string[] = [];
     webhooks.on("event", ({ payload }) => void seen.push(payload.eventId ?? payload.eventCode));
@@ -154,7 +154,58 @@ describe("dedupe", () => {
     expect(seen).toEqual(["6520d5f8a1b2c3d4e5f60b01", "SESSION_ROUTED", "SESSION_ROUTED"]);
   });
 
-  test("actions (no id) are keyed on a hash of the item", async () => {
+  test("the same actionCode for three different contacts runs the handler three times", async () => {
+    const webhooks = createWebhooks({ verifyToken: TOKEN, dedupe: true });
+    const seen: string[] = [];
+    webhooks.on("action", ({ payload, contact }) => {
+      seen.push(`${payload.actionCode}@${contact?.contactId}`);
+    });
+    const forContact = (contactId: string) => {
+      const body = example("action");
+      body.contacts = [{ ...body.contacts![0]!, contactId }];
+      return body;
+    };
+    for (const contactId of ["c-1", "c-2", "c-3"]) {
+      const status = await webhooks.handle(webhookRequest(forContact(contactId)));
+      expect(status.status).toBe(200);
+    }
+    // A platform retry of one of them is still a duplicate.
+    await webhooks.handle(webhookRequest(forContact("c-2")));
+    expect(seen).toEqual(["SEND_INVOICE@c-1", "SEND_INVOICE@c-2", "SEND_INVOICE@c-3"]);
+  });
+
+  test("the same action twice in one notification, or from another app (meta), runs each time", async () => {
+    const webhooks = createWebhooks({ verifyToken: TOKEN, dedupe: true });
+    let calls = 0;
+    webhooks.on("action", () => void calls++);
+    const twice = example("action");
+    twice.actions = [twice.actions![0]!, twice.actions![0]!];
+    const otherApp = example("action");
+    otherApp.meta = { ...otherApp.meta, appId: "another-app" };
+    await webhooks.receive(twice);
+    await webhooks.receive(otherApp);
+    expect(calls).toBe(3);
+  });
+
+  test("identical events without an eventId, for different contacts, run once per contact", async () => {
+    const webhooks = createWebhooks({ verifyToken: TOKEN, dedupe: true });
+    const seen: unknown[] = [];
+    webhooks.on("event", ({ contact }) => void seen.push(contact?.contactId));
+    // The items are identical; only the notification's one contact differs.
+    const forContact = (contactId: string) => {
+      const body = example("event");
+      const event = body.events![0]!;
+      delete event.eventId;
+      delete event.contactId;
+      delete event.contact;
+      body.contacts = [{ contactId }];
+      return body;
+    };
+    for (const contactId of ["c-1", "c-2", "c-1"]) await webhooks.receive(forContact(contactId));
+    expect(seen).toEqual(["c-1", "c-2"]);
+  });
+
+  test("actions (no id) are keyed on a hash of the item and its notification context", async () => {
     const webhooks = createWebhooks({ verifyToken: TOKEN, dedupe: true });
     const seen: string[] = [];
     webhooks.on("action", ({ payload }) => void seen.push(payload.actionCode));

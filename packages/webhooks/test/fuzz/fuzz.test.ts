@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, onTestFailed, test } from "vitest";
 import { messageNotificationExamples } from "../../src/generated/examples.js";
 import { createWebhooks, type ValidationMode } from "../../src/index.js";
-import { TOKEN, textExample } from "../helpers/requests.js";
+import { TOKEN, textExample, webhookRequest } from "../helpers/requests.js";
 
 const MAX_BODY_BYTES = 1024 * 1024;
 let requests = 0;
@@ -73,7 +73,30 @@ function setAt(root: unknown, pointer: string, value: unknown): unknown {
   return copy;
 }
 
-/** A JSON value of another type than `value`'s. */
+/**
+ * Whether lenient validation converts `value` to the type of `declared` (a leaf of a valid
+ * example) without loss: a boolean or an exact number for a string, the canonical text of a
+ * number for a number.
+ */
+function convertsLosslessly(declared: unknown, value: unknown): boolean {
+  if (typeof declared === "string") {
+    return (
+      typeof value === "boolean" ||
+      (typeof value === "number" && (Number.isSafeInteger(value) || !Number.isInteger(value)))
+    );
+  }
+  if (typeof declared === "number" && typeof value === "string") {
+    const number = Number(value);
+    return (
+      Number.isFinite(number) &&
+      String(number) === value &&
+      (!Number.isInteger(declared) || Number.isInteger(number))
+    );
+  }
+  return false;
+}
+
+/** A JSON value of another type than `value`'s, that does not convert to it losslessly. */
 function otherType(value: unknown): fc.Arbitrary<unknown> {
   const all = {
     string: fc.string(),
@@ -85,11 +108,20 @@ function otherType(value: unknown): fc.Arbitrary<unknown> {
   };
   const kind =
     value === null ? "null" : Array.isArray(value) ? "array" : (typeof value as keyof typeof all);
-  return fc.oneof(
-    ...Object.entries(all)
-      .filter(([k]) => k !== kind)
-      .map(([, arbitrary]) => arbitrary),
-  );
+  return fc
+    .oneof(
+      ...Object.entries(all)
+        .filter(([k]) => k !== kind)
+        .map(([, arbitrary]) => arbitrary),
+    )
+    .filter((other) => !convertsLosslessly(value, other));
+}
+
+/** The value at a JSON pointer (no escapes: the examples' keys have none). */
+function valueAt(root: unknown, pointer: string): unknown {
+  let node = root;
+  for (const part of pointer.split("/").slice(1)) node = (node as Record<string, unknown>)[part];
+  return node;
 }
 
 /**
@@ -162,7 +194,40 @@ describe("fuzzing handle()", { timeout: PROPERTY_TIMEOUT_MS }, () => {
     expect(calls()).toBe(0);
   });
 
-  test("a wrong type at any field of a valid example: 400 pointing at it, no handler", async () => {
+  test("a number or boolean at any string field of a valid example: 200, and handlers get the string", async () => {
+    const targets = Object.values(messageNotificationExamples).flatMap((example) =>
+      leaves(example)
+        .filter(([, value]) => typeof value === "string")
+        .map(([pointer]) => ({ example, pointer })),
+    );
+    const webhooks = createWebhooks({ verifyToken: TOKEN, maxBodyBytes: MAX_BODY_BYTES });
+    let seen: unknown;
+    webhooks.onAny(({ notification }) => void (seen = notification));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...targets),
+        fc.oneof(
+          fc.maxSafeInteger(),
+          fc.double({ noNaN: true, noDefaultInfinity: true }),
+          fc.boolean(),
+        ),
+        async ({ example, pointer }, value) => {
+          // An integer past 2^53 has no exact text (JSON.parse rounds it): not a lossless case.
+          fc.pre(
+            typeof value !== "number" || !Number.isInteger(value) || Number.isSafeInteger(value),
+          );
+          requests++;
+          seen = undefined;
+          const response = await webhooks.handle(webhookRequest(setAt(example, pointer, value)));
+          expect(response.status).toBe(200);
+          expect(valueAt(seen, pointer)).toBe(String(JSON.parse(JSON.stringify(value))));
+        },
+      ),
+      runs(2000),
+    );
+  });
+
+  test("a wrong type that does not convert losslessly, at any field of a valid example: 400 pointing at it, no handler", async () => {
     const targets = Object.values(messageNotificationExamples).flatMap((example) =>
       leaves(example).map(([pointer, value]) => ({ example, pointer, value })),
     );

@@ -1,6 +1,8 @@
 import { assertType, describe, expectTypeOf, test } from "vitest";
 import {
   createWebhooks,
+  type AnyEvent,
+  type WebhookEventName,
   type ContactInfoResponse,
   type MessageNotificationPayload,
   type NotificationContact,
@@ -63,6 +65,15 @@ describe("handler types", () => {
     assertType<UnlistedMessage>({ type: "sticker" });
     expectTypeOf<UnlistedStatus["status"]>().toEqualTypeOf<string & {}>();
     expectTypeOf<UnlistedStatus["errors"]>().toEqualTypeOf<WebhookEventMap["status"]["errors"]>();
+  });
+
+  test("onAny also gets items of lists the spec does not know, as unknown.<list>", () => {
+    webhooks.onAny((event) => {
+      expectTypeOf(event).toEqualTypeOf<AnyEvent>();
+      expectTypeOf(event.name).toEqualTypeOf<WebhookEventName | `unknown.${string}`>();
+      if (event.name === "unknown.reactions") expectTypeOf(event.payload).toEqualTypeOf<unknown>();
+      expectTypeOf(event.notification).toEqualTypeOf<MessageNotificationPayload | undefined>();
+    });
   });
 
   test("WebhookPayload is the map's type, widened for `message` and `status` only", () => {

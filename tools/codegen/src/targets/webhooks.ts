@@ -15,6 +15,12 @@ import type { AnySchemaObject } from "ajv";
 import { formatGenerated } from "../format.js";
 import type { OpenAPIDocument } from "../spec.js";
 import type { GeneratedFile, Target } from "./target.js";
+import {
+  LOSSLESS_RUNTIME,
+  LOSSLESS_SOURCE,
+  losslessKeywords,
+  losslessTypes,
+} from "./webhooks-lossless.js";
 
 // ajv is CommonJS with `exports.default`; createRequire sidesteps the ESM/CJS default-import
 // mismatch under NodeNext and keeps the types exact.
@@ -308,6 +314,8 @@ const RUNTIME: Record<string, string> = {
     for (const key of keys) if (!Object.prototype.hasOwnProperty.call(b, key) || !equal(a[key], b[key])) return false;
     return true;
   }`,
+  // Lossless conversion of the lenient request validators; one source, see webhooks-lossless.ts.
+  [LOSSLESS_RUNTIME]: LOSSLESS_SOURCE,
 };
 
 function inlineRuntime(code: string): string {
@@ -358,8 +366,9 @@ function sharedBase(converted: Record<string, Json>, variants: readonly string[]
 
 /**
  * THE LENIENT RULE (stated here once; the README's "Validation" section says the same):
- * lenient = unknown fields, absent optional fields and unknown enum values pass; wrong JSON
- * types on known fields fail.
+ * lenient = unknown fields, absent optional fields and unknown enum values pass; a value of
+ * another JSON type that converts to the declared one without loss passes and is converted
+ * (see webhooks-lossless.ts); any other wrong JSON type fails.
  *
  * A platform may start sending a value the spec does not list yet (a new message `type`, a
  * new `status`, a new `contactType`, ...); refusing that delivery would lose it. So, in the
@@ -462,7 +471,7 @@ export function validatorSources(spec: OpenAPIDocument): { js: string; dts: stri
   }> = [
     {
       id: "xms-lenient",
-      defs: only(relaxEnums(converted, all), requests),
+      defs: losslessTypes(only(relaxEnums(converted, all), requests)),
       variant: "lenient",
       validators: requests,
     },
@@ -484,6 +493,7 @@ export function validatorSources(spec: OpenAPIDocument): { js: string; dts: stri
     allowUnionTypes: true,
     validateFormats: false,
   });
+  losslessKeywords.forEach((keyword) => ajv.addKeyword(keyword));
   const exports: Record<string, string> = {};
   for (const { id, defs, variant, validators } of collections) {
     ajv.addSchema({ $id: id, $defs: defs } as AnySchemaObject);
@@ -523,7 +533,7 @@ export function validatorSources(spec: OpenAPIDocument): { js: string; dts: stri
           ? "rejecting unknown fields and values the spec does not list"
           : what === "contactInfoResponse"
             ? "accepting unknown fields; every enum closed, as the spec says"
-            : "accepting unknown fields and enum values the spec does not list";
+            : "accepting unknown fields, enum values the spec does not list, and values that convert losslessly to the declared type (converted in place)";
       return `/** ${schema}, ${doc}. */\nexport declare const ${name}: GeneratedValidator;`;
     }),
     "",
