@@ -72,8 +72,11 @@ function statusOf(code: (typeof statusCodes)[number]): Notification {
   return notification;
 }
 
-/** A notification carrying one session event `code`, with the object that code comes with. */
-function eventOf(code: (typeof eventCodes)[number]): Notification {
+/**
+ * A notification carrying one session event `code`, with the object that code comes with.
+ * `code` is any string: besides `eventCodes` (the evidenced ones) it may be an inferred code.
+ */
+function eventOf(code: string): Notification {
   const notification = clone(examples["event"] as Notification);
   const base = first(notification.events, "event");
   if (base.eventCode === code) return notification;

@@ -204,8 +204,8 @@ export interface paths {
     /**
      * List the messages of a session
      * @description Lists every message of a session. The `sessionId` comes with each inbound message
-     *     (`session.sessionId`). This read is sent as a POST but changes nothing, so it is
-     *     safe to retry.
+     *     (`session.sessionId`). This read is sent as a POST; the reference says it fetches
+     *     (line 3846), so, inferred, it changes nothing and is safe to retry.
      */
     post: operations["listSessionMessages"];
     delete?: never;
@@ -274,8 +274,8 @@ export interface webhooks {
      *     notification may carry several items of several kinds.
      *
      *     The published reference gives this request the path `/api/v1/message/receive`,
-     *     relative to the webhook URL. Answer 200 once it is processed; the platform treats
-     *     any other answer as a failed delivery.
+     *     relative to the webhook URL. Answer 200 once it is processed. Inferred, not in the
+     *     reference: the platform treats any other answer as a failed delivery.
      */
     post: operations["messageNotification"];
     delete?: never;
@@ -297,7 +297,8 @@ export interface webhooks {
      * Contact-information request
      * @description Sent to your webhook URL when a message arrives from a contact, so that you can
      *     answer with what your business knows of them (name, email, profile id, labels).
-     *     Answer 200 with a ContactInfoUpdate; an empty object changes nothing.
+     *     Answer 200 with a ContactInfoUpdate. Inferred, not in the reference: an empty
+     *     object changes nothing.
      *
      *     The published reference gives this request the path `/api/v1/contact/info`,
      *     relative to the webhook URL.
@@ -1776,7 +1777,7 @@ export interface components {
        */
       profileId?: string;
     };
-    /** @description The answer to a contact-information request. Every field is optional; `{}` changes nothing. */
+    /** @description The answer to a contact-information request. Every field is optional. Inferred, not in the reference - `{}` changes nothing. */
     ContactInfoUpdate: {
       /** @description Email, if it is to be changed. */
       email?: string;
@@ -2924,7 +2925,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Processed. The body is ignored. */
+      /** @description Processed. Inferred, not in the reference, which shows the InBoundWrapper echoed (row 15 of CORRECTIONS.md) - the body is ignored. */
       200: {
         headers: {
           [name: string]: unknown;

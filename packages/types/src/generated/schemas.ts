@@ -242,7 +242,7 @@ export type InBoundContactProfile = components["schemas"]["InBoundContactProfile
 /** What the business told the service of the contact. */
 export type ContactBusinessProfile = components["schemas"]["ContactBusinessProfile"];
 
-/** The answer to a contact-information request. Every field is optional; `{}` changes nothing. */
+/** The answer to a contact-information request. Every field is optional. Inferred, not in the reference - `{}` changes nothing. */
 export type ContactInfoUpdate = components["schemas"]["ContactInfoUpdate"];
 
 export type CustomerLabel = components["schemas"]["CustomerLabel"];
