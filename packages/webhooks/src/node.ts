@@ -140,7 +140,6 @@ function send(res: NodeResponse, outcome: Outcome): void {
   const answer = toHttp(outcome);
   res.statusCode = answer.status;
   for (const [name, value] of Object.entries(answer.headers)) res.setHeader(name, value);
-  if (answer.closeConnection) res.setHeader("connection", "close");
   if (answer.body === null) res.end();
   else res.end(answer.body);
 }

@@ -20,8 +20,8 @@
  * | Node: not the mount path         | 404    | `not_found` (only without `next`)                 |
  *
  * Every refusal (each row but the last three) is reported to onError as a WebhookRefusedError
- * (or WebhookPayloadError) and, on Node, closes the connection (`Connection: close`) so that a
- * sender can not keep streaming into it.
+ * (or WebhookPayloadError) and answered with `Connection: close`, so that a sender can not keep
+ * streaming into the connection.
  *
  * A body never echoes a header, so it can not contain the verification token.
  */
@@ -57,11 +57,6 @@ export interface HttpAnswer {
   status: number;
   headers: Record<string, string>;
   body: string | null;
-  /**
-   * A refusal: a Node server closes the connection after answering (`Connection: close`) and
-   * reads no more of the body. Web runtimes manage their connections themselves.
-   */
-  closeConnection?: true;
 }
 
 const JSON_HEADERS = { "content-type": "application/json; charset=utf-8" } as const;
@@ -70,9 +65,13 @@ function error(status: number, code: string, headers?: Record<string, string>): 
   return { status, headers: { ...JSON_HEADERS, ...headers }, body: `{"error":"${code}"}` };
 }
 
-/** A refusal's answer: an error that also closes a Node connection. */
+/**
+ * A refusal's answer: an error that also closes the connection, so that a sender can not go on
+ * streaming a body nobody reads (node:http stops reading once it sent the answer; Web runtimes
+ * that run on it, such as @hono/node-server, pass the header through).
+ */
 function refusal(status: number, code: string, headers?: Record<string, string>): HttpAnswer {
-  return { ...error(status, code, headers), closeConnection: true };
+  return error(status, code, { ...headers, connection: "close" });
 }
 
 /** Asks the sender to send the body again without Content-Encoding. */
@@ -115,9 +114,8 @@ export function toHttp(outcome: Outcome): HttpAnswer {
     case "invalid_payload":
       return {
         status: 400,
-        headers: { ...JSON_HEADERS },
+        headers: { ...JSON_HEADERS, connection: "close" },
         body: JSON.stringify({ error: "invalid_payload", errors: outcome.errors }),
-        closeConnection: true,
       };
     case "handler_failed":
       return error(500, "handler_failed");
