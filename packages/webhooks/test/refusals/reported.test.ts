@@ -161,7 +161,7 @@ describe("a body another parser already consumed", () => {
     expect(await response.json()).toEqual({ error: "body_consumed" });
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ status: 500, reason: "body_consumed" });
-    expect(errors[0]?.message).toMatch(/already read by another body parser/);
+    expect(errors[0]?.message).toMatch(/a body parser read the body first/);
     expect(errors[0]?.message).toMatch(/rawBody/);
     expect(errors[0]?.message).toMatch(/verifyAndReceive/);
   });
