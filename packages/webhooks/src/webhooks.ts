@@ -54,7 +54,11 @@ export interface Webhooks {
   on<N extends WebhookEventName>(name: N | readonly N[], handler: WebhookHandler<N>): void;
   /** Calls `handler` once per item of every kind, with its most specific name. */
   onAny(handler: WebhookHandler): void;
-  /** Calls `handler` with every failure (see WebhookError). Its own errors are ignored. */
+  /**
+   * Calls `handler` with every failure (see WebhookError), refused deliveries included: a
+   * WebhookRefusedError has the `status` answered and a `reason` code (see the README's status
+   * policy), and never the token. Its own errors are ignored.
+   */
   onError(handler: ErrorHandler): void;
   /**
    * Sets the handler that answers contact-information requests (one per instance). Without

@@ -110,6 +110,25 @@ describe("a body with Content-Encoding", () => {
     expect(errors[0]?.message).toContain('Content-Encoding "zstd"');
   });
 
+  test("br where the runtime has no node:zlib (Workers, browsers): 415 unsupported_encoding, Accept-Encoding: identity", async () => {
+    const { webhooks, handler } = receiver();
+    const original = process.getBuiltinModule;
+    // As on a runtime without node:zlib; node:crypto (the token check) stays available.
+    process.getBuiltinModule = ((id: string) =>
+      id === "node:zlib" ? undefined : original(id)) as typeof process.getBuiltinModule;
+    try {
+      const response = await webhooks.handle(encoded("br", encoders.br(json)));
+      expect(response.status).toBe(415);
+      expect(response.headers.get("accept-encoding")).toBe("identity");
+      expect(await response.json()).toEqual({ error: "unsupported_encoding" });
+      // gzip still decodes there: DecompressionStream is a Web API.
+      expect((await webhooks.handle(encoded("gzip", encoders.gzip(json)))).status).toBe(200);
+    } finally {
+      process.getBuiltinModule = original;
+    }
+    expect(handler).toHaveBeenCalledTimes(1);
+  });
+
   test("a body that is not of its declared encoding is 415 undecodable_body with Accept-Encoding: identity", async () => {
     const { webhooks } = receiver();
     for (const coding of codings) {
