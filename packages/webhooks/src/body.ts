@@ -3,16 +3,29 @@
 export const TOO_LARGE = Symbol("too large");
 export const UNREADABLE = Symbol("unreadable");
 export const MALFORMED = Symbol("malformed");
+export const TIMED_OUT = Symbol("timed out");
+export const CONSUMED = Symbol("consumed");
 
 /** A body read to its end: its bytes, or why there are none. */
-export type BodyBytes = Uint8Array | typeof TOO_LARGE | typeof UNREADABLE;
+export type BodyBytes =
+  Uint8Array | typeof TOO_LARGE | typeof UNREADABLE | typeof TIMED_OUT | typeof CONSUMED;
+
+/** How much to read, and for how long. */
+export interface ReadLimits {
+  /** Bytes; past it, reading stops (TOO_LARGE). */
+  bytes: number;
+  /** Milliseconds from the start of reading to the end of the body (TIMED_OUT); none if absent. */
+  timeoutMs?: number;
+}
 
 /** Where a delivery's body comes from; adapters pick the one they have. */
 export type BodySource =
   /** An unread Fetch API body (`request.body`): read up to the limit. */
   | { type: "web"; stream: ReadableStream<Uint8Array> | null }
-  /** Another unread stream (node:http): `read` reads it up to the limit and never rejects. */
-  | { type: "stream"; read: (limit: number) => Promise<BodyBytes> }
+  /** Another unread stream (node:http): `read` reads it within the limits and never rejects. */
+  | { type: "stream"; read: (limits: ReadLimits) => Promise<BodyBytes> }
+  /** A stream that something else already read, leaving nothing for us. */
+  | { type: "consumed" }
   /** Bytes a framework already read (`req.rawBody`, `express.raw()`). */
   | { type: "bytes"; bytes: Uint8Array }
   /** A value a framework already parsed (`express.json()`): validated like any other. */
@@ -23,13 +36,14 @@ const EMPTY = new Uint8Array(0);
 function ignore(): void {}
 
 /**
- * Reads a Web stream to its end; past `limit` bytes it cancels the stream and stops. Never
- * rejects. A reader loop, not `Response.arrayBuffer()`: on Node 20 (undici) the loop costs about
- * half as much, and it is the only way to stop at the limit.
+ * Reads a Web stream to its end; past `limits.bytes` bytes, or `limits.timeoutMs` after it
+ * started, it cancels the stream and stops. Never rejects. A reader loop, not
+ * `Response.arrayBuffer()`: on Node 20 (undici) the loop costs about half as much, and it is the
+ * only way to stop at a limit.
  */
 export async function readWebStream(
   stream: ReadableStream<Uint8Array> | null,
-  limit: number,
+  limits: ReadLimits,
 ): Promise<BodyBytes> {
   if (stream === null) return EMPTY;
   let reader: ReadableStreamDefaultReader<Uint8Array>;
@@ -37,8 +51,18 @@ export async function readWebStream(
     reader = stream.getReader();
   } catch {
     // Already read or locked (a framework consumed it).
-    return UNREADABLE;
+    return CONSUMED;
   }
+  const limit = limits.bytes;
+  let timedOut = false;
+  // Cancelling ends the pending read() (done: true), so the loop needs no race per chunk.
+  const timer =
+    limits.timeoutMs === undefined
+      ? undefined
+      : setTimeout(() => {
+          timedOut = true;
+          reader.cancel().catch(ignore);
+        }, limits.timeoutMs);
   try {
     // Most bodies arrive in one chunk: keep it as is, without a list or a copy.
     let first: Uint8Array | undefined;
@@ -46,6 +70,7 @@ export async function readWebStream(
     let size = 0;
     for (;;) {
       const { done, value } = await reader.read();
+      if (timedOut) return TIMED_OUT;
       if (done) break;
       size += value.byteLength;
       if (size > limit) {
@@ -58,7 +83,9 @@ export async function readWebStream(
     }
     return rest ? concat(rest, size) : (first ?? EMPTY);
   } catch {
-    return UNREADABLE;
+    return timedOut ? TIMED_OUT : UNREADABLE;
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -36,6 +36,9 @@ export class WebhookPayloadError extends XmsWebhooksError {
   override name = "WebhookPayloadError" as const;
   readonly kind: WebhookKind;
   readonly errors: readonly PayloadIssue[];
+  /** What the HTTP entry points answer an invalid body: like WebhookRefusedError's. */
+  readonly status = 400;
+  readonly reason = "invalid_payload";
 
   constructor(kind: WebhookKind, errors: readonly PayloadIssue[]) {
     const first = errors[0];
@@ -107,8 +110,40 @@ export class DedupeStoreError extends XmsWebhooksError {
   }
 }
 
+/** Why a delivery was refused: the `error` code of the answer's body (see the status policy). */
+export type RefusalReason =
+  | "method_not_allowed"
+  | "unauthorized"
+  | "unsupported_media_type"
+  | "unsupported_encoding"
+  | "undecodable_body"
+  | "payload_too_large"
+  | "request_timeout"
+  | "unreadable_body"
+  | "body_consumed"
+  | "malformed_json"
+  | "not_found";
+
+/**
+ * A delivery was refused before validation (wrong token, method, type, encoding, size, a stalled
+ * or consumed body...). `status` is what the HTTP entry points answered, `reason` the `error` code
+ * of that answer; the message says what to check. Never holds a header value, so never the token.
+ */
+export class WebhookRefusedError extends XmsWebhooksError {
+  override name = "WebhookRefusedError" as const;
+  readonly status: number;
+  readonly reason: RefusalReason;
+
+  constructor(status: number, reason: RefusalReason, message: string) {
+    super(`refused a delivery with ${status} ${reason}: ${message}`);
+    this.status = status;
+    this.reason = reason;
+  }
+}
+
 /** Every error that onError handlers receive. */
 export type WebhookError =
+  | WebhookRefusedError
   | WebhookPayloadError
   | WebhookHandlerError
   | ContactInfoAnswerError

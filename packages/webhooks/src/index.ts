@@ -1,6 +1,12 @@
 // The public surface of @mehery/xms-webhooks. Everything not listed here is internal.
 
-export { createWebhooks, type ReceiveOptions, type Webhooks } from "./webhooks.js";
+export {
+  createWebhooks,
+  type ReceiveOptions,
+  type VerifyAndReceiveInput,
+  type Webhooks,
+} from "./webhooks.js";
+export type { TokenSource } from "./verify-token.js";
 export type { WebhooksOptions } from "./options.js";
 export type { ValidationMode } from "./validate.js";
 
@@ -10,6 +16,7 @@ export {
   type NodeMiddleware,
   type NodeMiddlewareOptions,
   type NodeRequest,
+  type NodeResponse,
 } from "./node.js";
 
 // What handlers receive.
@@ -54,9 +61,11 @@ export {
   WebhookDispatchError,
   WebhookHandlerError,
   WebhookPayloadError,
+  WebhookRefusedError,
   XmsWebhooksError,
   isXmsWebhooksError,
   type PayloadIssue,
+  type RefusalReason,
   type WebhookError,
   type WebhookKind,
 } from "./errors.js";

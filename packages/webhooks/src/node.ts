@@ -4,8 +4,16 @@
  * parser already produced: `req.rawBody` / a Buffer `req.body` as bytes, an object `req.body`
  * (`express.json()`) as a parsed value that is validated like any other.
  */
-import type { IncomingMessage, ServerResponse } from "node:http";
-import { TOO_LARGE, UNREADABLE, concat, type BodyBytes, type BodySource } from "./body.js";
+import {
+  CONSUMED,
+  TIMED_OUT,
+  TOO_LARGE,
+  UNREADABLE,
+  concat,
+  type BodyBytes,
+  type BodySource,
+  type ReadLimits,
+} from "./body.js";
 import { isUnderMount, pathnameOf } from "./routing.js";
 import { toHttp, type Outcome } from "./status-policy.js";
 import { pipelines, type Webhooks } from "./webhooks.js";
@@ -19,35 +27,72 @@ export interface NodeMiddlewareOptions {
   path?: string;
 }
 
-/** A Node request, possibly after a body parser ran (Express, Connect, Fastify-style rawBody). */
-export type NodeRequest = IncomingMessage & {
+/** An event listener as node:http declares it (`any`, so that IncomingMessage fits). */
+type Listener = (...args: any[]) => void;
+
+/**
+ * The part of a node:http `IncomingMessage` the middleware uses, possibly after a body parser
+ * ran (Express, Connect, Fastify-style rawBody). Structural, so that the package's types need no
+ * `@types/node`: a real IncomingMessage (or Express Request) is one.
+ */
+export interface NodeRequest {
+  method?: string | undefined;
+  url?: string | undefined;
+  headers: { readonly [name: string]: string | readonly string[] | undefined };
+  /** True once the stream was read to its end (by us, or by a body parser before us). */
+  readonly readableEnded: boolean;
+  on(event: string, listener: Listener): unknown;
+  off(event: string, listener: Listener): unknown;
+  pause(): unknown;
   body?: unknown;
   rawBody?: unknown;
-  originalUrl?: string;
-};
+  originalUrl?: string | undefined;
+}
+
+/** The part of a node:http `ServerResponse` the middleware uses (structural, as NodeRequest). */
+export interface NodeResponse {
+  statusCode: number;
+  readonly headersSent: boolean;
+  readonly writableEnded: boolean;
+  setHeader(name: string, value: string): unknown;
+  end(body?: string): unknown;
+}
 
 export type NodeMiddleware = (
   req: NodeRequest,
-  res: ServerResponse,
+  res: NodeResponse,
   next?: (error?: unknown) => void,
 ) => Promise<void>;
 
 const encoder = new TextEncoder();
 
-function header(req: IncomingMessage, name: string): string | null {
+function header(req: NodeRequest, name: string): string | null {
   const value = req.headers[name];
   if (value === undefined) return null;
-  return Array.isArray(value) ? value.join(", ") : value;
+  return typeof value === "string" ? value : value.join(", ");
 }
 
-/** Reads the request stream; past `limit` bytes it stops listening (the socket is then closed). */
-function readStream(req: IncomingMessage, limit: number): Promise<BodyBytes> {
-  if (req.readableEnded) return Promise.resolve(new Uint8Array(0));
+/**
+ * Reads the request stream; past `limits.bytes` bytes or `limits.timeoutMs` it stops listening
+ * and pauses it (the refusal's `Connection: close` then ends the connection).
+ */
+function readStream(req: NodeRequest, limits: ReadLimits): Promise<BodyBytes> {
+  // Ended before we read anything: a body parser took it (checked here too, in case of a race).
+  if (req.readableEnded) return Promise.resolve(CONSUMED);
+  const limit = limits.bytes;
   return new Promise<BodyBytes>((resolve) => {
     const chunks: Uint8Array[] = [];
     let size = 0;
-    // Settles once, and stops listening: the first of end, limit, error or close wins.
+    const timer =
+      limits.timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            req.pause();
+            finish(TIMED_OUT);
+          }, limits.timeoutMs);
+    // Settles once, and stops listening: the first of end, limit, timeout, error or close wins.
     const finish = (value: BodyBytes): void => {
+      clearTimeout(timer);
       req.off("data", onData);
       req.off("end", onEnd);
       req.off("error", onGone);
@@ -83,15 +128,18 @@ function bodySource(req: NodeRequest): BodySource {
       ? { type: "bytes", bytes: encoder.encode(body) }
       : { type: "parsed", value: body };
   }
-  return { type: "stream", read: (limit) => readStream(req, limit) };
+  // Read to its end by a parser that left nothing we can use (Fastify, Koa bodyparser...).
+  if (req.readableEnded) return CONSUMED_SOURCE;
+  return { type: "stream", read: (limits) => readStream(req, limits) };
 }
 
-function send(res: ServerResponse, outcome: Outcome): void {
+const CONSUMED_SOURCE: BodySource = Object.freeze({ type: "consumed" });
+
+function send(res: NodeResponse, outcome: Outcome): void {
   if (res.headersSent || res.writableEnded) return;
   const answer = toHttp(outcome);
   res.statusCode = answer.status;
   for (const [name, value] of Object.entries(answer.headers)) res.setHeader(name, value);
-  if (answer.closeConnection) res.setHeader("connection", "close");
   if (answer.body === null) res.end();
   else res.end(answer.body);
 }
@@ -124,16 +172,20 @@ export function createNodeMiddleware(
       pathname = pathnameOf(url);
       if (!isUnderMount(pathname, mount)) {
         if (next) next();
-        else send(res, { type: "not_found" });
+        else {
+          const detail = `path ${(pathname ?? "?").slice(0, 200)} is not under ${mount}`;
+          send(res, pipeline.refuse({ type: "not_found", detail }));
+        }
         return;
       }
     }
     let outcome: Outcome;
     try {
-      outcome = await pipeline({
+      outcome = await pipeline.run({
         method: req.method ?? "GET",
         token: header(req, "x-verify-token"),
         contentType: header(req, "content-type"),
+        contentEncoding: header(req, "content-encoding"),
         contentLength: header(req, "content-length"),
         pathname: pathname ?? pathnameOf(url),
         body: bodySource(req),

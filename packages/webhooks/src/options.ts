@@ -12,6 +12,8 @@ export interface WebhooksOptions {
   /**
    * The verification token the platform sends in `x-verify-token`; a list accepts any of them
    * (to rotate: add the new token, switch the platform to it, then remove the old one).
+   * Surrounding whitespace is trimmed: HTTP strips it from header values, so a token read from a
+   * file with a trailing newline would otherwise match no delivery at all.
    */
   verifyToken: string | readonly string[];
   /**
@@ -21,8 +23,16 @@ export interface WebhooksOptions {
    * answer is checked against the spec's enums in every mode.
    */
   validate?: ValidationMode;
-  /** Largest body accepted, in bytes; larger ones get 413 without being read. Default 1 MiB. */
+  /**
+   * Largest body accepted, in bytes, after Content-Encoding is decoded; larger ones get 413, and
+   * reading (and decoding) stops at the limit. Default 1 MiB.
+   */
   maxBodyBytes?: number;
+  /**
+   * How long a body may take to arrive, from the start of reading to its end; past it the
+   * delivery gets 408 and (Node) the connection is closed. Default 10000 ms.
+   */
+  bodyTimeoutMs?: number;
   /** Called with every failure (same as `webhooks.onError(handler)`). */
   onError?: ErrorHandler;
   /**
@@ -38,6 +48,7 @@ export interface ResolvedOptions {
   tokens: readonly string[];
   validate: ValidationMode;
   maxBodyBytes: number;
+  bodyTimeoutMs: number;
   onError: ErrorHandler | undefined;
   dedupe: { store: DedupeStore; ttlMs: number } | undefined;
   contactInfoTimeoutMs: number;
@@ -45,6 +56,7 @@ export interface ResolvedOptions {
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 export const DEFAULT_CONTACT_INFO_TIMEOUT_MS = 5000;
+export const DEFAULT_BODY_TIMEOUT_MS = 10_000;
 export const DEFAULT_DEDUPE_TTL_MS = 24 * 60 * 60 * 1000;
 
 function fail(message: string): never {
@@ -77,6 +89,7 @@ export function resolveOptions(options: WebhooksOptions): ResolvedOptions {
   }
 
   const maxBodyBytes = positive(options.maxBodyBytes, "maxBodyBytes", DEFAULT_MAX_BODY_BYTES);
+  const bodyTimeoutMs = positive(options.bodyTimeoutMs, "bodyTimeoutMs", DEFAULT_BODY_TIMEOUT_MS);
   const contactInfoTimeoutMs = positive(
     options.contactInfoTimeoutMs,
     "contactInfoTimeoutMs",
@@ -105,9 +118,11 @@ export function resolveOptions(options: WebhooksOptions): ResolvedOptions {
   }
 
   return {
-    tokens: tokens as string[],
+    // HTTP strips surrounding whitespace from header values: an untrimmed token could never match.
+    tokens: (tokens as string[]).map((token) => token.trim()),
     validate,
     maxBodyBytes,
+    bodyTimeoutMs,
     onError: options.onError,
     dedupe,
     contactInfoTimeoutMs,

@@ -97,3 +97,38 @@ export function createTokenVerifier(
     return presented !== null && matchesAny(actual, wanted) === 1;
   };
 }
+
+/**
+ * What carries a delivery's `x-verify-token`: its value (null or undefined when absent; a list,
+ * as Node gives a repeated header, is joined and so matches nothing), or an object with
+ * `headers`: a Fetch `Headers` (or the Headers itself), or a plain record with names in any case (Node,
+ * Fastify, Koa, API Gateway events).
+ */
+export type TokenSource =
+  | string
+  | readonly string[]
+  | null
+  | undefined
+  | { get(name: string): string | null }
+  | { readonly headers: unknown };
+
+function headerValue(value: unknown): string | null {
+  if (typeof value === "string") return value;
+  if (Array.isArray(value)) return value.join(", ");
+  return null;
+}
+
+/** The `x-verify-token` value a TokenSource carries, or null. */
+export function tokenOf(source: TokenSource): string | null {
+  if (source === null || source === undefined) return null;
+  if (typeof source === "string" || Array.isArray(source)) return headerValue(source);
+  // A Headers object itself, or what holds one (a Request) or a record of headers.
+  const headers = "headers" in source ? source.headers : source;
+  if (typeof headers !== "object" || headers === null) return null;
+  const get = (headers as { get?: unknown }).get;
+  if (typeof get === "function") return headerValue(get.call(headers, "x-verify-token"));
+  for (const [name, value] of Object.entries(headers)) {
+    if (name.toLowerCase() === "x-verify-token") return headerValue(value);
+  }
+  return null;
+}

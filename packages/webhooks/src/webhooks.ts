@@ -4,16 +4,20 @@
  */
 import type { ContactInfoResponse, WebhookEventName } from "@mehery/xms-webhook-types";
 import {
+  CONSUMED,
   MALFORMED,
+  TIMED_OUT,
   TOO_LARGE,
   UNREADABLE,
   declaredLength,
   isJsonContentType,
   parseJson,
   readWebStream,
+  type BodyBytes,
   type BodySource,
 } from "./body.js";
 import { answerContactInfo } from "./contact-info.js";
+import { UNDECODABLE, decodeBody, looksLikeJsonText, parseContentEncoding } from "./encoding.js";
 import { createDedupe } from "./dedupe.js";
 import { assertEventName } from "./event-names.js";
 import { ANY, dispatchNotification, type RawHandler, type Registry } from "./dispatch.js";
@@ -21,16 +25,18 @@ import {
   DedupeStoreError,
   WebhookDispatchError,
   WebhookPayloadError,
+  type WebhookRefusedError,
   type WebhookError,
   type WebhookKind,
   type XmsWebhooksError,
 } from "./errors.js";
 import { resolveOptions, type WebhooksOptions } from "./options.js";
 import { kindOfPath, kindOfShape, pathnameOfAbsolute } from "./routing.js";
-import { toResponse, type Outcome } from "./status-policy.js";
+import { refusalError } from "./refusals.js";
+import { isRefusal, toResponse, type Outcome, type Refusal } from "./status-policy.js";
 import type { AnyHandler, ContactInfoHandler, ErrorHandler, WebhookHandler } from "./types.js";
 import { validateBody } from "./validate.js";
-import { createTokenVerifier } from "./verify-token.js";
+import { createTokenVerifier, tokenOf, type TokenSource } from "./verify-token.js";
 
 export interface ReceiveOptions {
   /** Which webhook the payload is. Default: told by its shape (see the README, "Routing"). */
@@ -52,7 +58,11 @@ export interface Webhooks {
    * item of a list the spec does not know, as `unknown.<list>` (see UnknownItemEvent).
    */
   onAny(handler: AnyHandler): void;
-  /** Calls `handler` with every failure (see WebhookError). Its own errors are ignored. */
+  /**
+   * Calls `handler` with every failure (see WebhookError), refused deliveries included: a
+   * WebhookRefusedError has the `status` answered and a `reason` code (see the README's status
+   * policy), and never the token. Its own errors are ignored.
+   */
   onError(handler: ErrorHandler): void;
   /**
    * Sets the handler that answers contact-information requests (one per instance). Without
@@ -84,6 +94,42 @@ export interface Webhooks {
   receive(payload: unknown, options: { kind: "contactInfo" }): Promise<ContactInfoResponse>;
   receive(payload: unknown, options: { kind: "notification" }): Promise<undefined>;
   receive(payload: unknown, options?: ReceiveOptions): Promise<ContactInfoResponse | undefined>;
+  /**
+   * Whether a delivery's `x-verify-token` is one of the configured tokens: the same constant-time
+   * check as `handle()`'s, for hosts that own the request. Takes the header's value (`null` or
+   * `undefined` when absent) or anything with `headers`: a Fetch `Request` or `Headers`, a Node,
+   * Fastify or Koa request, an API Gateway event (header names in any case). Never compare
+   * tokens with `===`: its time tells how much of a guess was right.
+   *
+   * @example
+   * if (!(await webhooks.verify(request.headers["x-verify-token"]))) return reply.code(401).send();
+   */
+  verify(token: TokenSource): Promise<boolean>;
+  /**
+   * For hosts that read the body themselves (Fastify, Lambda, a queue): `verify(token)`, then
+   * `receive(body)`. `body` is the parsed value, or its JSON text or bytes. Rejects with
+   * WebhookRefusedError (`status` 401, `reason` "unauthorized") for a wrong token and (400,
+   * "malformed_json") for text that is not JSON, both reported to onError; otherwise like
+   * `receive()`. Every error it throws has the `status` to answer, but WebhookDispatchError (500).
+   *
+   * @example
+   * fastify.post("/webhooks", async (request, reply) => {
+   *   const answer = await webhooks.verifyAndReceive({ token: request, body: request.body });
+   *   return reply.send(answer ?? "");
+   * });
+   */
+  verifyAndReceive(
+    input: VerifyAndReceiveInput & { kind: "contactInfo" },
+  ): Promise<ContactInfoResponse>;
+  verifyAndReceive(input: VerifyAndReceiveInput & { kind: "notification" }): Promise<undefined>;
+  verifyAndReceive(input: VerifyAndReceiveInput): Promise<ContactInfoResponse | undefined>;
+}
+
+export interface VerifyAndReceiveInput extends ReceiveOptions {
+  /** The `x-verify-token` value, or what carries it (see `verify()`). */
+  token: TokenSource;
+  /** The body: parsed, or JSON text, or its bytes. */
+  body: unknown;
 }
 
 function serializedLength(value: unknown): number {
@@ -94,12 +140,15 @@ function serializedLength(value: unknown): number {
   }
 }
 
+const encoder = new TextEncoder();
+
 /** A delivery as an adapter sees it: plain values, read once, so that nothing is a closure. */
 export interface Delivery {
   method: string;
-  /** The `x-verify-token`, `Content-Type` and `Content-Length` headers; null when absent. */
+  /** The `x-verify-token`, `Content-Type`, `Content-Encoding` and `Content-Length` headers; null when absent. */
   token: string | null;
   contentType: string | null;
+  contentEncoding: string | null;
   contentLength: string | null;
   /** The request path, for routing by published path; undefined when it has none. */
   pathname: string | undefined;
@@ -116,8 +165,27 @@ type Processed =
 const PROCESSED: Outcome = { type: "processed" };
 const HANDLER_FAILED: Outcome = { type: "handler_failed" };
 
-/** The pipeline of each instance, for the adapters in this package (not public API). */
-export const pipelines = new WeakMap<Webhooks, (delivery: Delivery) => Promise<Outcome>>();
+/** What the adapters in this package get of an instance (not public API). */
+export interface Pipeline {
+  /** Answers a delivery; a refusal is reported to onError. */
+  run(delivery: Delivery): Promise<Outcome>;
+  /** Reports a refusal an adapter decided itself (Node: not the mount path), and returns it. */
+  refuse(refusal: Refusal): Outcome;
+}
+
+/** The pipeline of each instance. */
+export const pipelines = new WeakMap<Webhooks, Pipeline>();
+
+const CONSUMED_SOURCE: BodySource = Object.freeze({ type: "consumed" });
+
+const UNAUTHORIZED_MISSING: Refusal = Object.freeze({
+  type: "unauthorized",
+  detail: "no x-verify-token header",
+});
+const UNAUTHORIZED_WRONG: Refusal = Object.freeze({
+  type: "unauthorized",
+  detail: "x-verify-token matches no configured verifyToken",
+});
 
 /**
  * Creates a webhook receiver. Throws at once on a bad option (e.g. a blank verifyToken).
@@ -194,17 +262,43 @@ export function createWebhooks(options: WebhooksOptions): Webhooks {
     return { type: "processed" };
   };
 
+  /** Reads the body's bytes within the limits, then undoes its Content-Encoding. */
+  const readBytes = async (
+    source: Exclude<BodySource, { type: "parsed" }>,
+    codings: Parameters<typeof decodeBody>[1],
+  ): Promise<BodyBytes | typeof UNDECODABLE> => {
+    const limits = { bytes: config.maxBodyBytes, timeoutMs: config.bodyTimeoutMs };
+    const bytes =
+      source.type === "bytes"
+        ? source.bytes
+        : source.type === "consumed"
+          ? CONSUMED
+          : source.type === "web"
+            ? await readWebStream(source.stream, limits)
+            : await source.read(limits);
+    if (!(bytes instanceof Uint8Array) || codings.length === 0) return bytes;
+    // Bytes a framework handed over may be decoded already (express.raw() does it).
+    if (source.type === "bytes" && looksLikeJsonText(bytes)) return bytes;
+    return decodeBody(bytes, codings, config.maxBodyBytes);
+  };
+
   /** The HTTP pipeline, in the order of the status policy. */
-  const pipeline = async (delivery: Delivery): Promise<Outcome> => {
+  const decide = async (delivery: Delivery): Promise<Outcome> => {
     if (delivery.method !== "POST") return { type: "method_not_allowed" };
     // A boolean where the runtime hashes synchronously (node:crypto), else a promise. Nothing of
     // the body is read before the token proved good.
     const verdict = verifyToken(delivery.token);
-    if (!(typeof verdict === "boolean" ? verdict : await verdict)) return { type: "unauthorized" };
+    if (!(typeof verdict === "boolean" ? verdict : await verdict)) {
+      return delivery.token === null ? UNAUTHORIZED_MISSING : UNAUTHORIZED_WRONG;
+    }
     if (!isJsonContentType(delivery.contentType)) return { type: "unsupported_media_type" };
+    const codings = parseContentEncoding(delivery.contentEncoding);
+    if (!Array.isArray(codings)) {
+      return { type: "unsupported_encoding", detail: `Content-Encoding "${codings.unsupported}"` };
+    }
     const declared = declaredLength(delivery.contentLength);
     if (declared !== undefined && declared > config.maxBodyBytes) {
-      return { type: "payload_too_large" };
+      return { type: "payload_too_large", detail: `Content-Length ${declared}` };
     }
 
     const source = delivery.body;
@@ -218,16 +312,20 @@ export function createWebhooks(options: WebhooksOptions): Webhooks {
         return { type: "payload_too_large" };
       }
     } else {
-      const bytes =
-        source.type === "bytes"
-          ? source.bytes
-          : source.type === "web"
-            ? await readWebStream(source.stream, config.maxBodyBytes)
-            : await source.read(config.maxBodyBytes);
-      if (bytes === UNREADABLE) return { type: "unreadable_body" };
-      if (bytes === TOO_LARGE || bytes.byteLength > config.maxBodyBytes) {
-        return { type: "payload_too_large" };
+      const bytes = await readBytes(source, codings);
+      switch (bytes) {
+        case CONSUMED:
+          return { type: "body_consumed" };
+        case TIMED_OUT:
+          return { type: "request_timeout", detail: `bodyTimeoutMs ${config.bodyTimeoutMs}` };
+        case UNREADABLE:
+          return { type: "unreadable_body" };
+        case UNDECODABLE:
+          return { type: "undecodable_body", detail: `Content-Encoding ${codings.join(", ")}` };
+        case TOO_LARGE:
+          return { type: "payload_too_large" };
       }
+      if (bytes.byteLength > config.maxBodyBytes) return { type: "payload_too_large" };
       body = parseJson(bytes);
       if (body === MALFORMED) return { type: "malformed_json" };
     }
@@ -244,6 +342,47 @@ export function createWebhooks(options: WebhooksOptions): Webhooks {
       case "processed":
         return PROCESSED;
     }
+  };
+
+  const refuse = (refusal: Refusal): WebhookRefusedError => {
+    const error = refusalError(refusal);
+    report(error);
+    return error;
+  };
+
+  const pipeline: Pipeline = {
+    async run(delivery) {
+      const outcome = await decide(delivery);
+      if (isRefusal(outcome)) refuse(outcome);
+      return outcome;
+    },
+    refuse(refusal) {
+      refuse(refusal);
+      return refusal;
+    },
+  };
+
+  const receive = async (payload: unknown, options: ReceiveOptions = {}) => {
+    const kind = options.kind ?? kindOfShape(payload);
+    if (kind !== "notification" && kind !== "contactInfo") {
+      throw new TypeError(`@mehery/xms-webhooks: kind must be "notification" or "contactInfo"`);
+    }
+    const result = await process(kind, payload);
+    switch (result.type) {
+      case "invalid":
+        throw result.error;
+      case "failed":
+        throw new WebhookDispatchError(result.errors);
+      case "answered":
+        return result.answer as ContactInfoResponse;
+      case "processed":
+        return undefined;
+    }
+  };
+
+  const verify = async (token: TokenSource): Promise<boolean> => {
+    const verdict = verifyToken(tokenOf(token));
+    return typeof verdict === "boolean" ? verdict : await verdict;
   };
 
   const webhooks: Webhooks = {
@@ -284,13 +423,14 @@ export function createWebhooks(options: WebhooksOptions): Webhooks {
       let outcome: Outcome;
       try {
         const headers = request.headers;
-        outcome = await pipeline({
+        outcome = await pipeline.run({
           method: request.method,
           token: headers.get("x-verify-token"),
           contentType: headers.get("content-type"),
+          contentEncoding: headers.get("content-encoding"),
           contentLength: headers.get("content-length"),
           pathname: pathnameOfAbsolute(request.url),
-          body: { type: "web", stream: request.body },
+          body: request.bodyUsed ? CONSUMED_SOURCE : { type: "web", stream: request.body },
         });
       } catch {
         // Only a bug of ours gets here (handlers' errors are caught where they run).
@@ -298,22 +438,20 @@ export function createWebhooks(options: WebhooksOptions): Webhooks {
       }
       return toResponse(outcome);
     },
-    async receive(payload: unknown, options: ReceiveOptions = {}) {
-      const kind = options.kind ?? kindOfShape(payload);
-      if (kind !== "notification" && kind !== "contactInfo") {
-        throw new TypeError(`@mehery/xms-webhooks: kind must be "notification" or "contactInfo"`);
+    receive,
+    verify,
+    async verifyAndReceive(input: VerifyAndReceiveInput) {
+      const { token, body } = input;
+      const presented = tokenOf(token);
+      if (!(await verify(presented))) {
+        throw refuse(presented === null ? UNAUTHORIZED_MISSING : UNAUTHORIZED_WRONG);
       }
-      const result = await process(kind, payload);
-      switch (result.type) {
-        case "invalid":
-          throw result.error;
-        case "failed":
-          throw new WebhookDispatchError(result.errors);
-        case "answered":
-          return result.answer as ContactInfoResponse;
-        case "processed":
-          return undefined;
+      let payload = body;
+      if (typeof body === "string" || body instanceof Uint8Array) {
+        payload = parseJson(typeof body === "string" ? encoder.encode(body) : body);
+        if (payload === MALFORMED) throw refuse({ type: "malformed_json" });
       }
+      return receive(payload, input.kind === undefined ? {} : { kind: input.kind });
     },
   } as Webhooks;
   pipelines.set(webhooks, pipeline);

@@ -28,11 +28,13 @@ describe("a body that can not be read", () => {
     expect(handler).not.toHaveBeenCalled();
   });
 
-  test("handle() answers 400 unreadable_body when the body was already consumed", async () => {
+  test("handle() answers 500 body_consumed when the body was already consumed", async () => {
     const webhooks = createWebhooks({ verifyToken: TOKEN });
     const used = webhookRequest(textExample);
     await used.text();
-    expect((await webhooks.handle(used)).status).toBe(400);
+    const response = await webhooks.handle(used);
+    expect(response.status).toBe(500);
+    expect(await response.json()).toEqual({ error: "body_consumed" });
   });
 
   test("the Node middleware settles without calling a handler when the client goes away mid-body", async () => {

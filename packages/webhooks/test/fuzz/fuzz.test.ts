@@ -3,6 +3,7 @@
  * crash, no unhandled rejection), every bad request gets a 4xx, and no handler sees it.
  */
 import fc from "fast-check";
+import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, onTestFailed, test } from "vitest";
 import { messageNotificationExamples } from "../../src/generated/examples.js";
 import { createWebhooks, type ValidationMode } from "../../src/index.js";
@@ -32,7 +33,12 @@ function receiver(validate: ValidationMode = "lenient") {
     calls: () => calls,
     async send(
       body: string | Uint8Array,
-      options: { method?: string; token?: string | null; type?: string | null } = {},
+      options: {
+        method?: string;
+        token?: string | null;
+        type?: string | null;
+        encoding?: string;
+      } = {},
     ): Promise<{ status: number; body: string }> {
       requests++;
       const headers = new Headers();
@@ -40,6 +46,7 @@ function receiver(validate: ValidationMode = "lenient") {
       const token = options.token === undefined ? TOKEN : options.token;
       if (type !== null) headers.set("content-type", type);
       if (token !== null) headers.set("x-verify-token", token);
+      if (options.encoding) headers.set("content-encoding", options.encoding);
       const method = options.method ?? "POST";
       const response = await webhooks.handle(
         new Request("http://127.0.0.1/webhooks", {
@@ -395,6 +402,45 @@ describe("fuzzing handle()", { timeout: PROPERTY_TIMEOUT_MS }, () => {
       runs(40),
     );
     expect(calls()).toBe(0);
+  });
+
+  test("gzip bodies: a gzipped example is 200 and dispatched, gzipped bytes answer as plain ones, a cut gzip stream is 415, never 400 malformed_json", async () => {
+    const { send, calls } = receiver();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.record({ kind: fc.constant("example" as const), json: fc.constantFrom(...examples) }),
+          fc.record({
+            kind: fc.constant("bytes" as const),
+            bytes: fc.uint8Array({ maxLength: 256 }),
+          }),
+          fc.record({
+            kind: fc.constant("cut" as const),
+            json: fc.constantFrom(...examples),
+            keep: fc.double({ min: 0, max: 0.95, noNaN: true }),
+          }),
+        ),
+        async (input) => {
+          const before = calls();
+          if (input.kind === "example") {
+            expect((await send(gzipSync(input.json), { encoding: "gzip" })).status).toBe(200);
+            expect(calls()).toBeGreaterThan(before);
+          } else if (input.kind === "bytes") {
+            const plain = await send(input.bytes);
+            const gzipped = await send(gzipSync(input.bytes), { encoding: "gzip" });
+            expect(gzipped).toEqual(plain);
+          } else {
+            const whole = gzipSync(input.json);
+            const cut = whole.subarray(0, Math.floor(whole.byteLength * input.keep));
+            const { status, body } = await send(cut, { encoding: "gzip" });
+            expect(status).toBe(415);
+            expect(body).toBe('{"error":"undecodable_body"}');
+            expect(calls()).toBe(before);
+          }
+        },
+      ),
+      runs(800),
+    );
   });
 
   test("sent at least 10,000 requests, with no unhandled rejection", () => {
