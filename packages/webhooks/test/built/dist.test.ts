@@ -57,11 +57,15 @@ describe("the built package", () => {
 
   test("dist/cli.js is an ESM module exporting main(), which the bin shim calls", async () => {
     const cli = (await import(/* @vite-ignore */ dist("cli.js"))) as {
-      main: (argv: string[], print: (line: string) => void) => Promise<number>;
+      main: (
+        argv: string[],
+        io: { out: (text: string) => void; err: (text: string) => void; cwd: string },
+      ) => Promise<number>;
     };
-    const lines: string[] = [];
-    expect(await cli.main(["--help"], (line) => void lines.push(line))).toBe(0);
-    expect(lines.join("\n")).toMatch(/^Usage: xms-webhooks simulate/);
+    let out = "";
+    const io = { out: (text: string) => void (out += text), err: () => {}, cwd: process.cwd() };
+    expect(await cli.main(["--help"], io)).toBe(0);
+    expect(out).toMatch(/^Usage: xms-webhooks simulate/);
   });
 
   describe.each(builds)("dist/%s", (file) => {
