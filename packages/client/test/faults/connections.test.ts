@@ -149,7 +149,7 @@ describe("timeouts", () => {
     expect(isXmsTimeoutError(error)).toBe(true);
     expect(isXmsConnectionError(error)).toBe(true);
     expect((error as Error).message).toBe(
-      `timeoutMs of 100 ms exceeded: GET ${server.url}/api/v1/config/channels`,
+      `timeoutMs of 100 ms exceeded (ETIMEDOUT; the request may have reached the server): GET ${server.url}/api/v1/config/channels`,
     );
     expect(server.attempts).toBe(3);
   });
@@ -177,14 +177,6 @@ describe("timeouts", () => {
       client(server.url).GET("/api/v1/config/channels", { timeoutMs: 50, maxRetries: 0 }),
     );
     expect(isXmsTimeoutError(error)).toBe(true);
-    expect(server.attempts).toBe(1);
-  });
-
-  test("timeoutMs: Infinity turns the per-attempt limit off (it does not become setTimeout's 1 ms)", async () => {
-    const server = await serve((_req, res) => setTimeout(() => json(res, 200, okBody), 30));
-    await expect(
-      client(server.url, { timeoutMs: Infinity }).messages.send(textMessage),
-    ).resolves.toEqual(okBody);
     expect(server.attempts).toBe(1);
   });
 

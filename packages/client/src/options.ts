@@ -1,0 +1,47 @@
+import { XmsError } from "./errors/XmsError.js";
+
+const prefix = "@mehery/xms-client: ";
+
+function show(value: unknown): string {
+  return typeof value == "string" ? JSON.stringify(value) : String(value);
+}
+
+// A retry count that is NaN, negative, fractional or not a number turned a 429 into a retry storm:
+// each limit is checked where it enters (createClient or one call), before any request is sent.
+const checks: Record<string, [test: (v: number) => boolean, rule: string]> = {
+  maxRetries: [(v) => Number.isInteger(v) && v >= 0, "a finite integer >= 0"],
+  timeoutMs: [(v) => Number.isFinite(v) && v > 0, "a finite number of ms > 0"],
+  deadlineMs: [(v) => Number.isFinite(v) && v > 0, "a finite number of ms > 0"],
+  retryBaseDelayMs: [(v) => Number.isFinite(v) && v >= 0, "a finite number of ms >= 0"],
+  retryMaxDelayMs: [(v) => Number.isFinite(v) && v >= 0, "a finite number of ms >= 0"],
+  maxRetryAfterMs: [(v) => Number.isFinite(v) && v >= 0, "a finite number of ms >= 0"],
+};
+
+/**
+ * Throws an `XmsError` naming the first option of `options` (retry counts, timeouts, delays) that
+ * is set to something other than `undefined` or a valid number. `where` says whose option it is.
+ */
+export function checkNumbers(options: object, where: string): void {
+  for (const name in checks) {
+    const value = (options as Record<string, unknown>)[name];
+    if (value === undefined) continue;
+    const [test, rule] = checks[name]!;
+    if (typeof value != "number" || !test(value)) {
+      throw new XmsError(`${prefix}${where} ${name} must be ${rule}; got ${show(value)}`);
+    }
+  }
+}
+
+/** The base URL as an absolute http(s) URL without a trailing slash, or an `XmsError` naming it. */
+export function checkBaseUrl(value: unknown, source: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(String(value));
+  } catch {}
+  if (typeof value != "string" || !url || (url.protocol != "http:" && url.protocol != "https:")) {
+    throw new XmsError(
+      `${prefix}${source} must be an absolute http(s) URL such as "https://api.mehery.xyz/xms"; got ${show(value)}`,
+    );
+  }
+  return url.href.replace(/\/$/, "");
+}
