@@ -70,7 +70,7 @@ export function createPathClient(
   let middlewares = 0;
   const request = raw.request as unknown as (m: string, p: string, i: object) => Promise<unknown>;
 
-  function call(method: string, path: string, init: Init = {}): Promise<unknown> {
+  async function call(method: string, path: string, init: Init = {}): Promise<unknown> {
     const { maxRetries, timeoutMs, deadlineMs, signal, ...rest } = init;
     const options = { maxRetries, timeoutMs, deadlineMs, signal };
     checkNumbers(options, "the call's");

@@ -123,7 +123,12 @@ export function createResources(t: Transport, viaPathApi: () => RequestFn | unde
         const headers = options.headers ? merge(base, options.headers) : base;
         const call = { method, path, url, idempotent, options };
         return withRetry(t.policy, call, async (attempt) => {
-          const req = new Request(url, { method, headers, body, signal: attempt.signal });
+          const req = new Request(url, {
+            method,
+            headers,
+            body: body ?? null,
+            signal: attempt.signal,
+          });
           attempt.request = req;
           let response: Response;
           try {

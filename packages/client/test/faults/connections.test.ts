@@ -81,7 +81,14 @@ describe("connection reset mid-response", () => {
     const error = await thrown(client(server.url).messages.send(textMessage));
     expect(isXmsConnectionError(error)).toBe(true);
     expect(isXmsTimeoutError(error)).toBe(false);
-    expect(error).toMatchObject({ method: "POST", url: `${server.url}/api/v1/message/send` });
+    // The headers had arrived: the server got the send, so sending it again could duplicate it.
+    expect(error).toMatchObject({
+      method: "POST",
+      url: `${server.url}/api/v1/message/send`,
+      sent: true,
+    });
+    expect((error as { code: string }).code).toMatch(/^(ECONNRESET|UND_ERR_SOCKET)$/);
+    expect((error as Error).message).toContain("the request may have reached the server");
     expect((error as Error).cause).toBeDefined();
     expect(server.attempts).toBe(1);
   });
@@ -133,7 +140,36 @@ describe("connection refused", () => {
       ),
     );
     expect(isXmsConnectionError(error)).toBe(true);
+    expect(error).toMatchObject({ code: "ECONNREFUSED", sent: false });
+    expect((error as Error).message).toContain("(ECONNREFUSED; the request was not sent)");
     expect(retries).toHaveLength(2);
+  });
+
+  test("a name that does not resolve is sent: false with the DNS code, and a send is retried", async () => {
+    // A real lookup could leave the machine, so the fetch fails as undici does when DNS fails.
+    let calls = 0;
+    const dnsFailure: ClientOptions["fetch"] = async () => {
+      calls++;
+      const cause = Object.assign(new Error("getaddrinfo ENOTFOUND api.example"), {
+        code: "ENOTFOUND",
+      });
+      throw new TypeError("fetch failed", { cause });
+    };
+    const error = await thrown(
+      client("http://127.0.0.1:1", { fetch: dnsFailure, maxRetries: 1 }).messages.send(textMessage),
+    );
+    expect(isXmsConnectionError(error)).toBe(true);
+    expect(error).toMatchObject({ code: "ENOTFOUND", sent: false });
+    expect(calls).toBe(2);
+  });
+
+  test("a timed-out attempt is sent: true with code ETIMEDOUT", async () => {
+    const server = await serve(() => {}); // never answers
+    const error = await thrown(
+      client(server.url, { timeoutMs: 50, maxRetries: 0 }).messages.send(textMessage),
+    );
+    expect(isXmsTimeoutError(error)).toBe(true);
+    expect(error).toMatchObject({ code: "ETIMEDOUT", sent: true });
   });
 });
 
