@@ -1,18 +1,14 @@
 import type { paths } from "@mehery/xms-types";
 import { createApiError } from "./errors/create-api-error.js";
 import { XmsResponseParseError } from "./errors/XmsResponseParseError.js";
-import { resources } from "./generated/resources.js";
+import type { CallOptions } from "./call-options.js";
+import { resources, type Resources } from "./generated/resources.js";
 import { checkNumbers } from "./options.js";
-import { RETRY, withRetry, type CallRetryOptions } from "./retry.js";
+import { RETRY, withRetry } from "./retry.js";
 import type { Transport } from "./transport.js";
 
-/** Options of one call of a resource method (`client.messages.send(body, options)`). */
-export interface CallOptions extends CallRetryOptions {
-  /** Aborts the call, its retries and waits included; the call rejects with `signal.reason`. */
-  signal?: AbortSignal | undefined;
-  /** Headers added to this call's request. */
-  headers?: Record<string, string> | undefined;
-}
+export type { CallOptions };
+export type { Resources };
 
 /** The generated table of operations: `resources.messages.send` = `{ method, path, idempotent, input, ... }`. */
 export type ResourceTable = typeof resources;
@@ -47,15 +43,6 @@ export type ResourceMethod<E extends Entry, O = OperationOf<E>> = E["input"] ext
           options?: CallOptions,
         ) => Promise<OperationResponse<O>>
     : (options?: CallOptions) => Promise<OperationResponse<O>>;
-
-/** `client.messages.send(...)`, `client.config.listChannels(...)`, ...: one method per table entry. */
-export type Resources = {
-  readonly [R in keyof ResourceTable]: {
-    readonly [M in keyof ResourceTable[R]]: ResourceTable[R][M] extends Entry
-      ? ResourceMethod<ResourceTable[R][M]>
-      : never;
-  };
-};
 
 /** The path API call the resource methods fall back to while middlewares are registered. */
 type RequestFn = (
@@ -144,7 +131,7 @@ export function createResources(t: Transport, viaPathApi: () => RequestFn | unde
       };
     }
   }
-  return out as Resources;
+  return out as unknown as Resources;
 
   async function viaMiddlewares(
     request: RequestFn,
