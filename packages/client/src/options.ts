@@ -8,14 +8,24 @@ function show(value: unknown): string {
 
 // A retry count that is NaN, negative, fractional or not a number turned a 429 into a retry storm:
 // each limit is checked where it enters (createClient or one call), before any request is sent.
-const checks: Record<string, [test: (v: number) => boolean, rule: string]> = {
-  maxRetries: [(v) => Number.isInteger(v) && v >= 0, "a finite integer >= 0"],
-  timeoutMs: [(v) => Number.isFinite(v) && v > 0, "a finite number of ms > 0"],
-  deadlineMs: [(v) => Number.isFinite(v) && v > 0, "a finite number of ms > 0"],
-  retryBaseDelayMs: [(v) => Number.isFinite(v) && v >= 0, "a finite number of ms >= 0"],
-  retryMaxDelayMs: [(v) => Number.isFinite(v) && v >= 0, "a finite number of ms >= 0"],
-  maxRetryAfterMs: [(v) => Number.isFinite(v) && v >= 0, "a finite number of ms >= 0"],
+const rules = ["a finite integer >= 0", "a finite number of ms > 0", "a finite number of ms >= 0"];
+// The rule of each option, by its index in `rules`.
+const checks: Record<string, number> = {
+  maxRetries: 0,
+  timeoutMs: 1,
+  deadlineMs: 1,
+  retryBaseDelayMs: 2,
+  retryMaxDelayMs: 2,
+  maxRetryAfterMs: 2,
 };
+
+function valid(value: unknown, rule: number): boolean {
+  return (
+    typeof value == "number" &&
+    Number.isFinite(value) &&
+    (rule ? value > 0 || (rule == 2 && value == 0) : Number.isInteger(value) && value >= 0)
+  );
+}
 
 /**
  * Throws an `XmsError` naming the first option of `options` (retry counts, timeouts, delays) that
@@ -25,9 +35,9 @@ export function checkNumbers(options: object, where: string): void {
   for (const name in checks) {
     const value = (options as Record<string, unknown>)[name];
     if (value === undefined) continue;
-    const [test, rule] = checks[name]!;
-    if (typeof value != "number" || !test(value)) {
-      throw new XmsError(`${prefix}${where} ${name} must be ${rule}; got ${show(value)}`);
+    const rule = checks[name]!;
+    if (!valid(value, rule)) {
+      throw new XmsError(`${prefix}${where} ${name} must be ${rules[rule]}; got ${show(value)}`);
     }
   }
 }

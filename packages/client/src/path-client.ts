@@ -67,7 +67,6 @@ export function createPathClient(
   /** Number of middlewares registered with `use`. */
   readonly middlewares: number;
 } {
-  let middlewares = 0;
   const request = raw.request as unknown as (m: string, p: string, i: object) => Promise<unknown>;
 
   async function call(method: string, path: string, init: Init = {}): Promise<unknown> {
@@ -96,30 +95,23 @@ export function createPathClient(
     });
   }
 
-  const verb =
-    (method: string) =>
-    (path: string, init?: Init): Promise<unknown> =>
-      call(method, path, init);
-  return {
-    GET: verb("GET"),
-    PUT: verb("PUT"),
-    POST: verb("POST"),
-    DELETE: verb("DELETE"),
-    OPTIONS: verb("OPTIONS"),
-    HEAD: verb("HEAD"),
-    PATCH: verb("PATCH"),
-    TRACE: verb("TRACE"),
+  const registered: unknown[] = [];
+  const client = {
     request: (method: string, path: string, init?: Init) => call(method.toUpperCase(), path, init),
-    use(...list) {
+    use(...list: Parameters<Client<paths>["use"]>) {
       raw.use(...list);
-      middlewares += list.length;
+      registered.push(...list);
     },
-    eject(...list) {
+    eject(...list: Parameters<Client<paths>["eject"]>) {
       raw.eject(...list);
-      middlewares = Math.max(0, middlewares - list.length);
+      for (const m of list) if (registered.includes(m)) registered.splice(registered.indexOf(m), 1);
     },
     get middlewares() {
-      return middlewares;
+      return registered.length;
     },
-  } as XmsPathClient & { readonly middlewares: number };
+  } as Record<string, unknown>;
+  for (const method of ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"]) {
+    client[method] = (path: string, init?: Init) => call(method, path, init);
+  }
+  return client as unknown as XmsPathClient & { readonly middlewares: number };
 }
