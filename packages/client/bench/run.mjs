@@ -5,13 +5,14 @@
 // flight, as the median over the slices of (openapi-fetch time / client time) in the same slice.
 //
 //   XMS_BENCH_SLICES=40 pnpm bench     (default 20 interleaved slices per mode)
+//   XMS_BENCH_SEQUENTIAL=500 XMS_BENCH_CONCURRENT=2000 pnpm bench   (a shorter run)
 import { fork } from "node:child_process";
 import createFetchClient from "openapi-fetch";
 import { createClient } from "../dist/index.js";
 
 const SLICES = Number(process.env.XMS_BENCH_SLICES ?? 20);
-const SEQUENTIAL = 2_000;
-const CONCURRENT = 10_000;
+const SEQUENTIAL = Number(process.env.XMS_BENCH_SEQUENTIAL ?? 2_000);
+const CONCURRENT = Number(process.env.XMS_BENCH_CONCURRENT ?? 10_000);
 const IN_FLIGHT = 32;
 
 const child = fork(new URL("./server.mjs", import.meta.url), { stdio: "inherit" });
@@ -89,7 +90,7 @@ console.log(
 );
 for (const [method, calls] of Object.entries(variants)) {
   const names = Object.keys(calls);
-  for (const name of names) await time(calls[name], 1_000, IN_FLIGHT); // warm-up: JIT, sockets
+  for (const name of names) await time(calls[name], Math.min(1_000, CONCURRENT), IN_FLIGHT); // warm-up: JIT, sockets
   for (const [mode, total, inFlight] of modes) {
     // The variants take turns in short slices (in a rotating order), so a burst of load from
     // elsewhere on the machine slows them all alike instead of skewing one.

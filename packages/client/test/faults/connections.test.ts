@@ -192,7 +192,8 @@ describe("timeouts", () => {
 
   test("send() that hangs past timeoutMs is tried once", async () => {
     const server = await serve(hang);
-    const error = await thrown(client(server.url, { timeoutMs: 100 }).messages.send(textMessage));
+    // Long enough that the request reaches the server first, even on a loaded machine.
+    const error = await thrown(client(server.url, { timeoutMs: 1_000 }).messages.send(textMessage));
     expect(isXmsTimeoutError(error)).toBe(true);
     expect(server.attempts).toBe(1);
   });
