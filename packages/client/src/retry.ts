@@ -184,16 +184,18 @@ export async function withRetry<T>(
           ("fetchError" in attempt && thrown === attempt.fetchError) ||
           (attempt.response !== undefined && thrown instanceof TypeError);
         if (!transport) throw thrown;
+        delay = backoff(n);
+        // The deadline, not the attempt's limit, is what ended the call when it leaves no room.
+        const late = limit < timeoutMs || Date.now() + delay >= deadline;
         error = timedOut
           ? new XmsTimeoutError(
               method,
               call.url,
               { code: "ETIMEDOUT", sent: true },
-              `${limit < timeoutMs ? `deadlineMs of ${deadlineMs}` : `timeoutMs of ${timeoutMs}`} ms exceeded`,
+              `${late ? `deadlineMs of ${deadlineMs}` : `timeoutMs of ${timeoutMs}`} ms exceeded`,
             )
           : connectionError(method, call.url, thrown, attempt.response !== undefined);
         const retry = idempotent || !error.sent;
-        delay = backoff(n);
         if (!retry || n >= maxRetries || Date.now() + delay >= deadline) {
           if (log) write(log, "debug", n, began, attempt, undefined, error.code);
           throw error;
