@@ -180,12 +180,13 @@ describe("timeouts", () => {
   test("a GET that hangs past timeoutMs throws XmsTimeoutError after 1 + maxRetries attempts", async () => {
     const server = await serve(hang);
     const error = await thrown(
-      client(server.url, { timeoutMs: 100, maxRetries: 2 }).config.listChannels(),
+      // Each attempt gets long enough to reach the server, even on a loaded machine.
+      client(server.url, { timeoutMs: 1_000, maxRetries: 2 }).config.listChannels(),
     );
     expect(isXmsTimeoutError(error)).toBe(true);
     expect(isXmsConnectionError(error)).toBe(true);
     expect((error as Error).message).toBe(
-      `timeoutMs of 100 ms exceeded (ETIMEDOUT; the request may have reached the server): GET ${server.url}/api/v1/config/channels`,
+      `timeoutMs of 1000 ms exceeded (ETIMEDOUT; the request may have reached the server): GET ${server.url}/api/v1/config/channels`,
     );
     expect(server.attempts).toBe(3);
   });
@@ -211,7 +212,7 @@ describe("timeouts", () => {
   test("the path API throws XmsTimeoutError, with timeoutMs per call", async () => {
     const server = await serve(hang);
     const error = await thrown(
-      client(server.url).GET("/api/v1/config/channels", { timeoutMs: 50, maxRetries: 0 }),
+      client(server.url).GET("/api/v1/config/channels", { timeoutMs: 1_000, maxRetries: 0 }),
     );
     expect(isXmsTimeoutError(error)).toBe(true);
     expect(server.attempts).toBe(1);
