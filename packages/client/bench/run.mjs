@@ -1,15 +1,18 @@
 // pnpm bench: requests per second (and client CPU per request) of raw fetch, bare openapi-fetch,
 // this client's path API and its resource methods, against a loopback server in a child process.
-// Prints; never asserts.
+// Prints; never asserts. Ends with the eight ratios of issue 12: each call style of this client
+// (path API, resource methods) against bare openapi-fetch, for GET and POST, sequential and 32 in
+// flight, as the median over the slices of (openapi-fetch time / client time) in the same slice.
 //
 //   XMS_BENCH_SLICES=40 pnpm bench     (default 20 interleaved slices per mode)
+//   XMS_BENCH_SEQUENTIAL=500 XMS_BENCH_CONCURRENT=2000 pnpm bench   (a shorter run)
 import { fork } from "node:child_process";
 import createFetchClient from "openapi-fetch";
 import { createClient } from "../dist/index.js";
 
 const SLICES = Number(process.env.XMS_BENCH_SLICES ?? 20);
-const SEQUENTIAL = 2_000;
-const CONCURRENT = 10_000;
+const SEQUENTIAL = Number(process.env.XMS_BENCH_SEQUENTIAL ?? 2_000);
+const CONCURRENT = Number(process.env.XMS_BENCH_CONCURRENT ?? 10_000);
 const IN_FLIGHT = 32;
 
 const child = fork(new URL("./server.mjs", import.meta.url), { stdio: "inherit" });
@@ -68,6 +71,14 @@ async function time(call, total, inFlight) {
   return [(performance.now() - t0) / 1000, cpu.user + cpu.system];
 }
 
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+/** [case, call style, median ratio to openapi-fetch] */
+const summary = [];
+
 const modes = [
   ["sequential", SEQUENTIAL, 1],
   [`${IN_FLIGHT} in flight`, CONCURRENT, IN_FLIGHT],
@@ -79,19 +90,25 @@ console.log(
 );
 for (const [method, calls] of Object.entries(variants)) {
   const names = Object.keys(calls);
-  for (const name of names) await time(calls[name], 1_000, IN_FLIGHT); // warm-up: JIT, sockets
+  for (const name of names) await time(calls[name], Math.min(1_000, CONCURRENT), IN_FLIGHT); // warm-up: JIT, sockets
   for (const [mode, total, inFlight] of modes) {
     // The variants take turns in short slices (in a rotating order), so a burst of load from
     // elsewhere on the machine slows them all alike instead of skewing one.
     const seconds = Object.fromEntries(names.map((n) => [n, 0]));
+    const slices = Object.fromEntries(names.map((n) => [n, []]));
     const cpu = Object.fromEntries(names.map((n) => [n, 0]));
     for (let slice = 0; slice < SLICES; slice++) {
       for (let i = 0; i < names.length; i++) {
         const name = names[(i + slice) % names.length];
         const [s, c] = await time(calls[name], total / SLICES, inFlight);
         seconds[name] += s;
+        slices[name].push(s);
         cpu[name] += c;
       }
+    }
+    for (const name of ["xms path API", "xms resource"]) {
+      const ratios = slices[name].map((s, i) => slices["openapi-fetch"][i] / s);
+      summary.push([`${method} ${mode}`, name, median(ratios)]);
     }
     const rate = (name) => total / seconds[name];
     // Client CPU per request: steadier than req/s when other processes load the machine.
@@ -108,6 +125,10 @@ for (const [method, calls] of Object.entries(variants)) {
     }
   }
   console.log();
+}
+console.log("Ratios to bare openapi-fetch (median of per-slice ratios; >= 0.95 is the goal):");
+for (const [what, style, ratio] of summary) {
+  console.log(`  ${what.padEnd(20)} ${style.padEnd(14)} ${ratio.toFixed(2)}x`);
 }
 child.disconnect();
 child.kill();

@@ -1,50 +1,53 @@
 import type { paths } from "@mehery/xms-types";
 import * as openapiFetch from "openapi-fetch";
-import type { Client } from "openapi-fetch";
+import { DEFAULT_BASE_URL } from "./defaults.js";
 import { XmsError } from "./errors/XmsError.js";
+import { createLog, type Logger, type LogLevel } from "./log.js";
+import { checkBaseUrl, checkNumbers } from "./options.js";
+import { createPathClient, type XmsPathClient } from "./path-client.js";
 import { createResources, type Resources } from "./resources.js";
-import { createRetryFetch, type FetchLike, type RetryOptions } from "./retry.js";
+import { resources } from "./generated/resources.js";
+import type { FetchLike, Policy, RetryOptions } from "./retry.js";
+import type { Transport } from "./transport.js";
 import { VERSION } from "./version.js";
+
+export { DEFAULT_BASE_URL };
 
 // openapi-fetch's CommonJS build exports `exports.default`: required from our CommonJS build (in
 // Node's interop mode) the namespace's `default` is that exports object, not the function.
-const createFetchClient: typeof openapiFetch.default =
-  (openapiFetch.default as { default?: typeof openapiFetch.default }).default ??
-  openapiFetch.default;
-
-/** The production base URL of the XMS Messaging API. */
-export const DEFAULT_BASE_URL = "https://api.mehery.xyz/xms";
+// Looked up inside createClient, so that a bundle which imports only errors or guards drops it.
+function createFetchClient(): typeof openapiFetch.default {
+  const fn = openapiFetch.default;
+  return (fn as { default?: typeof fn }).default ?? fn;
+}
 
 export interface ClientOptions extends RetryOptions {
   /** The secret API key (`x-api-key`). Default: `process.env.XMS_API_KEY`. */
-  apiKey?: string;
-  /** The id of the API key (`x-api-id`). Default: `process.env.XMS_API_ID`. */
-  apiId?: string;
-  /** Default `https://api.mehery.xyz/xms`. */
-  baseUrl?: string;
+  apiKey?: string | undefined;
+  /** The id of the API key (`x-api-id`), sent only when set. Default: `process.env.XMS_API_ID`. */
+  apiId?: string | undefined;
+  /** An absolute http(s) URL. Default: `process.env.XMS_BASE_URL`, else `https://api.mehery.xyz/xms`. */
+  baseUrl?: string | undefined;
   /** The fetch every attempt goes through. Default: `globalThis.fetch`. */
-  fetch?: FetchLike;
+  fetch?: FetchLike | undefined;
   /** Headers sent with every request. */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
   /** Default `xms-client/<version>`; sent as `User-Agent`, or as `x-xms-user-agent` in a browser. */
-  userAgent?: string;
+  userAgent?: string | undefined;
   /**
    * A browser page shows its API key to every visitor, so `createClient` throws in a browser unless
    * this is `true` (for an internal tool whose users may hold the key).
    */
-  dangerouslyAllowBrowser?: boolean;
+  dangerouslyAllowBrowser?: boolean | undefined;
+  /** Where the one line per attempt goes. Default: `console`. */
+  logger?: Logger | undefined;
+  /** The least severe level logged. Default: `process.env.XMS_LOG`, else `"warn"` (quiet: attempts log at `debug`, retries at `info`). */
+  logLevel?: LogLevel | undefined;
 }
-
-/**
- * The openapi-fetch path API, typed from the spec: `client.GET(path, init)` and
- * `client.POST(path, init)` resolve to `{ data, error, response }`. HTTP errors are returned, not
- * thrown; only timeouts (`XmsTimeoutError`) and connection failures (`XmsConnectionError`) throw.
- * `init` also takes the `CallRetryOptions` (openapi-fetch types extra init keys as `unknown`).
- */
-export type XmsPathClient = Client<paths>;
 
 /** The client: the path API (`client.GET`, `client.POST`) and the resource methods (`client.messages.send`). */
 export type XmsClient = XmsPathClient & Resources;
+export type { XmsPathClient };
 
 type Env = {
   process?: { env?: Record<string, string | undefined> };
@@ -53,10 +56,11 @@ type Env = {
 };
 
 /**
- * Creates a client of the XMS Messaging API.
+ * Creates a client of the XMS Messaging API. Options that are `undefined` take their default;
+ * an option that is set to something unusable throws an `XmsError` naming it.
  *
  * @example
- * const xms = createClient({ apiKey: "...", apiId: "..." });
+ * const xms = createClient({ apiKey: process.env.XMS_API_KEY, apiId: process.env.XMS_API_ID });
  * const { data } = await xms.messages.send({
  *   channelId: "wa360:918828218374",
  *   to: { phone: "919988776655" },
@@ -70,38 +74,60 @@ export function createClient(options: ClientOptions = {}): XmsClient {
   const apiKey = options.apiKey ?? env?.XMS_API_KEY;
   const apiId = options.apiId ?? env?.XMS_API_ID;
   if (!apiKey) throw new XmsError("@mehery/xms-client: missing apiKey; pass it or set XMS_API_KEY");
-  if (!apiId) throw new XmsError("@mehery/xms-client: missing apiId; pass it or set XMS_API_ID");
   const browser = g.window !== undefined && g.document !== undefined;
   if (browser && !options.dangerouslyAllowBrowser) {
     throw new XmsError(
       "@mehery/xms-client: in a browser, set dangerouslyAllowBrowser to expose the API key",
     );
   }
-  // Absolute, without a trailing slash: the form request URLs take (a browser resolves a relative one).
-  const baseUrl = new Request(options.baseUrl ?? DEFAULT_BASE_URL).url.replace(/\/$/, "");
-  // Idempotency by "METHOD url-without-query", filled from the generated table by createResources.
-  // A request the table does not know (a custom path) counts as idempotent only for GET and HEAD.
-  const idempotent = new Map<string, boolean>();
-  const retry = createRetryFetch(options, (method, url) => {
-    const query = url.indexOf("?");
-    return (
-      idempotent.get(`${method} ${query < 0 ? url : url.slice(0, query)}`) ??
-      (method == "GET" || method == "HEAD")
-    );
-  });
+  checkNumbers(options, "createClient's");
+  const baseUrl =
+    options.baseUrl !== undefined
+      ? checkBaseUrl(options.baseUrl, "baseUrl")
+      : env?.XMS_BASE_URL
+        ? checkBaseUrl(env.XMS_BASE_URL, "XMS_BASE_URL")
+        : DEFAULT_BASE_URL;
+  const logLevel = options.logLevel ?? (env?.XMS_LOG as LogLevel | undefined) ?? "warn";
+  const policy: Policy = {
+    maxRetries: options.maxRetries ?? 2,
+    timeoutMs: options.timeoutMs ?? 60_000,
+    deadlineMs: options.deadlineMs ?? Infinity,
+    retryBaseDelayMs: options.retryBaseDelayMs ?? 500,
+    retryMaxDelayMs: options.retryMaxDelayMs ?? 8_000,
+    maxRetryAfterMs: options.maxRetryAfterMs ?? 60_000,
+    onRetry: options.onRetry,
+    log: createLog(options.logger ?? console, logLevel),
+  };
+  const credentials: Record<string, string> = { "x-api-key": apiKey };
+  if (apiId) credentials["x-api-id"] = apiId;
 
-  const client = createFetchClient<paths>({
+  // Idempotency by "METHOD path-template", from the generated table. A path the table does not
+  // know counts as idempotent only for GET and HEAD.
+  const idempotent = new Map<string, boolean>();
+  for (const group of Object.values(resources)) {
+    for (const op of Object.values(group)) idempotent.set(`${op.method} ${op.path}`, op.idempotent);
+  }
+  const transport: Transport = {
+    policy,
     baseUrl,
-    ...retry,
     headers: {
       [browser ? "x-xms-user-agent" : "user-agent"]: options.userAgent ?? `xms-client/${VERSION}`,
       ...options.headers,
-      "x-api-key": apiKey,
-      "x-api-id": apiId,
     },
+    credentials,
+    // Read globalThis.fetch at call time, so a fetch installed after createClient (a test polyfill) is used.
+    fetch: options.fetch ?? ((input, init) => fetch(input, init)),
+    idempotent: (method, path) =>
+      idempotent.get(`${method} ${path}`) ?? (method == "GET" || method == "HEAD"),
+    context: { baseUrl, credentials: Object.keys(credentials) },
+  };
+  const raw = createFetchClient()<paths>({
+    baseUrl,
+    headers: { ...transport.headers, ...credentials },
   });
-  return Object.assign(
-    client,
-    createResources(client.request as never, baseUrl, idempotent),
-  ) as XmsClient;
+  const pathClient = createPathClient(transport, raw);
+  const resourceMethods = createResources(transport, () =>
+    pathClient.middlewares ? (pathClient.request as never) : undefined,
+  );
+  return Object.assign(pathClient, resourceMethods) as XmsClient;
 }

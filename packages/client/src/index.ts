@@ -35,6 +35,8 @@ export {
 } from "./errors/guards.js";
 
 export type { ClientOptions, XmsClient, XmsPathClient } from "./client.js";
+export type { PathMethod } from "./path-client.js";
+export type { AttemptLog, Logger, LogLevel } from "./log.js";
 export type {
   CallOptions,
   OperationBody,
@@ -45,6 +47,6 @@ export type {
   ResourceTable,
 } from "./resources.js";
 export type { CallRetryOptions, FetchLike, RetryInfo, RetryOptions } from "./retry.js";
-export type { ApiErrorResponse, ApiFieldError } from "./errors/XmsApiError.js";
+export type { ApiErrorContext, ApiErrorResponse, ApiFieldError } from "./errors/XmsApiError.js";
 // Deliberately not re-exported: @mehery/xms-types (`paths`, `components`, named schema types).
 // Import them from that package, which this one depends on.

@@ -1,16 +1,14 @@
 import type { paths } from "@mehery/xms-types";
 import { createApiError } from "./errors/create-api-error.js";
 import { XmsResponseParseError } from "./errors/XmsResponseParseError.js";
-import { resources } from "./generated/resources.js";
-import type { CallRetryOptions } from "./retry.js";
+import type { CallOptions } from "./call-options.js";
+import { resources, type Resources } from "./generated/resources.js";
+import { checkNumbers } from "./options.js";
+import { RETRY, withRetry } from "./retry.js";
+import type { Transport } from "./transport.js";
 
-/** Options of one call of a resource method (`client.messages.send(body, options)`). */
-export interface CallOptions extends CallRetryOptions {
-  /** Aborts the call, its retries and waits included; the call rejects with `signal.reason`. */
-  signal?: AbortSignal;
-  /** Headers added to this call's request. */
-  headers?: Record<string, string>;
-}
+export type { CallOptions };
+export type { Resources };
 
 /** The generated table of operations: `resources.messages.send` = `{ method, path, idempotent, input, ... }`. */
 export type ResourceTable = typeof resources;
@@ -46,55 +44,132 @@ export type ResourceMethod<E extends Entry, O = OperationOf<E>> = E["input"] ext
         ) => Promise<OperationResponse<O>>
     : (options?: CallOptions) => Promise<OperationResponse<O>>;
 
-/** `client.messages.send(...)`, `client.config.listChannels(...)`, ...: one method per table entry. */
-export type Resources = {
-  readonly [R in keyof ResourceTable]: {
-    readonly [M in keyof ResourceTable[R]]: ResourceTable[R][M] extends Entry
-      ? ResourceMethod<ResourceTable[R][M]>
-      : never;
-  };
-};
-
-/** The part of the openapi-fetch client that the resource methods call. */
+/** The path API call the resource methods fall back to while middlewares are registered. */
 type RequestFn = (
   method: string,
   path: string,
   init: object,
 ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
 
+/** `?a=1&b=x&b=y`: scalars as `key=value`, arrays repeated (openapi-fetch's default, form/explode). */
+function serializeQuery(query: Record<string, unknown>): string {
+  const parts: string[] = [];
+  for (const key in query) {
+    const value = query[key];
+    if (value === undefined || value === null) continue;
+    for (const item of Array.isArray(value) ? value : [value]) {
+      parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(String(item))}`);
+    }
+  }
+  return parts.length ? `?${parts.join("&")}` : "";
+}
+
+/** The headers with a call's own on top: a call may replace any header, or remove it with `null`. */
+function merge(base: Record<string, string>, own: Record<string, string | null>): Headers {
+  const headers = new Headers(base);
+  for (const name in own) {
+    const value = own[name];
+    if (value == null) headers.delete(name);
+    else headers.set(name, value);
+  }
+  return headers;
+}
+
+function parseError(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
 /**
- * Builds the resource methods: each calls the path API, then returns the parsed 200 body or throws.
- * Also records each operation's idempotency in `idempotent`, by "METHOD absolute-url".
+ * Builds the resource methods. Each sends its request straight through the retry loop (reading
+ * the body once, as text, within the attempt's time limit) and returns the parsed 200 body or
+ * throws. While middlewares are registered (`client.use`), they go through the path API instead,
+ * so that the middlewares see them.
  */
-export function createResources(
-  request: RequestFn,
-  baseUrl: string,
-  idempotent: Map<string, boolean>,
-): Resources {
+export function createResources(t: Transport, viaPathApi: () => RequestFn | undefined): Resources {
   const out: Record<string, Record<string, unknown>> = {};
+  const jsonHeaders = { ...t.headers, "content-type": "application/json", ...t.credentials };
+  const plainHeaders = { ...t.headers, ...t.credentials };
   for (const [name, group] of Object.entries(resources)) {
     const methods: Record<string, unknown> = (out[name] = {});
     for (const [key, op] of Object.entries(group) as [string, Entry][]) {
-      const { method, path, input } = op;
-      const url = baseUrl + path;
-      idempotent.set(`${method} ${url}`, op.idempotent);
+      const { method, path, input, idempotent } = op;
       methods[key] = async (arg?: unknown, options?: CallOptions) => {
         if (input == "none") options = arg as CallOptions;
-        const { data, error, response } = await request(method, path, {
-          ...options,
-          // The body is parsed here rather than by openapi-fetch, so malformed JSON becomes an XmsResponseParseError.
-          parseAs: "text",
-          body: input == "body" ? arg : undefined,
-          params: input == "query" && arg ? { query: arg } : undefined,
+        options ??= {};
+        checkNumbers(options, "the call's");
+        const body = input == "body" ? JSON.stringify(arg) : undefined;
+        const query = input == "query" && arg ? (arg as Record<string, unknown>) : undefined;
+        const url = t.baseUrl + path + (query ? serializeQuery(query) : "");
+        const request = viaPathApi();
+        if (request) return viaMiddlewares(request, method, path, url, body, query, options);
+        const base = body === undefined ? plainHeaders : jsonHeaders;
+        const headers = options.headers ? merge(base, options.headers) : base;
+        const call = { method, path, url, idempotent, options };
+        return withRetry(t.policy, call, async (attempt) => {
+          const req = new Request(url, {
+            method,
+            headers,
+            body: body ?? null,
+            signal: attempt.signal,
+          });
+          attempt.request = req;
+          let response: Response;
+          try {
+            response = await t.fetch(req);
+          } catch (error) {
+            attempt.fetchError = error;
+            throw error;
+          }
+          attempt.response = response;
+          if (attempt.retries(response)) throw RETRY;
+          return parse(response, await response.text(), method, url, req);
         });
-        if (!response.ok) throw createApiError(response, error, method, url);
-        try {
-          return JSON.parse(data as string);
-        } catch (cause) {
-          throw new XmsResponseParseError(response.status, method, url, { cause });
-        }
       };
     }
   }
-  return out as Resources;
+  return out as unknown as Resources;
+
+  async function viaMiddlewares(
+    request: RequestFn,
+    method: string,
+    path: string,
+    url: string,
+    body: string | undefined,
+    query: object | undefined,
+    options: CallOptions,
+  ): Promise<unknown> {
+    const { data, error, response } = await request(method, path, {
+      ...options,
+      parseAs: "text",
+      body: body === undefined ? undefined : JSON.parse(body),
+      params: query ? { query } : undefined,
+    });
+    return parse(response, response.ok ? data : error, method, url, undefined);
+  }
+
+  function parse(
+    response: Response,
+    text: unknown,
+    method: string,
+    url: string,
+    request: Request | undefined,
+  ): unknown {
+    if (!response.ok) {
+      const body = typeof text == "string" ? parseError(text) : text;
+      // The credentials this request carried (a call's headers may have removed one).
+      const credentials = request
+        ? Object.keys(t.credentials).filter((name) => request.headers.has(name))
+        : t.context.credentials;
+      throw createApiError(response, body, method, url, { ...t.context, credentials });
+    }
+    try {
+      return JSON.parse(text as string);
+    } catch (cause) {
+      throw new XmsResponseParseError(response.status, method, url, { cause });
+    }
+  }
 }

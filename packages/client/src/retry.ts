@@ -1,6 +1,7 @@
 import type { XmsError } from "./errors/XmsError.js";
 import { XmsConnectionError } from "./errors/XmsConnectionError.js";
 import { XmsTimeoutError } from "./errors/XmsTimeoutError.js";
+import { redact, type Log } from "./log.js";
 
 /** What `onRetry` is told before the client waits `delayMs` and tries again. */
 export interface RetryInfo {
@@ -11,43 +12,83 @@ export interface RetryInfo {
   method: string;
   url: string;
   /** The failure of the attempt, when it got no response. */
-  error?: XmsError;
-  /** The response of the attempt (429, 503, ...), when it got one. Its body can still be read. */
-  response?: Response;
+  error?: XmsError | undefined;
+  /** The response of the attempt (429, 503, ...), when it got one. Its body has not been read. */
+  response?: Response | undefined;
 }
 
 /** Retry and timeout settings: per client (`createClient`) or, where marked, per call. */
 export interface RetryOptions {
-  /** Retries after the first attempt; `0` disables retrying. Default `2`. Also per call. */
-  maxRetries?: number;
-  /** Time limit of one attempt, from sending the request to the end of the response body. Default `60_000` ms. Also per call. */
-  timeoutMs?: number;
-  /** Time limit of the whole call, retries and waits included. Default: none. Also per call. */
-  deadlineMs?: number;
+  /** Retries after the first attempt, a finite integer >= 0; `0` disables retrying. Default `2`. Also per call. */
+  maxRetries?: number | undefined;
+  /** Time limit of one attempt, from sending the request to the end of the response body; finite, > 0. Default `60_000` ms. Also per call. */
+  timeoutMs?: number | undefined;
+  /** Time limit of the whole call, retries and waits included; finite, > 0. Default: none. Also per call. */
+  deadlineMs?: number | undefined;
   /** Backoff: the wait before retry n is random in [0, min(retryMaxDelayMs, retryBaseDelayMs * 2^(n-1))). Default `500` ms. */
-  retryBaseDelayMs?: number;
+  retryBaseDelayMs?: number | undefined;
   /** Cap of the backoff. Default `8_000` ms. */
-  retryMaxDelayMs?: number;
+  retryMaxDelayMs?: number | undefined;
   /** The longest `Retry-After` the client waits for; a longer one is not retried (the 429 is returned or thrown). Default `60_000` ms. */
-  maxRetryAfterMs?: number;
+  maxRetryAfterMs?: number | undefined;
   /** Called before each retry, for logging or metrics. */
-  onRetry?: (info: RetryInfo) => void;
+  onRetry?: ((info: RetryInfo) => void) | undefined;
 }
 
 /**
  * The retry options a single call may override: resource methods take them in `options`, the path
- * API (`client.POST(path, init)`) beside `params` and `body` (openapi-fetch forwards them).
+ * API (`client.POST(path, init)`) beside `params` and `body`.
  */
 export type CallRetryOptions = Pick<RetryOptions, "maxRetries" | "timeoutMs" | "deadlineMs">;
 
 /** The `fetch` the client sends each attempt through. */
 export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
 
-type Init = RequestInit & CallRetryOptions;
+/** The client's settled retry policy. */
+export interface Policy {
+  maxRetries: number;
+  timeoutMs: number;
+  deadlineMs: number;
+  retryBaseDelayMs: number;
+  retryMaxDelayMs: number;
+  maxRetryAfterMs: number;
+  onRetry: ((info: RetryInfo) => void) | undefined;
+  log: Log | undefined;
+}
+
+/** One call, as the retry loop sees it. */
+export interface Call {
+  method: string;
+  path: string;
+  /** Named in errors and `onRetry`; `send` may replace it with the URL it requested. */
+  url: string;
+  idempotent: boolean;
+  options: CallRetryOptions & { signal?: AbortSignal | null | undefined };
+}
+
+/** One attempt: `send` fills it in as it goes. */
+export interface Attempt {
+  /** Aborts the attempt on its time limit or the caller's abort. */
+  readonly signal: AbortSignal;
+  /**
+   * `send` calls this when the response's headers arrive. When it returns true the loop retries
+   * this response, and `send` throws `RETRY` without reading the body.
+   */
+  readonly retries: (response: Response) => boolean;
+  /** What the fetch itself threw: a transport failure, not an error of the caller's code. */
+  fetchError?: unknown;
+  /** Set once the response's headers arrived. */
+  response?: Response;
+  /** The request sent, for the log's headers. */
+  request?: Request;
+}
+
+/** Thrown by `send` to hand a retried response back to the loop. */
+export const RETRY = new Error("xms-client: retry");
 
 // Connection failures that prove the request was never written: the connection was refused, the
 // name did not resolve, or connecting timed out. Only these are retried for non-idempotent calls.
-const notSent = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|UND_ERR_CONNECT_TIMEOUT)$/;
+const notSent = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|UND_ERR_CONNECT_TIMEOUT|ETIMEDOUT_CONNECT)$/;
 
 // Statuses retried for idempotent operations (429 is retried for every operation).
 const retryStatus = [408, 429, 500, 502, 503, 504];
@@ -61,10 +102,11 @@ export function parseRetryAfter(value: string | null): number | undefined {
   if (date === date) return Math.max(0, date - Date.now()); // not NaN
 }
 
-function causeCode(error: unknown): string {
+function causeCode(error: unknown): string | undefined {
   // undici: TypeError("fetch failed", { cause: Error { code: "ECONNREFUSED" } }).
-  type Coded = { cause?: Coded; code?: string } | null | undefined;
-  return (error as Coded)?.cause?.code ?? (error as Coded)?.code ?? "";
+  type Coded = { cause?: Coded; code?: unknown } | null | undefined;
+  const code = (error as Coded)?.cause?.code ?? (error as Coded)?.code;
+  return typeof code == "string" ? code : undefined;
 }
 
 function sleep(ms: number, signal: AbortSignal | null | undefined): Promise<void> {
@@ -83,124 +125,128 @@ function sleep(ms: number, signal: AbortSignal | null | undefined): Promise<void
 }
 
 /**
- * Builds the `Request` class and `fetch` that the client hands to openapi-fetch, so the path API
- * and the resource methods share one retry policy. `XmsRequest` keeps the RequestInit openapi-fetch
- * built, so each attempt can resend the body without reading (or cloning) the request's stream.
+ * Runs `send` once per attempt until it succeeds, fails in a way that is not safe to retry, or the
+ * retries, the deadline or the caller's signal run out. Each attempt gets its own time limit, which
+ * `send` must let cover the response body. A send is retried only when the spec marks it
+ * idempotent, on a 429 (not processed), or when the request provably never left.
  */
-export function createRetryFetch(
-  options: RetryOptions & { fetch?: FetchLike | undefined },
-  isIdempotent: (method: string, url: string) => boolean,
-): { Request: typeof Request; fetch: (request: Request) => Promise<Response> } {
-  const {
-    maxRetries: clientMaxRetries = 2,
-    timeoutMs: clientTimeoutMs = 60_000,
-    deadlineMs: clientDeadlineMs = Infinity,
-    retryBaseDelayMs = 500,
-    retryMaxDelayMs = 8_000,
-    maxRetryAfterMs = 60_000,
-    onRetry,
-  } = options;
-  // Read globalThis.fetch at call time, so a fetch installed after createClient (a test polyfill) is used.
-  const baseFetch: FetchLike = options.fetch ?? ((input, init) => fetch(input, init));
+export async function withRetry<T>(
+  policy: Policy,
+  call: Call,
+  send: (attempt: Attempt) => Promise<T>,
+): Promise<T> {
+  const { method, idempotent, options } = call;
+  const signal = options.signal;
+  const maxRetries = options.maxRetries ?? policy.maxRetries;
+  const timeoutMs = options.timeoutMs ?? policy.timeoutMs;
+  const deadlineMs = options.deadlineMs ?? policy.deadlineMs;
+  const { log, onRetry } = policy;
+  const start = Date.now();
+  const deadline = start + deadlineMs;
 
-  class XmsRequest extends Request {
-    /** The init openapi-fetch built: body, caller's signal, per-call options (timeoutMs, ...). */
-    declare readonly init: Init;
-    /**
-     * Aborts the first attempt (on a timeout or the caller's abort). Built into the request so
-     * that a GET's first attempt is `fetch(request)` with no init: undici re-validates every
-     * header of a request re-created with an init.
-     */
-    declare readonly controller: AbortController;
-    // openapi-fetch accepts a middleware's replacement request only if it is an instance of the
-    // class it was given: let any Request pass (xmsFetch handles one that is not ours).
-    static override [Symbol.hasInstance](value: unknown): boolean {
-      return value instanceof Request;
-    }
-    constructor(input: string | URL | Request, init: Init = {}) {
-      const controller = new AbortController();
-      super(input, { ...init, signal: controller.signal });
-      this.init = init;
-      this.controller = controller;
-    }
-  }
-
-  async function xmsFetch(request: Request): Promise<Response> {
-    const { method, url } = request;
-    // A middleware may have replaced our XmsRequest with a plain Request: read its body once.
-    let init = (request as Partial<XmsRequest>).init;
-    if (!init)
-      init = { body: request.body && (await request.arrayBuffer()), signal: request.signal };
-    // The caller's signal, when there is one: listening to it (rather than to request.signal,
-    // which every Request has) spares the common call without a signal two listener calls.
-    const signal = init.signal;
-    const maxRetries = init.maxRetries ?? clientMaxRetries;
-    const timeoutMs = init.timeoutMs ?? clientTimeoutMs;
-    const deadlineMs = init.deadlineMs ?? clientDeadlineMs;
-    const deadline = Date.now() + deadlineMs;
-    const idempotent = isIdempotent(method, url);
-    const own = (request as Partial<XmsRequest>).controller;
-
-    for (let attempt = 0; ; attempt++) {
-      signal?.throwIfAborted();
-      const left = deadline - Date.now();
-      // setTimeout fires at once past 2^31-1 ms: an Infinity timeout must not become 1 ms.
-      const limit = Math.min(timeoutMs, left, 2e9);
-      // The request's own controller serves the first attempt; each retry gets a fresh one.
-      const current = (attempt ? undefined : own) ?? new AbortController();
-      const abort = () => current.abort(signal!.reason);
-      let timedOut = false;
-      const timer = setTimeout(() => {
-        timedOut = true;
-        current.abort();
-      }, limit);
-      signal?.addEventListener("abort", abort);
-      let response: Response | undefined;
-      let error: XmsError | undefined;
-      let retry = idempotent;
-      try {
-        const raw = await baseFetch(
-          request,
-          current == own && init.body == null
-            ? undefined
-            : { body: init.body, signal: current.signal },
-        );
-        // Read the body here, within the attempt's time limit: a connection that dies mid-body is
-        // then a failed attempt (retried when safe), not an error escaping from openapi-fetch.
-        response = new Response(raw.body && (await raw.arrayBuffer()), raw);
-      } catch (cause) {
+  for (let n = 0; ; n++) {
+    signal?.throwIfAborted();
+    const began = n ? Date.now() : start;
+    // setTimeout fires at once past 2^31-1 ms: an Infinity limit must not become 1 ms.
+    const limit = Math.min(timeoutMs, deadline - began, 2e9);
+    const controller = new AbortController();
+    const abort = () => controller.abort(signal!.reason);
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, limit);
+    signal?.addEventListener("abort", abort);
+    let delay: number | undefined;
+    const attempt: Attempt = {
+      signal: controller.signal,
+      retries: (response) => {
+        const status = response.status;
+        // 429: the spec says the request was not processed, so even a send is safe to repeat.
+        if (!retryStatus.includes(status) || !(idempotent || status === 429)) return false;
+        const asked = parseRetryAfter(response.headers.get("retry-after"));
+        if (asked! > policy.maxRetryAfterMs) return false;
+        delay = asked ?? backoff(n);
+        return n < maxRetries && Date.now() + delay < deadline;
+      },
+    };
+    let error: XmsConnectionError | undefined;
+    try {
+      const value = await send(attempt);
+      if (log) write(log, "debug", n, began, attempt);
+      return value;
+    } catch (thrown) {
+      if (thrown !== RETRY) {
         signal?.throwIfAborted();
+        // The fetch failed, or the body broke off (undici's TypeError "terminated"), or time ran out.
+        const transport =
+          timedOut ||
+          ("fetchError" in attempt && thrown === attempt.fetchError) ||
+          (attempt.response !== undefined && thrown instanceof TypeError);
+        if (!transport) throw thrown;
+        delay = backoff(n);
+        // The deadline, not the attempt's limit, is what ended the call when it leaves no room.
+        const late = limit < timeoutMs || Date.now() + delay >= deadline;
         error = timedOut
           ? new XmsTimeoutError(
               method,
-              url,
-              undefined,
-              `${limit < timeoutMs ? `deadlineMs of ${deadlineMs}` : `timeoutMs of ${timeoutMs}`} ms exceeded`,
+              call.url,
+              { code: "ETIMEDOUT", sent: true },
+              `${late ? `deadlineMs of ${deadlineMs}` : `timeoutMs of ${timeoutMs}`} ms exceeded`,
             )
-          : new XmsConnectionError(method, url, { cause });
-        retry ||= !timedOut && notSent.test(causeCode(cause));
-      } finally {
-        clearTimeout(timer);
-        signal?.removeEventListener("abort", abort);
+          : connectionError(method, call.url, thrown, attempt.response !== undefined);
+        const retry = idempotent || !error.sent;
+        if (!retry || n >= maxRetries || Date.now() + delay >= deadline) {
+          if (log) write(log, "debug", n, began, attempt, undefined, error.code);
+          throw error;
+        }
       }
-
-      let delay: number | undefined;
-      if (response) {
-        const status = response.status;
-        // 429: the spec says the request was not processed, so even a send is safe to repeat.
-        if (!retryStatus.includes(status) || !(retry || status === 429)) return response;
-        delay = parseRetryAfter(response.headers.get("retry-after"));
-        if (delay! > maxRetryAfterMs) return response;
-      } else if (!retry) throw error;
-      delay ??= Math.random() * Math.min(retryMaxDelayMs, retryBaseDelayMs * 2 ** attempt);
-      if (attempt >= maxRetries || Date.now() + delay >= deadline) {
-        if (response) return response;
-        throw error;
-      }
-      onRetry?.({ attempt: attempt + 1, delayMs: delay, method, url, error, response });
-      await sleep(delay, signal);
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", abort);
     }
+    if (log) write(log, "info", n, began, attempt, delay, error?.code);
+    const response = error ? undefined : attempt.response;
+    onRetry?.({ attempt: n + 1, delayMs: delay!, method, url: call.url, error, response });
+    // The retried response's body is not read: release its connection.
+    response?.body?.cancel().catch(() => {});
+    await sleep(delay!, signal);
   }
 
-  return { Request: XmsRequest, fetch: xmsFetch };
+  function backoff(n: number): number {
+    return Math.random() * Math.min(policy.retryMaxDelayMs, policy.retryBaseDelayMs * 2 ** n);
+  }
+
+  function write(
+    log: Log,
+    level: "debug" | "info",
+    n: number,
+    began: number,
+    a: Attempt,
+    delayMs?: number,
+    code?: string,
+  ) {
+    log(level, {
+      method,
+      path: call.path,
+      status: code ?? a.response?.status ?? "error",
+      attempt: n + 1,
+      delayMs,
+      durationMs: Date.now() - began,
+      headers: a.request ? redact(Object.fromEntries(a.request.headers)) : {},
+    });
+  }
+}
+
+function connectionError(
+  method: string,
+  url: string,
+  cause: unknown,
+  responded: boolean,
+): XmsConnectionError {
+  const code = causeCode(cause) ?? (responded ? "ECONNRESET" : "ERR_CONNECTION");
+  // Once the headers arrived the request was certainly received; before, only a failure that
+  // proves the request never left (refused, DNS, connect timeout) counts as unsent.
+  const sent = responded || !notSent.test(code);
+  return new XmsConnectionError(method, url, { cause, code, sent });
 }

@@ -9,11 +9,15 @@
 // again) or if any markup still points a script, style sheet, image or frame at a remote URL.
 // test/reference.test.ts proves it in a browser that may only reach 127.0.0.1.
 import { execFile } from "node:child_process";
-import { readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { resources } from "@mehery/xms-client";
+import { readSpec } from "@mehery/xms-spec-model";
+import { withCodeSamples } from "./code-samples.mjs";
 
 const run = promisify(execFile);
 const here = dirname(fileURLToPath(import.meta.url));
@@ -45,12 +49,18 @@ export async function build(outDir = DIST) {
   const cli = join(dirname(require.resolve("@redocly/cli/package.json")), "bin", "cli.js");
   const output = join(outDir, "index.html");
   await rm(outDir, { recursive: true, force: true });
+  // The spec with each operation's TypeScript call (x-codeSamples), written beside nothing else:
+  // the spec has only internal $refs, so the copy resolves as the original does.
+  const work = await mkdtemp(join(tmpdir(), "xms-docs-spec-"));
+  const spec = join(work, "openapi.yaml");
+  // JSON is YAML: Redocly reads it, and no YAML writer is needed here.
+  await writeFile(spec, JSON.stringify(withCodeSamples(readSpec(SPEC), resources), null, 2));
   await run(
     process.execPath,
     [
       cli,
       "build-docs",
-      SPEC,
+      spec,
       "--config",
       join(pkgDir, "redocly.yaml"),
       "--inlineBundle",
@@ -65,6 +75,7 @@ export async function build(outDir = DIST) {
       maxBuffer: 16 * 1024 * 1024,
     },
   );
+  await rm(work, { recursive: true, force: true });
   let html = await readFile(output, "utf8");
   for (const logo of REMOTE_LOGOS) {
     if (!html.includes(logo)) {

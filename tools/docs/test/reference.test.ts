@@ -4,7 +4,10 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { resources } from "@mehery/xms-client";
+import { loadSpecModel } from "@mehery/xms-spec-model";
 import { build, SPEC } from "../scripts/build.mjs";
+import { codeSamples } from "../scripts/code-samples.mjs";
 import { listOperations } from "./operations.js";
 import { serve, type StaticServer } from "./serve.js";
 
@@ -25,6 +28,13 @@ const ARGS = [
 ];
 
 const operations = listOperations(SPEC);
+/** operationId → the client call its x-codeSamples entry makes, e.g. `xms.messages.send`. */
+const sampleCalls = new Map(
+  [...codeSamples(loadSpecModel({ specPath: SPEC }).document, resources)].map(([id, source]) => [
+    id,
+    /await (xms\.\w+\.\w+)\(/.exec(source)?.[1] ?? "",
+  ]),
+);
 
 let server: StaticServer;
 let site: string;
@@ -124,6 +134,12 @@ describe("the reference page", () => {
       const identity = op.kind === "operation" ? op.key : op.operationId;
       await page.getByText(identity, { exact: true }).first().waitFor();
       if (op.kind === "webhook") await page.getByText("Webhook", { exact: true }).first().waitFor();
+      // Operations show their TypeScript call (x-codeSamples) in the right-hand panel.
+      if (op.kind === "operation") {
+        const call = sampleCalls.get(op.operationId);
+        expect(call).toMatch(/^xms\./);
+        await page.getByText(call!).first().waitFor({ timeout: 10_000 });
+      }
       expect(offsite).toEqual([]);
     },
   );

@@ -1,8 +1,44 @@
 import type { components } from "@mehery/xms-types";
+import { DEFAULT_BASE_URL } from "../defaults.js";
 import { XmsError } from "./XmsError.js";
 
 export type ApiErrorResponse = components["schemas"]["ApiErrorResponse"];
 export type ApiFieldError = components["schemas"]["ApiFieldError"];
+
+/** What the client knew when the response came, for a message that says what to do. */
+export interface ApiErrorContext {
+  /** The client's base URL. */
+  baseUrl?: string | undefined;
+  /** The names of the credential headers the request carried (`x-api-key`, `x-api-id`); never their values. */
+  credentials?: readonly string[] | undefined;
+}
+
+function describe(
+  status: number,
+  statusText: string,
+  envelope: ApiErrorResponse | undefined,
+  errors: ApiFieldError[],
+  method: string,
+  url: string,
+  context: ApiErrorContext,
+): string {
+  let message = `${status} ${envelope?.message || statusText || "HTTP error"}`;
+  const fields = errors.map((f) => `${f.field}: ${f.description ?? f.code}`).join("; ");
+  if (fields) message += ` (${fields})`;
+  if (envelope?.traceid) message += ` [traceid ${envelope.traceid}]`;
+  message += `: ${method} ${url}`;
+  if (!envelope) {
+    // An HTML page or an empty body comes from a proxy or a wrong path, not from the API.
+    message +=
+      `. The body is not the API's JSON error envelope: check baseUrl` +
+      `${context.baseUrl ? ` (${context.baseUrl})` : ""}; the production one is ${DEFAULT_BASE_URL}`;
+  }
+  if (status == 401 && context.credentials) {
+    const sent = context.credentials;
+    message += `. Sent ${sent.length ? sent.join(" and ") : "no credentials"}${sent.includes("x-api-id") ? "" : " (no x-api-id)"}; check that they are a pair from the same key`;
+  }
+  return message;
+}
 
 /**
  * The API answered with an HTTP error status. Thrown by the resource methods
@@ -26,15 +62,18 @@ export class XmsApiError extends XmsError {
   declare readonly method: string;
   declare readonly url: string;
 
-  constructor(response: Response, body: unknown, method: string, url: string) {
+  constructor(
+    response: Response,
+    body: unknown,
+    method: string,
+    url: string,
+    context: ApiErrorContext = {},
+  ) {
     // A JSON object (the envelope); not a string (an HTML page), an array or null.
     const envelope =
       (body as object | null)?.constructor == Object ? (body as ApiErrorResponse) : undefined;
     const errors = Array.isArray(envelope?.errors) ? envelope.errors : [];
-    const fields = errors.map((f) => `${f.field}: ${f.description ?? f.code}`).join("; ");
-    super(
-      `${response.status} ${envelope?.message || response.statusText || "HTTP error"}${fields ? ` (${fields})` : ""}`,
-    );
+    super(describe(response.status, response.statusText, envelope, errors, method, url, context));
     this.status = response.status;
     this.body = envelope;
     this.errors = errors;

@@ -1,4 +1,4 @@
-import { XmsApiError } from "./XmsApiError.js";
+import { XmsApiError, type ApiErrorContext } from "./XmsApiError.js";
 import { XmsAuthenticationError } from "./XmsAuthenticationError.js";
 import { XmsBadRequestError } from "./XmsBadRequestError.js";
 import { XmsConflictError } from "./XmsConflictError.js";
@@ -24,8 +24,9 @@ export function createApiError(
   body: unknown,
   method: string,
   url: string,
+  context?: ApiErrorContext,
 ): XmsApiError {
   const status = response.status;
   const Class = byStatus[status] ?? (status >= 500 ? XmsInternalServerError : XmsApiError);
-  return new Class(response, body, method, url);
+  return new Class(response, body, method, url, context);
 }

@@ -32,7 +32,22 @@ test("createClient throws an XmsError naming XMS_API_KEY when no apiKey is given
   expect((error as Error).message).toBe(
     "@mehery/xms-client: missing apiKey; pass it or set XMS_API_KEY",
   );
-  expect(() => createClient({ apiKey })).toThrow("missing apiId; pass it or set XMS_API_ID");
+});
+
+test("apiKey alone is enough: x-api-id is sent only when an apiId is given or set", async () => {
+  vi.stubEnv("XMS_API_ID", undefined);
+  const { server, seen } = await echoServer();
+  await createClient({ apiKey, baseUrl: server.url }).config.listChannels();
+  await createClient({ apiKey, apiId, baseUrl: server.url }).messages.send({
+    channelId: "c",
+    to: { phone: "1" },
+    type: "text",
+    text: { body: "hi" },
+  } as never);
+  expect(seen[0]?.["x-api-key"]).toBe(apiKey);
+  expect(seen[0]).not.toHaveProperty("x-api-id");
+  expect(seen[1]?.["x-api-id"]).toBe(apiId);
+  await server.close();
 });
 
 test("createClient reads XMS_API_KEY and XMS_API_ID from the environment", async () => {

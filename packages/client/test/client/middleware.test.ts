@@ -29,3 +29,24 @@ test("a middleware may replace the request with a plain Request: the send keeps 
   expect(bodies).toEqual([JSON.stringify(textMessage), JSON.stringify(textMessage)]);
   await server.close();
 });
+
+test("resource methods see the middlewares while registered, and not after eject", async () => {
+  const tenants: unknown[] = [];
+  const server = await startFaultServer((req, res) => {
+    tenants.push(req.headers["x-tenant"]);
+    json(res, 200, okBody);
+  });
+  const xms = createClient({ apiKey, apiId, baseUrl: server.url });
+  const tenant = {
+    onRequest: ({ request }: { request: Request }) => {
+      request.headers.set("x-tenant", "acme");
+      return request;
+    },
+  };
+  xms.use(tenant);
+  await xms.config.listChannels();
+  xms.eject(tenant);
+  await xms.config.listChannels();
+  expect(tenants).toEqual(["acme", undefined]);
+  await server.close();
+});

@@ -113,7 +113,7 @@ test("errors carry cause and a readable name, and are not mutable records of the
   const error = new XmsConnectionError("POST", "http://127.0.0.1/api/v1/message/send", { cause });
   expect(error.cause).toBe(cause);
   expect(String(error)).toBe(
-    "XmsConnectionError: Connection error: POST http://127.0.0.1/api/v1/message/send",
+    "XmsConnectionError: Connection error (ERR_CONNECTION; the request may have reached the server): POST http://127.0.0.1/api/v1/message/send",
   );
-  expect(Object.keys(error).sort()).toEqual(["method", "name", "url"]);
+  expect(Object.keys(error).sort()).toEqual(["code", "method", "name", "sent", "url"]);
 });

@@ -81,7 +81,14 @@ describe("connection reset mid-response", () => {
     const error = await thrown(client(server.url).messages.send(textMessage));
     expect(isXmsConnectionError(error)).toBe(true);
     expect(isXmsTimeoutError(error)).toBe(false);
-    expect(error).toMatchObject({ method: "POST", url: `${server.url}/api/v1/message/send` });
+    // The headers had arrived: the server got the send, so sending it again could duplicate it.
+    expect(error).toMatchObject({
+      method: "POST",
+      url: `${server.url}/api/v1/message/send`,
+      sent: true,
+    });
+    expect((error as { code: string }).code).toMatch(/^(ECONNRESET|UND_ERR_SOCKET)$/);
+    expect((error as Error).message).toContain("the request may have reached the server");
     expect((error as Error).cause).toBeDefined();
     expect(server.attempts).toBe(1);
   });
@@ -133,7 +140,36 @@ describe("connection refused", () => {
       ),
     );
     expect(isXmsConnectionError(error)).toBe(true);
+    expect(error).toMatchObject({ code: "ECONNREFUSED", sent: false });
+    expect((error as Error).message).toContain("(ECONNREFUSED; the request was not sent)");
     expect(retries).toHaveLength(2);
+  });
+
+  test("a name that does not resolve is sent: false with the DNS code, and a send is retried", async () => {
+    // A real lookup could leave the machine, so the fetch fails as undici does when DNS fails.
+    let calls = 0;
+    const dnsFailure: ClientOptions["fetch"] = async () => {
+      calls++;
+      const cause = Object.assign(new Error("getaddrinfo ENOTFOUND api.example"), {
+        code: "ENOTFOUND",
+      });
+      throw new TypeError("fetch failed", { cause });
+    };
+    const error = await thrown(
+      client("http://127.0.0.1:1", { fetch: dnsFailure, maxRetries: 1 }).messages.send(textMessage),
+    );
+    expect(isXmsConnectionError(error)).toBe(true);
+    expect(error).toMatchObject({ code: "ENOTFOUND", sent: false });
+    expect(calls).toBe(2);
+  });
+
+  test("a timed-out attempt is sent: true with code ETIMEDOUT", async () => {
+    const server = await serve(() => {}); // never answers
+    const error = await thrown(
+      client(server.url, { timeoutMs: 50, maxRetries: 0 }).messages.send(textMessage),
+    );
+    expect(isXmsTimeoutError(error)).toBe(true);
+    expect(error).toMatchObject({ code: "ETIMEDOUT", sent: true });
   });
 });
 
@@ -144,19 +180,21 @@ describe("timeouts", () => {
   test("a GET that hangs past timeoutMs throws XmsTimeoutError after 1 + maxRetries attempts", async () => {
     const server = await serve(hang);
     const error = await thrown(
-      client(server.url, { timeoutMs: 100, maxRetries: 2 }).config.listChannels(),
+      // Each attempt gets long enough to reach the server, even on a loaded machine.
+      client(server.url, { timeoutMs: 1_000, maxRetries: 2 }).config.listChannels(),
     );
     expect(isXmsTimeoutError(error)).toBe(true);
     expect(isXmsConnectionError(error)).toBe(true);
     expect((error as Error).message).toBe(
-      `timeoutMs of 100 ms exceeded: GET ${server.url}/api/v1/config/channels`,
+      `timeoutMs of 1000 ms exceeded (ETIMEDOUT; the request may have reached the server): GET ${server.url}/api/v1/config/channels`,
     );
     expect(server.attempts).toBe(3);
   });
 
   test("send() that hangs past timeoutMs is tried once", async () => {
     const server = await serve(hang);
-    const error = await thrown(client(server.url, { timeoutMs: 100 }).messages.send(textMessage));
+    // Long enough that the request reaches the server first, even on a loaded machine.
+    const error = await thrown(client(server.url, { timeoutMs: 1_000 }).messages.send(textMessage));
     expect(isXmsTimeoutError(error)).toBe(true);
     expect(server.attempts).toBe(1);
   });
@@ -174,17 +212,9 @@ describe("timeouts", () => {
   test("the path API throws XmsTimeoutError, with timeoutMs per call", async () => {
     const server = await serve(hang);
     const error = await thrown(
-      client(server.url).GET("/api/v1/config/channels", { timeoutMs: 50, maxRetries: 0 }),
+      client(server.url).GET("/api/v1/config/channels", { timeoutMs: 1_000, maxRetries: 0 }),
     );
     expect(isXmsTimeoutError(error)).toBe(true);
-    expect(server.attempts).toBe(1);
-  });
-
-  test("timeoutMs: Infinity turns the per-attempt limit off (it does not become setTimeout's 1 ms)", async () => {
-    const server = await serve((_req, res) => setTimeout(() => json(res, 200, okBody), 30));
-    await expect(
-      client(server.url, { timeoutMs: Infinity }).messages.send(textMessage),
-    ).resolves.toEqual(okBody);
     expect(server.attempts).toBe(1);
   });
 

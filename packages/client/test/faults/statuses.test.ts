@@ -92,7 +92,7 @@ describe("429 Too Many Requests", () => {
     expect(error).toMatchObject({
       status: 429,
       traceId: "t-429",
-      message: "429 Too many requests",
+      message: `429 Too many requests [traceid t-429]: POST ${server.url}/api/v1/message/send`,
     });
     expect(server.attempts).toBe(1);
   });
@@ -205,7 +205,9 @@ describe("5xx", () => {
       status: 502,
       body: undefined,
       errors: [],
-      message: "502 Bad Gateway",
+      message:
+        `502 Bad Gateway: GET ${server.url}/api/v1/config/channels. The body is not the API's ` +
+        `JSON error envelope: check baseUrl (${server.url}); the production one is https://api.mehery.xyz/xms`,
     });
   });
 });
@@ -217,7 +219,8 @@ describe("never retried", () => {
     );
     const error = await thrown(client(server.url).config.listChannels());
     expect(isXmsAuthenticationError(error)).toBe(true);
-    expect(error).toMatchObject({ status: 401, message: "401 Unauthorized" });
+    expect(error).toMatchObject({ status: 401 });
+    expect((error as Error).message).toMatch(/^401 Unauthorized: GET /);
     expect(server.attempts).toBe(1);
   });
 
@@ -272,7 +275,7 @@ describe("response bodies", () => {
     const error = await thrown(client(server.url).messages.send(textMessage));
     expect(error).toMatchObject({
       name: "XmsBadRequestError",
-      message: "400 Invalid request (to.phone: phone must be a valid number)",
+      message: `400 Invalid request (to.phone: phone must be a valid number): POST ${server.url}/api/v1/message/send`,
       errors: [{ field: "to.phone" }],
     });
   });

@@ -1,6 +1,10 @@
 import { formatGenerated } from "../format.js";
 import { listOperations } from "../read/operations.js";
-import { groupResources, transformResources } from "../transform/resources.js";
+import {
+  groupResources,
+  transformResourceTypes,
+  transformResources,
+} from "../transform/resources.js";
 import type { Target } from "./target.js";
 
 /** packages/client: the `resources` table of @mehery/xms-client. */
@@ -9,7 +13,10 @@ export const client: Target = async ({ spec, repoRoot }) => {
   return [
     {
       path: "src/generated/resources.ts",
-      contents: await formatGenerated(transformResources(groups), repoRoot),
+      contents: await formatGenerated(
+        `${transformResourceTypes(groups)}\n${transformResources(groups)}`,
+        repoRoot,
+      ),
     },
   ];
 };

@@ -1,5 +1,5 @@
 import type { TagObject } from "openapi-typescript";
-import { jsdoc, literal } from "../names.js";
+import { jsdoc, literal, pascalCase } from "../names.js";
 import type { OperationInfo } from "../read/operations.js";
 
 const SAFE_METHODS = new Set(["get", "head", "options"]);
@@ -13,6 +13,12 @@ export interface ResourceMethod {
   idempotent: boolean;
   input: "body" | "query" | "none";
   summary: string | undefined;
+  /** The operation's full description, for the method's TSDoc. */
+  description: string | undefined;
+  /** Whether a query parameter is required (the query argument is then too). */
+  queryRequired: boolean;
+  /** Whether the 200 response has a JSON body (a named `<OpId>Response` type). */
+  jsonResponse: boolean;
 }
 
 function extension<T>(object: object, name: string): T | undefined {
@@ -67,10 +73,69 @@ export function groupResources(
       idempotent: isIdempotent(op),
       input: inputOf(op),
       summary: op.operation.summary,
+      description: op.operation.description,
+      queryRequired: op.queryParameters.some((p) => p.required === true),
+      jsonResponse: op.okResponse?.content?.["application/json"] !== undefined,
     });
   }
   for (const [resource, methods] of groups) if (methods.length === 0) groups.delete(resource);
   return groups;
+}
+
+/** The TSDoc of a resource method: summary, description, idempotency, reference entry. */
+function methodDoc(m: ResourceMethod): string {
+  const retry = m.idempotent
+    ? "Idempotent: the client retries it on 408, 429, 5xx and connection failures."
+    : "Not idempotent: the client retries it only when the server cannot have processed it " +
+      "(a 429, or a connection that provably never opened). Before sending again after an " +
+      "`XmsConnectionError`, read its `sent`.";
+  return [
+    m.summary ? `${m.summary.replace(/\.?$/, ".")}` : `\`${m.operationId}\`.`,
+    m.description?.trim(),
+    retry,
+    `\`${m.method} ${m.path}\` (operation \`${m.operationId}\`).`,
+    `@see API reference: \`#operation/${m.operationId}\` on the reference site (\`pnpm --filter @mehery/xms-docs build\`).`,
+  ]
+    .filter(Boolean)
+    .join("\n\n");
+}
+
+/** The signature of a resource method, with the named types of @mehery/xms-types. */
+function signature(m: ResourceMethod, types: Set<string>): string {
+  const base = pascalCase(m.operationId);
+  const use = (name: string) => (types.add(name), name);
+  const result = m.jsonResponse ? use(`${base}Response`) : "unknown";
+  const first =
+    m.input === "body"
+      ? `body: ${use(`${base}Body`)}, `
+      : m.input === "query"
+        ? `query${m.queryRequired ? "" : "?"}: ${use(`${base}Query`)}, `
+        : "";
+  return `${m.name}(${first}options?: CallOptions): Promise<${result}>;`;
+}
+
+/**
+ * One interface per resource (`MessagesResource`, ...) and `Resources`, the client's resource
+ * part: named methods with named types, so that hover and completion show `send(body:
+ * SendMessageBody, options?: CallOptions): Promise<SendMessageResponse>` and the operation's docs.
+ */
+export function transformResourceTypes(groups: Map<string, ResourceMethod[]>): string {
+  const types = new Set<string>();
+  const interfaces = [...groups].map(([resource, methods]) => {
+    const members = methods
+      .map((m) => `${jsdoc(methodDoc(m), "  ")}  ${signature(m, types)}`)
+      .join("\n");
+    return `/** \`client.${resource}\`: ${methods.map((m) => m.name).join(", ")}. */\nexport interface ${pascalCase(resource)}Resource {\n${members}\n}\n`;
+  });
+  const all = [...groups.keys()]
+    .map((r) => `  readonly ${r}: ${pascalCase(r)}Resource;`)
+    .join("\n");
+  return [
+    `import type {\n${[...types].map((t) => `  ${t},`).join("\n")}\n} from "@mehery/xms-types";`,
+    `import type { CallOptions } from "../call-options.js";\n`,
+    ...interfaces,
+    `/** The resource methods of the client: \`client.messages.send(...)\`, ... */\nexport interface Resources {\n${all}\n}\n`,
+  ].join("\n");
 }
 
 /**

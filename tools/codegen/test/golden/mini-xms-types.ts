@@ -8,3 +8,4 @@ export type {
   webhooks,
 } from "./__golden__/mini-xms/types/src/generated/openapi.js";
 export type * from "./__golden__/mini-xms/types/src/generated/schemas.js";
+export type * from "./__golden__/mini-xms/types/src/generated/operation-types.js";

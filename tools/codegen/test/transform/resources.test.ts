@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { listOperations } from "../../src/read/operations.js";
 import type { OpenAPIDocument } from "../../src/spec.js";
-import { groupResources } from "../../src/transform/resources.js";
+import { groupResources, transformResourceTypes } from "../../src/transform/resources.js";
 
 function specWith(operation: Record<string, unknown>, method = "post"): OpenAPIDocument {
   return {
@@ -92,5 +92,50 @@ describe("groupResources", () => {
 
   test("throws when an operation has no operationId", () => {
     expect(() => listOperations(specWith({}))).toThrow("POST /things has no operationId");
+  });
+});
+
+describe("transformResourceTypes", () => {
+  const ok = { responses: { 200: { content: { "application/json": { schema: {} } } } } };
+  const types = (operation: Record<string, unknown>, method = "post") => {
+    const spec = specWith(operation, method);
+    return transformResourceTypes(groupResources(spec.tags ?? [], listOperations(spec)));
+  };
+
+  test("a body method is named with the operation's Body and Response types and CallOptions", () => {
+    const out = types({ operationId: "sendThing", "x-sdk-method": "send", ...body, ...ok });
+    expect(out).toContain(
+      "send(body: SendThingBody, options?: CallOptions): Promise<SendThingResponse>;",
+    );
+    expect(out).toContain("export interface ThingsResource {");
+    expect(out).toContain("readonly things: ThingsResource;");
+  });
+
+  test("the query argument is optional unless a query parameter is required", () => {
+    expect(types({ operationId: "listThings", ...query, ...ok }, "get")).toContain(
+      "listThings(query?: ListThingsQuery, options?: CallOptions)",
+    );
+    const required = {
+      parameters: [{ name: "q", in: "query", required: true, schema: { type: "string" } }],
+    };
+    expect(types({ operationId: "findThings", ...required, ...ok }, "get")).toContain(
+      "findThings(query: FindThingsQuery, options?: CallOptions)",
+    );
+  });
+
+  test("the TSDoc carries the description, the idempotency and the reference entry", () => {
+    const out = types({
+      operationId: "sendThing",
+      summary: "Send a thing",
+      description: "Sends it. Not idempotent.",
+      ...body,
+      ...ok,
+    });
+    expect(out).toContain("   * Send a thing.\n   *\n   * Sends it. Not idempotent.");
+    expect(out).toContain("Not idempotent: the client retries it only when");
+    expect(out).toContain("@see API reference: `#operation/sendThing`");
+    expect(types({ operationId: "getThing", ...ok }, "get")).toContain(
+      "Idempotent: the client retries",
+    );
   });
 });

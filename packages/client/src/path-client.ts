@@ -1,0 +1,117 @@
+import type { paths } from "@mehery/xms-types";
+import type { Client, FetchResponse, MaybeOptionalInit } from "openapi-fetch";
+import { checkNumbers } from "./options.js";
+import { RETRY, withRetry, type Attempt, type CallRetryOptions } from "./retry.js";
+import type { Transport } from "./transport.js";
+
+type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
+type PathsWith<M extends HttpMethod> = {
+  [P in keyof paths]: paths[P] extends { [K in M]: {} } ? P : never;
+}[keyof paths];
+type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
+// openapi-fetch's InitParam, with the retry options typed (a "none" or a string count is refused).
+type InitParam<Init> = [RequiredKeys<Init>] extends [never]
+  ? [(Init & CallRetryOptions & { [key: string]: unknown })?]
+  : [Init & CallRetryOptions & { [key: string]: unknown }];
+
+/** One verb of the path API, e.g. `client.GET(path, init)`. */
+export type PathMethod<M extends HttpMethod> = <
+  P extends PathsWith<M>,
+  Init extends MaybeOptionalInit<paths[P], M>,
+>(
+  url: P,
+  ...init: InitParam<Init>
+) => Promise<FetchResponse<Extract<paths[P][M], Record<string, any>>, Init, `${string}/${string}`>>;
+
+/**
+ * The openapi-fetch path API, typed from the spec: `client.GET(path, init)` and
+ * `client.POST(path, init)` resolve to `{ data, error, response }`. HTTP errors are returned, not
+ * thrown; only timeouts (`XmsTimeoutError`) and connection failures (`XmsConnectionError`) throw.
+ * `init` also takes the per-call retry options: `maxRetries`, `timeoutMs`, `deadlineMs`.
+ */
+export interface XmsPathClient extends Pick<Client<paths>, "use" | "eject"> {
+  GET: PathMethod<"get">;
+  PUT: PathMethod<"put">;
+  POST: PathMethod<"post">;
+  DELETE: PathMethod<"delete">;
+  OPTIONS: PathMethod<"options">;
+  HEAD: PathMethod<"head">;
+  PATCH: PathMethod<"patch">;
+  TRACE: PathMethod<"trace">;
+  /** `client.request("post", path, init)`: the same, with the method as an argument. */
+  request: <
+    M extends HttpMethod,
+    P extends PathsWith<M>,
+    Init extends MaybeOptionalInit<paths[P], M>,
+  >(
+    method: M,
+    url: P,
+    ...init: InitParam<Init>
+  ) => Promise<
+    FetchResponse<Extract<paths[P][M], Record<string, any>>, Init, `${string}/${string}`>
+  >;
+}
+
+type Init = CallRetryOptions & { signal?: AbortSignal | null; [key: string]: unknown };
+
+/**
+ * Wraps an openapi-fetch client so that each call runs in the retry loop: every attempt is one
+ * openapi-fetch call with its own abort signal (so the time limit covers the body openapi-fetch
+ * reads) and a `fetch` that hands retried responses back unread. No Request subclass, and no
+ * response is copied.
+ */
+export function createPathClient(
+  t: Transport,
+  raw: Client<paths>,
+): XmsPathClient & {
+  /** Number of middlewares registered with `use`. */
+  readonly middlewares: number;
+} {
+  const request = raw.request as unknown as (m: string, p: string, i: object) => Promise<unknown>;
+
+  async function call(method: string, path: string, init: Init = {}): Promise<unknown> {
+    const { maxRetries, timeoutMs, deadlineMs, signal, ...rest } = init;
+    const options = { maxRetries, timeoutMs, deadlineMs, signal };
+    checkNumbers(options, "the call's");
+    const idempotent = t.idempotent(method, path);
+    const info = { method, path, url: t.baseUrl + path, idempotent, options };
+    return withRetry(t.policy, info, (attempt: Attempt) => {
+      const fetch = (req: Request) => {
+        attempt.request = req;
+        info.url = req.url;
+        return t.fetch(req).then(
+          (response) => {
+            attempt.response = response;
+            if (attempt.retries(response)) throw RETRY;
+            return response;
+          },
+          (error: unknown) => {
+            attempt.fetchError = error;
+            throw error;
+          },
+        );
+      };
+      return request(method, path, { ...rest, signal: attempt.signal, fetch });
+    });
+  }
+
+  const registered: unknown[] = [];
+  const client = {
+    request: (method: string, path: string, init?: Init) => call(method.toUpperCase(), path, init),
+    use(...list: Parameters<Client<paths>["use"]>) {
+      raw.use(...list);
+      registered.push(...list);
+    },
+    eject(...list: Parameters<Client<paths>["eject"]>) {
+      raw.eject(...list);
+      for (const m of list) if (registered.includes(m)) registered.splice(registered.indexOf(m), 1);
+    },
+    get middlewares() {
+      return registered.length;
+    },
+  } as Record<string, unknown>;
+  for (const method of ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"]) {
+    client[method] = (path: string, init?: Init) => call(method, path, init);
+  }
+  return client as unknown as XmsPathClient & { readonly middlewares: number };
+}
