@@ -143,9 +143,10 @@ export interface MessagesResource {
    * Sends a text, media, location, contact-card or template message to a customer over
    * one of your channels. The shape of the body depends on `type`: each type requires
    * the object of the same name (`text`, `image`, `video`, `audio`, `document`,
-   * `location`, `contacts`, `template`).
+   * `location`, `contacts`, `template`); `optin` and `optout` carry no object.
    *
-   * Sending is not idempotent: a repeated call sends the message again.
+   * Inferred, not in the reference: sending is not idempotent, so a repeated call may
+   * send the message again.
    *
    * Not idempotent: the client retries it only when the server cannot have processed it (a 429, or a connection that provably never opened). Before sending again after an `XmsConnectionError`, read its `sent`.
    *
@@ -174,8 +175,8 @@ export interface SessionsResource {
    * List the messages of a session.
    *
    * Lists every message of a session. The `sessionId` comes with each inbound message
-   * (`session.sessionId`). This read is sent as a POST but changes nothing, so it is
-   * safe to retry.
+   * (`session.sessionId`). This read is sent as a POST; the reference says it fetches
+   * (line 3846), so, inferred, it changes nothing and is safe to retry.
    *
    * Idempotent: the client retries it on 408, 429, 5xx and connection failures.
    *

@@ -8,7 +8,7 @@ import { afterAll, expect, test } from "vitest";
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const cookbook = readFileSync(join(root, "COOKBOOK.md"), "utf8");
 
-/** The fenced blocks of COOKBOOK.md: its info string (`ts`, `ts pending-spec`) and code. */
+/** The fenced blocks of COOKBOOK.md: each one's info string (`ts`) and code. */
 const blocks = [...cookbook.matchAll(/^```(ts[^\n]*)\n([\s\S]*?)^```$/gm)].map((m) => ({
   info: m[1]!.trim(),
   code: m[2]!,
@@ -18,7 +18,17 @@ const dir = mkdtempSync(join(tmpdir(), "xms-cookbook-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 test("the cookbook has an example per message kind and per task", () => {
-  for (const kind of ["text", "image", "video", "audio", "document", "location", "contacts"]) {
+  for (const kind of [
+    "text",
+    "image",
+    "video",
+    "audio",
+    "document",
+    "location",
+    "contacts",
+    "optin",
+    "optout",
+  ]) {
     expect(cookbook).toContain(`type: "${kind}"`);
   }
   expect(cookbook).toMatch(
@@ -36,12 +46,8 @@ test("the cookbook has an example per message kind and per task", () => {
   }
 });
 
-// Kept apart until issue 11's spec has the optin/optout send branches: then drop "pending-spec"
-// from the block's info string, and this test, to compile it with the others.
-test("the optin/optout block is present, and is the only one not compiled", () => {
-  const pending = blocks.filter((b) => b.info != "ts");
-  expect(pending.map((b) => b.info)).toEqual(["ts pending-spec"]);
-  expect(pending[0]!.code).toContain('type: "optin"');
+test("every fenced block is TypeScript, so every one is compiled", () => {
+  expect(blocks.filter((b) => b.info != "ts")).toEqual([]);
 });
 
 test(

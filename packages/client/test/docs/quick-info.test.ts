@@ -53,7 +53,7 @@ test(
     );
     expect(signature.length).toBeLessThan(120);
     expect(docs).toContain("The shape of the body depends on `type`");
-    expect(docs).toContain("Sending is not idempotent");
+    expect(docs).toContain("sending is not idempotent");
     expect(docs).toContain("read its `sent`");
     expect(docs).toContain("POST /api/v1/message/send");
   },
