@@ -16,7 +16,7 @@ import {
 } from "./body.js";
 import { isUnderMount, pathnameOf } from "./routing.js";
 import { toHttp, type Outcome } from "./status-policy.js";
-import { pipelines, type Webhooks } from "./webhooks.js";
+import { pipelineOf, type Webhooks } from "./webhooks.js";
 
 export interface NodeMiddlewareOptions {
   /**
@@ -155,7 +155,7 @@ export function createNodeMiddleware(
   webhooks: Webhooks,
   options: NodeMiddlewareOptions = {},
 ): NodeMiddleware {
-  const pipeline = pipelines.get(webhooks);
+  const pipeline = pipelineOf(webhooks);
   if (!pipeline) {
     throw new TypeError(
       "@mehery/xms-webhooks: createNodeMiddleware() needs a createWebhooks() instance",

@@ -173,8 +173,18 @@ export interface Pipeline {
   refuse(refusal: Refusal): Outcome;
 }
 
-/** The pipeline of each instance. */
-export const pipelines = new WeakMap<Webhooks, Pipeline>();
+/**
+ * The internal entry of an instance: the key under which it carries its own pipeline, for the
+ * adapters of this package (not exported from the package's index, and not enumerable).
+ */
+export const PIPELINE: unique symbol = Symbol("@mehery/xms-webhooks pipeline");
+
+/** The pipeline of an instance made by createWebhooks(), or undefined for any other value. */
+export function pipelineOf(webhooks: unknown): Pipeline | undefined {
+  return typeof webhooks === "object" && webhooks !== null && PIPELINE in webhooks
+    ? (webhooks as { [PIPELINE]: Pipeline })[PIPELINE]
+    : undefined;
+}
 
 const CONSUMED_SOURCE: BodySource = Object.freeze({ type: "consumed" });
 
@@ -454,6 +464,6 @@ export function createWebhooks(options: WebhooksOptions): Webhooks {
       return receive(payload, input.kind === undefined ? {} : { kind: input.kind });
     },
   } as Webhooks;
-  pipelines.set(webhooks, pipeline);
+  Object.defineProperty(webhooks, PIPELINE, { value: pipeline });
   return webhooks;
 }
