@@ -56,6 +56,18 @@ type Env = {
 };
 
 /**
+ * One environment variable, or undefined where there is none or reading it is not allowed
+ * (Deno without --allow-env throws; an unreadable variable is an unset one).
+ */
+function readEnv(g: Env, name: string): string | undefined {
+  try {
+    return g.process?.env?.[name];
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Creates a client of the XMS Messaging API. Options that are `undefined` take their default;
  * an option that is set to something unusable throws an `XmsError` naming it.
  *
@@ -70,9 +82,8 @@ type Env = {
  */
 export function createClient(options: ClientOptions = {}): XmsClient {
   const g = globalThis as Env;
-  const env = g.process?.env;
-  const apiKey = options.apiKey ?? env?.XMS_API_KEY;
-  const apiId = options.apiId ?? env?.XMS_API_ID;
+  const apiKey = options.apiKey ?? readEnv(g, "XMS_API_KEY");
+  const apiId = options.apiId ?? readEnv(g, "XMS_API_ID");
   if (!apiKey) throw new XmsError("@mehery/xms-client: missing apiKey; pass it or set XMS_API_KEY");
   const browser = g.window !== undefined && g.document !== undefined;
   if (browser && !options.dangerouslyAllowBrowser) {
@@ -84,10 +95,8 @@ export function createClient(options: ClientOptions = {}): XmsClient {
   const baseUrl =
     options.baseUrl !== undefined
       ? checkBaseUrl(options.baseUrl, "baseUrl")
-      : env?.XMS_BASE_URL
-        ? checkBaseUrl(env.XMS_BASE_URL, "XMS_BASE_URL")
-        : DEFAULT_BASE_URL;
-  const logLevel = options.logLevel ?? (env?.XMS_LOG as LogLevel | undefined) ?? "warn";
+      : checkBaseUrl(readEnv(g, "XMS_BASE_URL") || DEFAULT_BASE_URL, "XMS_BASE_URL");
+  const logLevel = options.logLevel ?? (readEnv(g, "XMS_LOG") as LogLevel | undefined) ?? "warn";
   const policy: Policy = {
     maxRetries: options.maxRetries ?? 2,
     timeoutMs: options.timeoutMs ?? 60_000,
