@@ -31,6 +31,16 @@ const expectedTypes = {
   bundler: "dist/index.d.ts",
 } as const;
 
+/** What a package ships at its top level on purpose, beside the build, sources and README. */
+const EXTRA_TOP_LEVEL: Record<string, string[]> = {
+  // The bundled spec, for other languages and tools (`@mehery/xms-types/openapi.json`).
+  "@mehery/xms-types": ["openapi.json"],
+  // One type-checked example per message kind and task.
+  "@mehery/xms-client": ["COOKBOOK.md"],
+  // The `./redis` entry's package.json stub, for TypeScript's node10 resolution.
+  "@mehery/xms-webhooks": ["redis"],
+};
+
 describe.each(publishedPackages)("$name", ({ name, dir }) => {
   let packed: PackedPackage;
 
@@ -70,7 +80,7 @@ describe.each(publishedPackages)("$name", ({ name, dir }) => {
     expect(problems).toEqual([]);
   });
 
-  test("its tarball holds the dual build, the sources and the README, and nothing else at the top", () => {
+  test("its tarball holds the dual build, the sources and the README (and its own deliberate extras), and nothing else at the top", () => {
     for (const file of [
       "dist/index.js",
       "dist/index.cjs",
@@ -81,11 +91,13 @@ describe.each(publishedPackages)("$name", ({ name, dir }) => {
       expect(packed.files).toContain(file);
     }
     const manifest = JSON.parse(readFileSync(join(repoRoot, dir, "package.json"), "utf8")) as {
+      name: string;
       bin?: unknown;
     };
     // A package with a command (the webhooks simulator) ships its committed bin/ shim too.
     const allowed = ["dist", "src", "README.md", "CHANGELOG.md", "LICENSE", "package.json"];
     if (manifest.bin !== undefined) allowed.push("bin");
+    allowed.push(...(EXTRA_TOP_LEVEL[manifest.name] ?? []));
     const top = new Set(packed.files.map((file) => file.split("/")[0]));
     for (const entry of top) {
       expect(allowed).toContain(entry);
