@@ -340,7 +340,11 @@ export function createWebhooks(options: WebhooksOptions): Webhooks {
       if (body === MALFORMED) return { type: "malformed_json" };
     }
 
-    const kind = kindOfPath(delivery.pathname) ?? kindOfShape(body);
+    // The path decides, but a body that can only be a contact-info request (a contactId, no
+    // notification list) is answered as one: read as a notification it would have no item, and
+    // be answered 200 with nothing called.
+    const shape = kindOfShape(body);
+    const kind = shape === "contactInfo" ? shape : (kindOfPath(delivery.pathname) ?? shape);
     const result = await process(kind, body);
     switch (result.type) {
       case "invalid":
