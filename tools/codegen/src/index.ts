@@ -9,4 +9,10 @@ export {
   type OpenAPIDocument,
 } from "./spec.js";
 export { OPENAPI_TS_OPTIONS, transformDocument } from "./transform/openapi-ts.js";
-export { targetPackages, targets, type GeneratedFile, type Target, type TargetContext } from "./targets/index.js";
+export {
+  targetPackages,
+  targets,
+  type GeneratedFile,
+  type Target,
+  type TargetContext,
+} from "./targets/index.js";
