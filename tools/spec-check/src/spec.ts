@@ -2,19 +2,13 @@
 import {
   listOperations as operationsIn,
   locateSpec,
-  parseSpec as parseIn,
   readSpec,
   type JsonObject,
 } from "@mehery/xms-spec-model";
 
-export { findRepoRoot } from "@mehery/xms-spec-model";
+export { findRepoRoot, parseSpec } from "@mehery/xms-spec-model";
 
 export const { repoRoot, specPath, correctionsPath, redoclyConfigPath } = locateSpec();
-
-/** Parses an OpenAPI document from YAML text. */
-export function parseSpec(text: string, source = "spec"): JsonObject {
-  return parseIn(text, source);
-}
 
 export function loadSpec(path: string = specPath): JsonObject {
   return readSpec(path);

@@ -11,17 +11,19 @@ export interface DereferenceOptions {
    * can still say which schema it is in once the `$ref`s are gone. Works on a copy.
    */
   stampSchemaNames?: boolean;
+  /** Resolve `document` itself instead of a copy (the caller owns it). */
+  inPlace?: boolean;
 }
 
 /**
- * Resolves every local `$ref` in place of a copy (or of `document` itself when nothing is
- * stamped and the caller owns it: `inPlace`). Resolution keeps identity: after it, a `$ref` to
- * `#/components/schemas/X` *is* `components.schemas.X`, and cycles stay cycles. `description`
- * and `summary` beside a `$ref` win over the target's, as OpenAPI 3.1 says.
+ * Resolves every local `$ref` of a copy of `document` (of `document` itself with `inPlace`).
+ * Resolution keeps identity: after it, a `$ref` to `#/components/schemas/X` *is*
+ * `components.schemas.X`, and cycles stay cycles. `description` and `summary` beside a `$ref`
+ * win over the target's, as OpenAPI 3.1 says.
  */
 export async function dereference(
   document: JsonObject,
-  { stampSchemaNames = false, inPlace = false }: DereferenceOptions & { inPlace?: boolean } = {},
+  { stampSchemaNames = false, inPlace = false }: DereferenceOptions = {},
 ): Promise<JsonObject> {
   const target = inPlace ? document : structuredClone(document);
   if (stampSchemaNames) {
