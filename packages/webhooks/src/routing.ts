@@ -29,6 +29,16 @@ export function kindOfPath(pathname: string | undefined): WebhookKind | undefine
   return undefined;
 }
 
+/**
+ * The kind of a delivery: its path decides, but a body that can only be a contact-info request
+ * is one wherever it was posted (read as a notification it would hold no item, and be answered
+ * 200 with nothing called).
+ */
+export function kindOfDelivery(pathname: string | undefined, body: unknown): WebhookKind {
+  const shape = kindOfShape(body);
+  return shape === "contactInfo" ? shape : (kindOfPath(pathname) ?? shape);
+}
+
 /** A body with a contactId and none of a notification's arrays is a contact-info request. */
 export function kindOfShape(body: unknown): WebhookKind {
   return isRecord(body) &&

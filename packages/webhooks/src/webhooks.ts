@@ -31,7 +31,7 @@ import {
   type XmsWebhooksError,
 } from "./errors.js";
 import { resolveOptions, type WebhooksOptions } from "./options.js";
-import { kindOfPath, kindOfShape, pathnameOfAbsolute } from "./routing.js";
+import { kindOfDelivery, kindOfShape, pathnameOfAbsolute } from "./routing.js";
 import { refusalError } from "./refusals.js";
 import { isRefusal, toResponse, type Outcome, type Refusal } from "./status-policy.js";
 import type { AnyHandler, ContactInfoHandler, ErrorHandler, WebhookHandler } from "./types.js";
@@ -340,12 +340,7 @@ export function createWebhooks(options: WebhooksOptions): Webhooks {
       if (body === MALFORMED) return { type: "malformed_json" };
     }
 
-    // The path decides, but a body that can only be a contact-info request (a contactId, no
-    // notification list) is answered as one: read as a notification it would have no item, and
-    // be answered 200 with nothing called.
-    const shape = kindOfShape(body);
-    const kind = shape === "contactInfo" ? shape : (kindOfPath(delivery.pathname) ?? shape);
-    const result = await process(kind, body);
+    const result = await process(kindOfDelivery(delivery.pathname, body), body);
     switch (result.type) {
       case "invalid":
         return { type: "invalid_payload", errors: result.error.errors };
