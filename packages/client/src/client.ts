@@ -124,8 +124,9 @@ export function createClient(options: ClientOptions = {}): XmsClient {
       ...options.headers,
     },
     credentials,
-    // Read globalThis.fetch at call time, so a fetch installed after createClient (a test polyfill) is used.
-    fetch: options.fetch ?? ((input, init) => fetch(input, init)),
+    // Without one, globalThis.fetch is read at call time, so a fetch installed after createClient
+    // (a test polyfill) is used.
+    fetch: options.fetch,
     idempotent: (method, path) =>
       idempotent.get(`${method} ${path}`) ?? (method == "GET" || method == "HEAD"),
     context: { baseUrl, credentials: Object.keys(credentials) },

@@ -39,7 +39,11 @@ export function redact(headers: Record<string, string>): Record<string, string> 
   return out;
 }
 
-export type Log = (level: LogLevel, entry: AttemptLog) => void;
+/** Writes one attempt's line at `level`. */
+export type Log = ((level: "debug" | "info", entry: AttemptLog) => void) & {
+  /** Whether a `debug` line would be written: the loop builds no entry for a line never written. */
+  readonly debug: boolean;
+};
 
 /** A log function writing to `logger` from `level` up; `undefined` when it would write nothing. */
 export function createLog(logger: Logger, level: LogLevel): Log | undefined {
@@ -49,8 +53,9 @@ export function createLog(logger: Logger, level: LogLevel): Log | undefined {
       `@mehery/xms-client: logLevel must be one of ${levels.join(", ")}; got ${JSON.stringify(level)}`,
     );
   }
-  if (min >= 4) return;
-  return (at, entry) => {
+  // The loop logs attempts at debug and retries at info: from warn up it writes nothing.
+  if (min >= 2) return;
+  const log = (at: "debug" | "info", entry: AttemptLog) => {
     if (levels.indexOf(at) < min) return;
     const { method, path, status, attempt, delayMs, durationMs } = entry;
     const retry = delayMs === undefined ? "" : `, retry in ${Math.round(delayMs)} ms`;
@@ -59,4 +64,5 @@ export function createLog(logger: Logger, level: LogLevel): Log | undefined {
       entry,
     );
   };
+  return Object.assign(log, { debug: min == 0 });
 }

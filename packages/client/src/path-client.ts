@@ -2,7 +2,7 @@ import type { paths } from "@mehery/xms-types";
 import type { Client, FetchResponse, MaybeOptionalInit } from "openapi-fetch";
 import { checkNumbers } from "./options.js";
 import { RETRY, withRetry, type Attempt, type CallRetryOptions } from "./retry.js";
-import type { Transport } from "./transport.js";
+import { send, type Transport } from "./transport.js";
 
 type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
 type PathsWith<M extends HttpMethod> = {
@@ -67,7 +67,8 @@ export function createPathClient(
   /** Number of middlewares registered with `use`. */
   readonly middlewares: number;
 } {
-  const request = raw.request as unknown as (m: string, p: string, i: object) => Promise<unknown>;
+  type Verb = (path: string, init: object) => Promise<unknown>;
+  const verbs = raw as unknown as Record<string, Verb>;
 
   async function call(method: string, path: string, init: Init = {}): Promise<unknown> {
     const { maxRetries, timeoutMs, deadlineMs, signal, ...rest } = init;
@@ -77,9 +78,9 @@ export function createPathClient(
     const info = { method, path, url: t.baseUrl + path, idempotent, options };
     return withRetry(t.policy, info, (attempt: Attempt) => {
       const fetch = (req: Request) => {
-        attempt.request = req;
+        attempt.headers = req.headers;
         info.url = req.url;
-        return t.fetch(req).then(
+        return send(t, req, { signal: attempt.signal }).then(
           (response) => {
             attempt.response = response;
             if (attempt.retries(response)) throw RETRY;
@@ -91,7 +92,10 @@ export function createPathClient(
           },
         );
       };
-      return request(method, path, { ...rest, signal: attempt.signal, fetch });
+      // openapi-fetch copies `rest` into its own init: the same object serves every attempt. A
+      // custom fetch gets the signal inside the Request openapi-fetch builds (see `send`).
+      Object.assign(rest, { fetch }, t.fetch && { signal: attempt.signal });
+      return verbs[method]!(path, rest);
     });
   }
 

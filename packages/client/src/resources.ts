@@ -5,7 +5,7 @@ import type { CallOptions } from "./call-options.js";
 import { resources, type Resources } from "./generated/resources.js";
 import { checkNumbers } from "./options.js";
 import { RETRY, withRetry } from "./retry.js";
-import type { Transport } from "./transport.js";
+import { send, type Transport } from "./transport.js";
 
 export type { CallOptions };
 export type { Resources };
@@ -110,23 +110,22 @@ export function createResources(t: Transport, viaPathApi: () => RequestFn | unde
         const headers = options.headers ? merge(base, options.headers) : base;
         const call = { method, path, url, idempotent, options };
         return withRetry(t.policy, call, async (attempt) => {
-          const req = new Request(url, {
-            method,
-            headers,
-            body: body ?? null,
-            signal: attempt.signal,
-          });
-          attempt.request = req;
+          attempt.headers = headers;
           let response: Response;
           try {
-            response = await t.fetch(req);
+            response = await send(t, url, {
+              method,
+              headers,
+              body: body ?? null,
+              signal: attempt.signal,
+            });
           } catch (error) {
             attempt.fetchError = error;
             throw error;
           }
           attempt.response = response;
           if (attempt.retries(response)) throw RETRY;
-          return parse(response, await response.text(), method, url, req);
+          return parse(response, await response.text(), method, url, headers);
         });
       };
     }
@@ -156,13 +155,15 @@ export function createResources(t: Transport, viaPathApi: () => RequestFn | unde
     text: unknown,
     method: string,
     url: string,
-    request: Request | undefined,
+    sent: Headers | Record<string, string> | undefined,
   ): unknown {
     if (!response.ok) {
       const body = typeof text == "string" ? parseError(text) : text;
       // The credentials this request carried (a call's headers may have removed one).
-      const credentials = request
-        ? Object.keys(t.credentials).filter((name) => request.headers.has(name))
+      const credentials = sent
+        ? Object.keys(t.credentials).filter((name) =>
+            sent instanceof Headers ? sent.has(name) : name in sent,
+          )
         : t.context.credentials;
       throw createApiError(response, body, method, url, { ...t.context, credentials });
     }

@@ -79,8 +79,8 @@ export interface Attempt {
   fetchError?: unknown;
   /** Set once the response's headers arrived. */
   response?: Response;
-  /** The request sent, for the log's headers. */
-  request?: Request;
+  /** The headers sent, for the log and for naming the credentials sent. */
+  headers?: Headers | Record<string, string>;
 }
 
 /** Thrown by `send` to hand a retried response back to the loop. */
@@ -173,7 +173,7 @@ export async function withRetry<T>(
     let error: XmsConnectionError | undefined;
     try {
       const value = await send(attempt);
-      if (log) write(log, "debug", n, began, attempt);
+      if (log?.debug) write(log, "debug", n, began, attempt);
       return value;
     } catch (thrown) {
       if (thrown !== RETRY) {
@@ -197,7 +197,7 @@ export async function withRetry<T>(
           : connectionError(method, call.url, thrown, attempt.response !== undefined);
         const retry = idempotent || !error.sent;
         if (!retry || n >= maxRetries || Date.now() + delay >= deadline) {
-          if (log) write(log, "debug", n, began, attempt, undefined, error.code);
+          if (log?.debug) write(log, "debug", n, began, attempt, undefined, error.code);
           throw error;
         }
       }
@@ -233,7 +233,9 @@ export async function withRetry<T>(
       attempt: n + 1,
       delayMs,
       durationMs: Date.now() - began,
-      headers: a.request ? redact(Object.fromEntries(a.request.headers)) : {},
+      headers: redact(
+        a.headers instanceof Headers ? Object.fromEntries(a.headers) : (a.headers ?? {}),
+      ),
     });
   }
 }

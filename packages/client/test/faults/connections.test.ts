@@ -234,6 +234,44 @@ describe("timeouts", () => {
   });
 });
 
+describe("a custom fetch (a proxy wrapper) that ignores its init", () => {
+  // Like many proxy wrappers, it forwards the Request alone: the time limit must live in it.
+  const seen: Request[] = [];
+  const proxy = (input: Request, _init?: RequestInit) => {
+    seen.push(input);
+    return fetch(input);
+  };
+  afterEach(() => {
+    seen.length = 0;
+  });
+
+  test("still has its resource calls time out, the body included, and aborts their requests", async () => {
+    const server = await serve((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json", "content-length": "100" });
+      res.write("{");
+    });
+    const error = await thrown(
+      client(server.url, { fetch: proxy, timeoutMs: 100 }).messages.send(textMessage),
+    );
+    expect(isXmsTimeoutError(error)).toBe(true);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.signal.aborted).toBe(true);
+  });
+
+  test("still has its path API calls time out, and aborts their requests", async () => {
+    const server = await serve(() => {});
+    const error = await thrown(
+      client(server.url, { fetch: proxy }).GET("/api/v1/config/channels", {
+        timeoutMs: 200,
+        maxRetries: 0,
+      }),
+    );
+    expect(isXmsTimeoutError(error)).toBe(true);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.signal.aborted).toBe(true);
+  });
+});
+
 describe("abort", () => {
   test("aborting during an attempt rejects with the signal's reason and does not retry", async () => {
     const controller = new AbortController();
