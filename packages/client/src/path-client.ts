@@ -9,6 +9,9 @@ type PathsWith<M extends HttpMethod> = {
   [P in keyof paths]: paths[P] extends { [K in M]: {} } ? P : never;
 }[keyof paths];
 type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
+// openapi-fetch's init with `undefined` allowed in every optional field, so that under
+// exactOptionalPropertyTypes an optional `signal` or count passes straight through.
+type AllowUndefined<T> = { [K in keyof T]: {} extends Pick<T, K> ? T[K] | undefined : T[K] };
 // openapi-fetch's InitParam, with the retry options typed (a "none" or a string count is refused).
 type InitParam<Init> = [RequiredKeys<Init>] extends [never]
   ? [(Init & CallRetryOptions & { [key: string]: unknown })?]
@@ -17,7 +20,7 @@ type InitParam<Init> = [RequiredKeys<Init>] extends [never]
 /** One verb of the path API, e.g. `client.GET(path, init)`. */
 export type PathMethod<M extends HttpMethod> = <
   P extends PathsWith<M>,
-  Init extends MaybeOptionalInit<paths[P], M>,
+  Init extends AllowUndefined<MaybeOptionalInit<paths[P], M>>,
 >(
   url: P,
   ...init: InitParam<Init>
@@ -42,7 +45,7 @@ export interface XmsPathClient extends Pick<Client<paths>, "use" | "eject"> {
   request: <
     M extends HttpMethod,
     P extends PathsWith<M>,
-    Init extends MaybeOptionalInit<paths[P], M>,
+    Init extends AllowUndefined<MaybeOptionalInit<paths[P], M>>,
   >(
     method: M,
     url: P,

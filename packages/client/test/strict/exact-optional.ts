@@ -26,3 +26,9 @@ export async function send(signal?: AbortSignal, timeoutMs?: number): Promise<st
 
 // @ts-expect-error the path API types its retry options: a string count does not compile
 void xms.GET("/api/v1/config/channels", { maxRetries: "none" });
+
+// The path API takes the same optional values: an optional signal and per-call options.
+export async function listViaPathApi(signal?: AbortSignal, maxRetries?: number) {
+  const { data } = await xms.GET("/api/v1/config/channels", { signal, maxRetries });
+  return data?.results;
+}
