@@ -12,7 +12,7 @@ import {
   declaredLength,
   isJsonContentType,
   parseJson,
-  readWebStream,
+  bodyOfRequest,
   type BodyBytes,
   type BodySource,
 } from "./body.js";
@@ -186,8 +186,6 @@ export function pipelineOf(webhooks: unknown): Pipeline | undefined {
     : undefined;
 }
 
-const CONSUMED_SOURCE: BodySource = Object.freeze({ type: "consumed" });
-
 const UNAUTHORIZED_MISSING: Refusal = Object.freeze({
   type: "unauthorized",
   detail: "no x-verify-token header",
@@ -283,9 +281,7 @@ export function createWebhooks(options: WebhooksOptions): Webhooks {
         ? source.bytes
         : source.type === "consumed"
           ? CONSUMED
-          : source.type === "web"
-            ? await readWebStream(source.stream, limits)
-            : await source.read(limits);
+          : await source.read(limits);
     if (!(bytes instanceof Uint8Array) || codings.length === 0) return bytes;
     // Bytes a framework handed over may be decoded already (express.raw() does it).
     if (source.type === "bytes" && looksLikeJsonText(bytes)) return bytes;
@@ -439,7 +435,7 @@ export function createWebhooks(options: WebhooksOptions): Webhooks {
           contentEncoding: headers.get("content-encoding"),
           contentLength: headers.get("content-length"),
           pathname: pathnameOfAbsolute(request.url),
-          body: request.bodyUsed ? CONSUMED_SOURCE : { type: "web", stream: request.body },
+          body: bodyOfRequest(request),
         });
       } catch {
         // Only a bug of ours gets here (handlers' errors are caught where they run).

@@ -95,7 +95,7 @@ describe("a sender that stalls mid-body", () => {
     expect(errors).toMatchObject([{ status: 408, reason: "request_timeout" }]);
   });
 
-  test("handle() reading request.body (served by @hono/node-server) answers 408 and the connection is closed", async () => {
+  test("handle() behind @hono/node-server (which reads a declared-length body through arrayBuffer()) answers 408 and the connection is closed", async () => {
     const errors: unknown[] = [];
     const webhooks = createWebhooks({
       verifyToken: TOKEN,
