@@ -4,7 +4,7 @@
  * with code of its own.
  */
 export { findRepoRoot, locateSpec, type SpecLocation } from "./locate.js";
-export { parseSpec, readSpec } from "./parse.js";
+export { parseSpec, parseYaml, readSpec } from "./parse.js";
 export { loadSpecModel, specModelFromText, type LoadOptions, type SpecModel } from "./model.js";
 export { dereference, SCHEMA_NAME, type DereferenceOptions } from "./dereference.js";
 export {

@@ -9,16 +9,23 @@ import { isObject, type JsonObject } from "./json.js";
  * times faster than `yaml`, which is kept for the YAML 1.1 portability check only.
  */
 export function parseSpec(text: string, source = "spec"): JsonObject {
-  let document: unknown;
-  try {
-    document = load(text, { schema: CORE_SCHEMA, filename: source });
-  } catch (cause) {
-    throw new Error(`spec-model: ${source} is not valid YAML`, { cause });
-  }
+  const document = parseYaml(text, source);
   if (!isObject(document) || typeof document["openapi"] !== "string") {
     throw new Error(`spec-model: ${source} is not an OpenAPI document (no "openapi" field)`);
   }
   return document;
+}
+
+/**
+ * Any YAML document of the repository (a CI workflow, a config), read the way the spec is: YAML
+ * 1.2 core schema, one library, so no tool keeps a YAML parser of its own.
+ */
+export function parseYaml(text: string, source = "document"): unknown {
+  try {
+    return load(text, { schema: CORE_SCHEMA, filename: source });
+  } catch (cause) {
+    throw new Error(`spec-model: ${source} is not valid YAML`, { cause });
+  }
 }
 
 /** Reads and parses the document at `path`. */

@@ -6,7 +6,7 @@
 import { readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { parse } from "yaml";
+import { parseYaml } from "@mehery/xms-spec-model";
 import { repoRoot } from "../../src/paths.js";
 
 interface Step {
@@ -32,7 +32,8 @@ interface RootManifest {
 
 const read = (path: string) => readFile(join(repoRoot, path), "utf8");
 const readJson = async <T>(path: string) => JSON.parse(await read(path)) as T;
-const workflow = async (name: string) => parse(await read(`.github/workflows/${name}`)) as Workflow;
+const workflow = async (name: string) =>
+  parseYaml(await read(`.github/workflows/${name}`), name) as Workflow;
 const steps = (flow: Workflow) => Object.values(flow.jobs).flatMap((job) => job.steps);
 const runLines = (flow: Workflow) =>
   steps(flow).flatMap((step) =>
