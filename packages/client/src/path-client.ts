@@ -55,6 +55,25 @@ export interface XmsPathClient extends Pick<Client<paths>, "use" | "eject"> {
   >;
 }
 
+/**
+ * What openapi-fetch builds with `new Request(url, init)` when no middleware needs a real Request:
+ * the URL and the init, as given, so that the attempt's `send` builds the one Request of the call
+ * (undici's Request constructor is a tenth of a loopback call, and fetch() copies a Request it is
+ * given into a second one). openapi-fetch reads only `url`, `method` and `headers` of it.
+ */
+class PendingRequest {
+  constructor(
+    readonly url: string,
+    readonly init: RequestInit & { headers: Headers },
+  ) {}
+  get headers(): Headers {
+    return this.init.headers;
+  }
+  get method(): string | undefined {
+    return this.init.method;
+  }
+}
+
 type Init = CallRetryOptions & { signal?: AbortSignal | null; [key: string]: unknown };
 
 /**
@@ -80,10 +99,14 @@ export function createPathClient(
     const idempotent = t.idempotent(method, path);
     const info = { method, path, url: t.baseUrl + path, idempotent, options };
     return withRetry(t.policy, info, (attempt: Attempt) => {
-      const fetch = (req: Request) => {
+      const fetch = (req: Request | PendingRequest) => {
         attempt.headers = req.headers;
         info.url = req.url;
-        return send(t, req, { signal: attempt.signal }).then(
+        const sent =
+          req instanceof PendingRequest
+            ? send(t, req.url, { ...req.init, signal: attempt.signal })
+            : send(t, req, { signal: attempt.signal });
+        return sent.then(
           (response) => {
             attempt.response = response;
             if (attempt.retries(response)) throw RETRY;
@@ -95,9 +118,11 @@ export function createPathClient(
           },
         );
       };
-      // openapi-fetch copies `rest` into its own init: the same object serves every attempt. A
-      // custom fetch gets the signal inside the Request openapi-fetch builds (see `send`).
-      Object.assign(rest, { fetch }, t.fetch && { signal: attempt.signal });
+      // openapi-fetch copies `rest` into its own init: the same object serves every attempt.
+      // Middlewares get real Requests; a custom fetch then gets the signal inside (see `send`).
+      if (registered.length)
+        Object.assign(rest, { fetch, Request }, t.fetch && { signal: attempt.signal });
+      else Object.assign(rest, { fetch, Request: PendingRequest });
       return verbs[method]!(path, rest);
     });
   }
