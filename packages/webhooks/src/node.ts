@@ -170,7 +170,7 @@ export function createNodeMiddleware(
     let pathname: string | undefined;
     if (mount !== undefined) {
       pathname = pathnameOf(url);
-      if (!isUnderMount(pathname, mount)) {
+      if (!isUnderMount(pathname, mount, pipeline.model.paths)) {
         if (next) next();
         else {
           const detail = `path ${(pathname ?? "?").slice(0, 200)} is not under ${mount}`;

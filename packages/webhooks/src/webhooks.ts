@@ -19,8 +19,14 @@ import {
 import { answerContactInfo } from "./contact-info.js";
 import { UNDECODABLE, decodeBody, looksLikeJsonText, parseContentEncoding } from "./encoding.js";
 import { createDedupe } from "./dedupe.js";
-import { assertEventName } from "./event-names.js";
-import { ANY, dispatchNotification, type RawHandler, type Registry } from "./dispatch.js";
+import { assertEventName, eventNamesOf } from "./event-names.js";
+import {
+  ANY,
+  dispatchNotification,
+  dispatchPlanOf,
+  type RawHandler,
+  type Registry,
+} from "./dispatch.js";
 import {
   DedupeStoreError,
   WebhookDispatchError,
@@ -30,6 +36,7 @@ import {
   type WebhookKind,
   type XmsWebhooksError,
 } from "./errors.js";
+import { MODEL, type NotificationModel } from "./model.js";
 import { resolveOptions, type WebhooksOptions } from "./options.js";
 import { kindOfDelivery, kindOfShape, pathnameOfAbsolute } from "./routing.js";
 import { refusalError } from "./refusals.js";
@@ -171,6 +178,8 @@ export interface Pipeline {
   run(delivery: Delivery): Promise<Outcome>;
   /** Reports a refusal an adapter decided itself (Node: not the mount path), and returns it. */
   refuse(refusal: Refusal): Outcome;
+  /** What the instance routes and dispatches by (the Node adapter: its paths). */
+  model: NotificationModel;
 }
 
 /**
@@ -206,7 +215,17 @@ const UNAUTHORIZED_WRONG: Refusal = Object.freeze({
  * export default { fetch: (request: Request) => webhooks.handle(request) };
  */
 export function createWebhooks(options: WebhooksOptions): Webhooks {
+  return createWebhooksOver(MODEL, options);
+}
+
+/**
+ * createWebhooks() over a notification model given as data (internal: tests pass one generated
+ * from a fixture spec, to show that a kind added to the spec needs no edit of the receiver).
+ */
+export function createWebhooksOver(model: NotificationModel, options: WebhooksOptions): Webhooks {
   const config = resolveOptions(options);
+  const plan = dispatchPlanOf(model);
+  const eventNames = eventNamesOf(model);
   const verifyToken = createTokenVerifier(config.tokens);
   const registry: Registry = new Map();
   const errorHandlers: ErrorHandler[] = config.onError ? [config.onError] : [];
@@ -264,7 +283,7 @@ export function createWebhooks(options: WebhooksOptions): Webhooks {
       }
       return { type: "answered", json: result.json, answer: result.answer };
     }
-    const errors = await dispatchNotification(registry, dedupe, value);
+    const errors = await dispatchNotification(registry, dedupe, value, plan);
     if (errors.length > 0) {
       errors.forEach(report);
       return { type: "failed", errors };
@@ -340,7 +359,7 @@ export function createWebhooks(options: WebhooksOptions): Webhooks {
       if (body === MALFORMED) return { type: "malformed_json" };
     }
 
-    const result = await process(kindOfDelivery(delivery.pathname, body), body);
+    const result = await process(kindOfDelivery(delivery.pathname, body, model), body);
     switch (result.type) {
       case "invalid":
         return { type: "invalid_payload", errors: result.error.errors };
@@ -369,10 +388,11 @@ export function createWebhooks(options: WebhooksOptions): Webhooks {
       refuse(refusal);
       return refusal;
     },
+    model,
   };
 
   const receive = async (payload: unknown, options: ReceiveOptions = {}) => {
-    const kind = options.kind ?? kindOfShape(payload);
+    const kind = options.kind ?? kindOfShape(payload, model);
     if (kind !== "notification" && kind !== "contactInfo") {
       throw new TypeError(`@mehery/xms-webhooks: kind must be "notification" or "contactInfo"`);
     }
@@ -398,7 +418,7 @@ export function createWebhooks(options: WebhooksOptions): Webhooks {
     on(name, handler) {
       const names: readonly unknown[] = Array.isArray(name) ? name : [name];
       // All names are checked before any is registered: a bad list registers nothing.
-      names.forEach((one) => assertEventName(one));
+      names.forEach((one) => assertEventName(one, eventNames));
       register(names as string[], handler as RawHandler);
     },
     onAny(handler) {

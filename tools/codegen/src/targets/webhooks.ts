@@ -6,6 +6,7 @@
  *   imports nothing: the ajv runtime helpers it would `require` are inlined, so the published
  *   package does not depend on ajv.
  * - `src/generated/examples.ts`: the example payloads the spec gives each webhook, by name.
+ * - `src/generated/notification.ts`: the notification model the receiver dispatches by.
  *
  * @see https://spec.openapis.org/oas/v3.1.0#oasWebhooks
  * @see https://ajv.js.org/standalone.html
@@ -13,6 +14,9 @@
 import { createRequire } from "node:module";
 import type { AnySchemaObject } from "ajv";
 import { formatGenerated } from "../format.js";
+import { notificationModelOf } from "../read/notification.js";
+import { listOperations } from "../read/operations.js";
+import { transformNotificationModel } from "../transform/notification-model.js";
 import type { OpenAPIDocument } from "../spec.js";
 import type { GeneratedFile, Target } from "./target.js";
 import {
@@ -608,6 +612,10 @@ export const webhooks: Target = async ({ spec, repoRoot }) => {
     { path: "src/generated/validators.js", contents: js },
     { path: "src/generated/validators.d.ts", contents: dts },
     { path: "src/generated/examples.ts", contents: examplesSource(spec) },
+    {
+      path: "src/generated/notification.ts",
+      contents: transformNotificationModel(notificationModelOf(spec, listOperations(spec))),
+    },
   ];
   for (const file of files) {
     file.contents = await formatGenerated(file.contents, repoRoot, file.path);
