@@ -97,7 +97,8 @@ export function itemKindsOf(spec: OpenAPIDocument, ops: readonly OperationInfo[]
     if (subtype === undefined) return item;
     const discriminator = discriminatorOf(itemRef, spec as unknown as JsonObject);
     if (discriminator && discriminator.propertyName === subtype) {
-      if (!enumName) fail(`${where}: a discriminated union names the enum of its values in valuesSchema`);
+      if (!enumName)
+        fail(`${where}: a discriminated union names the enum of its values in valuesSchema`);
       item.split = { by: "discriminator", values: enumName, field: subtype };
     } else {
       if (enumName) fail(`${where}: valuesSchema is for a discriminated union only`);
