@@ -24,7 +24,7 @@ const RUNTIME: Record<string, string> = {
     for (const key of keys) if (!Object.prototype.hasOwnProperty.call(b, key) || !equal(a[key], b[key])) return false;
     return true;
   }`,
-  // Lossless conversion of the lenient request validators; one source, see webhooks-lossless.ts.
+  // Lossless conversion of the lenient request validators; one source, see lossless.ts.
   [LOSSLESS_RUNTIME]: LOSSLESS_SOURCE,
 };
 

@@ -25,7 +25,7 @@ function sharedBase(converted: Record<string, Json>, variants: readonly string[]
  * THE LENIENT RULE (stated here once; the README's "Validation" section says the same):
  * lenient = unknown fields, absent optional fields and unknown enum values pass; a value of
  * another JSON type that converts to the declared one without loss passes and is converted
- * (see webhooks-lossless.ts); any other wrong JSON type fails.
+ * (see lossless.ts); any other wrong JSON type fails.
  *
  * A platform may start sending a value the spec does not list yet (a new message `type`, a
  * new `status`, a new `contactType`, ...); refusing that delivery would lose it. So, in the
