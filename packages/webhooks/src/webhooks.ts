@@ -38,11 +38,12 @@ import {
 } from "./errors.js";
 import { MODEL, type NotificationModel } from "./model.js";
 import { resolveOptions, type WebhooksOptions } from "./options.js";
-import { kindOfDelivery, kindOfShape, pathnameOfAbsolute } from "./routing.js";
+import { kindOfDelivery, kindOfShape } from "./routing.js";
 import { refusalError } from "./refusals.js";
-import { isRefusal, toResponse, type Outcome, type Refusal } from "./status-policy.js";
+import { FAILED, isRefusal, type Outcome, type Refusal } from "./status-policy.js";
 import type { AnyHandler, ContactInfoHandler, ErrorHandler, WebhookHandler } from "./types.js";
 import { validateBody } from "./validate.js";
+import { handleRequest } from "./web.js";
 import { createTokenVerifier, tokenOf, type TokenSource } from "./verify-token.js";
 
 export interface ReceiveOptions {
@@ -162,19 +163,12 @@ export interface Delivery {
   body: BodySource;
 }
 
-type Processed =
-  | { type: "invalid"; error: WebhookPayloadError }
-  | { type: "failed"; errors: XmsWebhooksError[] }
-  | { type: "processed" }
-  | { type: "answered"; json: string; answer: Record<string, unknown> };
-
-// The outcomes without data, made once.
+// The outcome without data, made once.
 const PROCESSED: Outcome = { type: "processed" };
-const HANDLER_FAILED: Outcome = { type: "handler_failed" };
 
 /** What the adapters in this package get of an instance (not public API). */
 export interface Pipeline {
-  /** Answers a delivery; a refusal is reported to onError. */
+  /** Answers a delivery; a refusal is reported to onError. Never rejects. */
   run(delivery: Delivery): Promise<Outcome>;
   /** Reports a refusal an adapter decided itself (Node: not the mount path), and returns it. */
   refuse(refusal: Refusal): Outcome;
@@ -194,8 +188,6 @@ export function pipelineOf(webhooks: unknown): Pipeline | undefined {
     ? (webhooks as { [PIPELINE]: Pipeline })[PIPELINE]
     : undefined;
 }
-
-const CONSUMED_SOURCE: BodySource = Object.freeze({ type: "consumed" });
 
 const UNAUTHORIZED_MISSING: Refusal = Object.freeze({
   type: "unauthorized",
@@ -260,12 +252,12 @@ export function createWebhooksOver(model: NotificationModel, options: WebhooksOp
   };
 
   /** Validates and dispatches a parsed body: the part every entry point shares. */
-  const process = async (kind: WebhookKind, body: unknown): Promise<Processed> => {
+  const process = async (kind: WebhookKind, body: unknown): Promise<Outcome> => {
     const issues = validateBody(config.validate, kind, body);
     if (issues) {
       const error = new WebhookPayloadError(kind, issues);
       report(error);
-      return { type: "invalid", error };
+      return { type: "invalid_payload", error };
     }
     const value = body as Record<string, unknown>;
     if (kind === "contactInfo") {
@@ -279,16 +271,16 @@ export function createWebhooksOver(model: NotificationModel, options: WebhooksOp
       });
       if (!result.ok) {
         result.errors.forEach(report);
-        return { type: "failed", errors: result.errors };
+        return { type: "handler_failed", errors: result.errors };
       }
       return { type: "answered", json: result.json, answer: result.answer };
     }
     const errors = await dispatchNotification(registry, dedupe, value, plan);
     if (errors.length > 0) {
       errors.forEach(report);
-      return { type: "failed", errors };
+      return { type: "handler_failed", errors };
     }
-    return { type: "processed" };
+    return PROCESSED;
   };
 
   /** Reads the body's bytes within the limits, then undoes its Content-Encoding. */
@@ -359,17 +351,7 @@ export function createWebhooksOver(model: NotificationModel, options: WebhooksOp
       if (body === MALFORMED) return { type: "malformed_json" };
     }
 
-    const result = await process(kindOfDelivery(delivery.pathname, body, model), body);
-    switch (result.type) {
-      case "invalid":
-        return { type: "invalid_payload", errors: result.error.errors };
-      case "failed":
-        return HANDLER_FAILED;
-      case "answered":
-        return { type: "answered", json: result.json };
-      case "processed":
-        return PROCESSED;
-    }
+    return process(kindOfDelivery(delivery.pathname, body, model), body);
   };
 
   const refuse = (refusal: Refusal): WebhookRefusedError => {
@@ -380,7 +362,13 @@ export function createWebhooksOver(model: NotificationModel, options: WebhooksOp
 
   const pipeline: Pipeline = {
     async run(delivery) {
-      const outcome = await decide(delivery);
+      let outcome: Outcome;
+      try {
+        outcome = await decide(delivery);
+      } catch {
+        // Only a bug of ours gets here (handlers' errors are caught where they run).
+        return FAILED;
+      }
       if (isRefusal(outcome)) refuse(outcome);
       return outcome;
     },
@@ -396,15 +384,16 @@ export function createWebhooksOver(model: NotificationModel, options: WebhooksOp
     if (kind !== "notification" && kind !== "contactInfo") {
       throw new TypeError(`@mehery/xms-webhooks: kind must be "notification" or "contactInfo"`);
     }
-    const result = await process(kind, payload);
-    switch (result.type) {
-      case "invalid":
-        throw result.error;
-      case "failed":
-        throw new WebhookDispatchError(result.errors);
+    const outcome = await process(kind, payload);
+    switch (outcome.type) {
+      case "invalid_payload":
+        throw outcome.error;
+      case "handler_failed":
+        throw new WebhookDispatchError(outcome.errors);
       case "answered":
-        return result.answer as ContactInfoResponse;
-      case "processed":
+        return outcome.answer as ContactInfoResponse;
+      default:
+        // "processed": process() refuses nothing, it validates and dispatches.
         return undefined;
     }
   };
@@ -448,25 +437,7 @@ export function createWebhooksOver(model: NotificationModel, options: WebhooksOp
         if (list && index !== -1) list.splice(index, 1);
       }
     },
-    async handle(request) {
-      let outcome: Outcome;
-      try {
-        const headers = request.headers;
-        outcome = await pipeline.run({
-          method: request.method,
-          token: headers.get("x-verify-token"),
-          contentType: headers.get("content-type"),
-          contentEncoding: headers.get("content-encoding"),
-          contentLength: headers.get("content-length"),
-          pathname: pathnameOfAbsolute(request.url),
-          body: request.bodyUsed ? CONSUMED_SOURCE : { type: "web", stream: request.body },
-        });
-      } catch {
-        // Only a bug of ours gets here (handlers' errors are caught where they run).
-        outcome = HANDLER_FAILED;
-      }
-      return toResponse(outcome);
-    },
+    handle: (request) => handleRequest(pipeline, request),
     receive,
     verify,
     async verifyAndReceive(input: VerifyAndReceiveInput) {
