@@ -2,6 +2,7 @@
  * Plain JSON Schema values as the webhook validators' transforms pass them along, and the
  * `$defs` references between their definitions.
  */
+import { visitSchemas } from "@mehery/xms-spec-model";
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
@@ -27,21 +28,14 @@ export function refName(schema: Json | undefined): string | undefined {
 /** The names of `roots` and of every definition they reach through `$ref`. */
 export function reachable(defs: Record<string, Json>, roots: readonly string[]): string[] {
   const seen = new Set<string>();
-  const visit = (node: Json): void => {
-    if (Array.isArray(node)) node.forEach(visit);
-    else if (isObject(node)) {
-      for (const [key, value] of Object.entries(node)) {
-        if (key === "$ref") enter(defName(String(value)));
-        else visit(value);
-      }
-    }
-  };
   const enter = (name: string): void => {
     if (seen.has(name)) return;
     const def = defs[name];
     if (def === undefined) throw new Error(`xms-codegen webhooks: no schema ${name}`);
     seen.add(name);
-    visit(def);
+    visitSchemas(def, (schema) => {
+      if (typeof schema["$ref"] === "string") enter(defName(schema["$ref"]));
+    });
   };
   roots.forEach(enter);
   return [...seen].sort();
