@@ -351,7 +351,8 @@ export function createWebhooksOver(model: NotificationModel, options: WebhooksOp
       if (body === MALFORMED) return { type: "malformed_json" };
     }
 
-    return process(kindOfDelivery(delivery.pathname, body, model), body);
+    // `return await`: V8 resolves an awaited promise in fewer ticks than a returned one.
+    return await process(kindOfDelivery(delivery.pathname, body, model), body);
   };
 
   const refuse = (refusal: Refusal): WebhookRefusedError => {
