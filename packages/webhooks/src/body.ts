@@ -29,6 +29,9 @@ export type BodySource =
   /** A value a framework already parsed (`express.json()`): validated like any other. */
   | { type: "parsed"; value: unknown };
 
+/** The body of a request whose stream something else read to its end, and left nothing of. */
+export const CONSUMED_SOURCE: BodySource = Object.freeze({ type: "consumed" });
+
 const EMPTY = new Uint8Array(0);
 
 function ignore(): void {}

@@ -2,16 +2,10 @@
  * Fan-out of a message notification into one event per item, and the running of handlers: all
  * handlers of a delivery run concurrently, each failure is collected, none stops the others.
  */
-import {
-  eventCodes,
-  messageTypes,
-  notificationItemKinds,
-  statusCodes,
-  type MessageNotificationPayload,
-  type NotificationItemKind,
-} from "@mehery/xms-webhook-types";
+import type { MessageNotificationPayload } from "@mehery/xms-webhook-types";
 import { dedupeKey, type Dedupe } from "./dedupe.js";
 import { WebhookHandlerError } from "./errors.js";
+import type { NotificationModel } from "./model.js";
 import { isRecord } from "./validate.js";
 
 /** An event as handed to a handler; the public types narrow it by name. */
@@ -34,8 +28,8 @@ export const ANY = "*";
 export const UNKNOWN_PREFIX = "unknown.";
 
 interface Item {
-  /** A known kind, or `unknown.<list>` for an item of a list the spec does not know. */
-  kind: NotificationItemKind | `unknown.${string}`;
+  /** A kind of the model, or `unknown.<list>` for an item of a list the spec does not know. */
+  kind: string;
   payload: unknown;
   /** The names it is dispatched to, the most specific last. */
   names: string[];
@@ -44,39 +38,44 @@ interface Item {
   index: number;
 }
 
-const SUBTYPE: Record<NotificationItemKind, [field: string, known: readonly string[]] | undefined> =
-  {
-    message: ["type", messageTypes],
-    status: ["status", statusCodes],
-    event: ["eventCode", eventCodes],
-    action: undefined,
+/** The notification model, compiled once per instance for the hot path. */
+export interface DispatchPlan {
+  kinds: readonly { kind: string; list: string; field?: string; known: ReadonlySet<string> }[];
+  /** The lists of a notification the spec knows: the items' and `contacts`. */
+  lists: ReadonlySet<string>;
+}
+
+export function dispatchPlanOf(model: NotificationModel): DispatchPlan {
+  return {
+    kinds: model.kinds.map(({ kind, list, subtype }) =>
+      subtype
+        ? { kind, list, field: subtype.field, known: new Set(subtype.known) }
+        : { kind, list, known: new Set<string>() },
+    ),
+    lists: new Set(model.lists),
   };
+}
 
-const KINDS = Object.keys(notificationItemKinds) as NotificationItemKind[];
 const NO_CONTACTS: unknown[] = [];
-
-/** The lists of a notification the spec knows: the items' and `contacts`. */
-const KNOWN_LISTS = new Set<string>([...Object.values(notificationItemKinds), "contacts"]);
 
 /**
  * Every item of a notification with the names it goes to: `message` + `message.text`, ... An
- * item whose `type`, `status` or `eventCode` is not a known value (lenient validation lets a
- * value the spec does not list yet through) goes to its kind's name only.
+ * item whose subtype field (`type`, `status`, ...) is not a known value (lenient validation lets
+ * a value the spec does not list yet through) goes to its kind's name only.
  */
-function itemsOf(notification: Record<string, unknown>): Item[] {
+function itemsOf(plan: DispatchPlan, notification: Record<string, unknown>): Item[] {
   const contacts = Array.isArray(notification["contacts"]) ? notification["contacts"] : NO_CONTACTS;
   const items: Item[] = [];
-  for (const kind of KINDS) {
-    const list = notification[notificationItemKinds[kind]];
+  for (const { kind, list: name, field, known } of plan.kinds) {
+    const list = notification[name];
     if (!Array.isArray(list)) continue;
     for (const [index, payload] of list.entries()) {
       // Only reachable with validate: false; such an item can not be dispatched by name.
       if (!isRecord(payload)) continue;
       const names: string[] = [kind];
-      const subtype = SUBTYPE[kind];
-      if (subtype) {
-        const value = payload[subtype[0]];
-        if (typeof value === "string" && subtype[1].includes(value)) names.push(`${kind}.${value}`);
+      if (field !== undefined) {
+        const value = payload[field];
+        if (typeof value === "string" && known.has(value)) names.push(`${kind}.${value}`);
       }
       items.push({ kind, payload, names, contact: contactOf(payload, contacts), index });
     }
@@ -85,7 +84,7 @@ function itemsOf(notification: Record<string, unknown>): Item[] {
   // onAny as `unknown.<list>`, whatever the item is.
   for (const list of Object.keys(notification)) {
     const values = notification[list];
-    if (KNOWN_LISTS.has(list) || !Array.isArray(values)) continue;
+    if (plan.lists.has(list) || !Array.isArray(values)) continue;
     const kind = `${UNKNOWN_PREFIX}${list}` as const;
     for (const [index, payload] of values.entries()) {
       const contact = isRecord(payload) ? contactOf(payload, contacts) : undefined;
@@ -187,8 +186,9 @@ export function dispatchNotification(
   registry: Registry,
   dedupe: Dedupe | undefined,
   notification: Record<string, unknown>,
+  plan: DispatchPlan,
 ): WebhookHandlerError[] | Promise<WebhookHandlerError[]> {
-  const items = itemsOf(notification);
+  const items = itemsOf(plan, notification);
   if (!dedupe) {
     // Every handler of every item, all at once.
     const calls: Call[] = [];

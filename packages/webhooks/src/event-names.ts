@@ -5,8 +5,17 @@
  */
 import { webhookEventNames } from "@mehery/xms-webhook-types";
 import { XmsWebhooksError } from "./errors.js";
+import type { NotificationModel } from "./model.js";
 
-const KNOWN = new Set<string>(webhookEventNames);
+/** The spec's event names, and those the kinds of `model` make (the same, for the spec's model). */
+export function eventNamesOf(model: NotificationModel): Set<string> {
+  const names = new Set<string>(webhookEventNames);
+  for (const { kind, subtype } of model.kinds) {
+    names.add(kind);
+    for (const value of subtype?.known ?? []) names.add(`${kind}.${value}`);
+  }
+  return names;
+}
 
 /** `on()` got a name that no event has; `suggestion` is the nearest valid one, if any is near. */
 export class WebhookEventNameError extends XmsWebhooksError {
@@ -61,9 +70,9 @@ export function nearestEventName(name: string): string | undefined {
   return best;
 }
 
-/** Throws WebhookEventNameError unless `name` is an event name. */
-export function assertEventName(name: unknown): asserts name is string {
-  if (typeof name === "string" && KNOWN.has(name)) return;
+/** Throws WebhookEventNameError unless `name` is one of the `known` event names. */
+export function assertEventName(name: unknown, known: ReadonlySet<string>): asserts name is string {
+  if (typeof name === "string" && known.has(name)) return;
   const text = typeof name === "string" ? name : String(name);
   throw new WebhookEventNameError(text, nearestEventName(text));
 }

@@ -6,6 +6,7 @@
  */
 import {
   CONSUMED,
+  CONSUMED_SOURCE,
   TIMED_OUT,
   TOO_LARGE,
   UNREADABLE,
@@ -133,8 +134,6 @@ function bodySource(req: NodeRequest): BodySource {
   return { type: "stream", read: (limits) => readStream(req, limits) };
 }
 
-const CONSUMED_SOURCE: BodySource = Object.freeze({ type: "consumed" });
-
 function send(res: NodeResponse, outcome: Outcome): void {
   if (res.headersSent || res.writableEnded) return;
   const answer = toHttp(outcome);
@@ -170,7 +169,7 @@ export function createNodeMiddleware(
     let pathname: string | undefined;
     if (mount !== undefined) {
       pathname = pathnameOf(url);
-      if (!isUnderMount(pathname, mount)) {
+      if (!isUnderMount(pathname, mount, pipeline.model.paths)) {
         if (next) next();
         else {
           const detail = `path ${(pathname ?? "?").slice(0, 200)} is not under ${mount}`;
@@ -179,20 +178,15 @@ export function createNodeMiddleware(
         return;
       }
     }
-    let outcome: Outcome;
-    try {
-      outcome = await pipeline.run({
-        method: req.method ?? "GET",
-        token: header(req, "x-verify-token"),
-        contentType: header(req, "content-type"),
-        contentEncoding: header(req, "content-encoding"),
-        contentLength: header(req, "content-length"),
-        pathname: pathname ?? pathnameOf(url),
-        body: bodySource(req),
-      });
-    } catch {
-      outcome = { type: "handler_failed" };
-    }
+    const outcome = await pipeline.run({
+      method: req.method ?? "GET",
+      token: header(req, "x-verify-token"),
+      contentType: header(req, "content-type"),
+      contentEncoding: header(req, "content-encoding"),
+      contentLength: header(req, "content-length"),
+      pathname: pathname ?? pathnameOf(url),
+      body: bodySource(req),
+    });
     send(res, outcome);
   };
 }

@@ -4,15 +4,14 @@
  * its shape.
  */
 import type { WebhookKind } from "./errors.js";
+import { notificationModel } from "./generated/notification.js";
+import { MODEL, type NotificationModel } from "./model.js";
 import { isRecord } from "./validate.js";
 
 /** The published paths, relative to the webhook URL. */
-export const WEBHOOK_PATHS = {
-  notification: "/api/v1/message/receive",
-  contactInfo: "/api/v1/contact/info",
-} as const satisfies Record<WebhookKind, string>;
+export const WEBHOOK_PATHS = notificationModel.paths;
 
-const NOTIFICATION_ARRAYS = ["messages", "statuses", "events", "actions", "contacts"] as const;
+type Paths = NotificationModel["paths"];
 
 function trimSlashes(path: string): string {
   let end = path.length;
@@ -21,11 +20,14 @@ function trimSlashes(path: string): string {
 }
 
 /** The kind a path's suffix names, if it ends with a published path. */
-export function kindOfPath(pathname: string | undefined): WebhookKind | undefined {
+export function kindOfPath(
+  pathname: string | undefined,
+  paths: Paths = MODEL.paths,
+): WebhookKind | undefined {
   if (pathname === undefined) return undefined;
   const path = trimSlashes(pathname);
-  if (path.endsWith(WEBHOOK_PATHS.notification)) return "notification";
-  if (path.endsWith(WEBHOOK_PATHS.contactInfo)) return "contactInfo";
+  if (path.endsWith(paths.notification)) return "notification";
+  if (path.endsWith(paths.contactInfo)) return "contactInfo";
   return undefined;
 }
 
@@ -34,16 +36,20 @@ export function kindOfPath(pathname: string | undefined): WebhookKind | undefine
  * is one wherever it was posted (read as a notification it would hold no item, and be answered
  * 200 with nothing called).
  */
-export function kindOfDelivery(pathname: string | undefined, body: unknown): WebhookKind {
-  const shape = kindOfShape(body);
-  return shape === "contactInfo" ? shape : (kindOfPath(pathname) ?? shape);
+export function kindOfDelivery(
+  pathname: string | undefined,
+  body: unknown,
+  model: NotificationModel = MODEL,
+): WebhookKind {
+  const shape = kindOfShape(body, model);
+  return shape === "contactInfo" ? shape : (kindOfPath(pathname, model.paths) ?? shape);
 }
 
-/** A body with a contactId and none of a notification's arrays is a contact-info request. */
-export function kindOfShape(body: unknown): WebhookKind {
+/** A body with a contactId and none of a notification's lists is a contact-info request. */
+export function kindOfShape(body: unknown, model: NotificationModel = MODEL): WebhookKind {
   return isRecord(body) &&
     Object.hasOwn(body, "contactId") &&
-    !NOTIFICATION_ARRAYS.some((key) => Object.hasOwn(body, key))
+    !model.lists.some((key) => Object.hasOwn(body, key))
     ? "contactInfo"
     : "notification";
 }
@@ -58,15 +64,19 @@ export function pathnameOf(url: string): string | undefined {
 }
 
 /** Whether `pathname` is the mount path itself or the mount path plus a published path. */
-export function isUnderMount(pathname: string | undefined, mount: string): boolean {
+export function isUnderMount(
+  pathname: string | undefined,
+  mount: string,
+  paths: Paths = MODEL.paths,
+): boolean {
   if (pathname === undefined) return false;
   const path = trimSlashes(pathname);
   const base = trimSlashes(mount);
   const prefix = base === "/" ? "" : base;
   return (
     path === base ||
-    path === `${prefix}${WEBHOOK_PATHS.notification}` ||
-    path === `${prefix}${WEBHOOK_PATHS.contactInfo}`
+    path === `${prefix}${paths.notification}` ||
+    path === `${prefix}${paths.contactInfo}`
   );
 }
 

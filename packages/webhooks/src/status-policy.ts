@@ -25,7 +25,7 @@
  *
  * A body never echoes a header, so it can not contain the verification token.
  */
-import type { PayloadIssue, RefusalReason } from "./errors.js";
+import type { RefusalReason, WebhookPayloadError, XmsWebhooksError } from "./errors.js";
 
 /** A delivery refused before validation; `detail` (never a header value) explains it to onError. */
 export interface Refusal {
@@ -33,13 +33,21 @@ export interface Refusal {
   detail?: string;
 }
 
+/**
+ * What the pipeline made of a delivery: the one result every entry point reads. `handle()` and
+ * the Node middleware answer it (toResponse(), toHttp()); `receive()` returns or throws it.
+ */
 export type Outcome =
   | Refusal
-  | { type: "invalid_payload"; errors: readonly PayloadIssue[] }
-  | { type: "handler_failed" }
+  | { type: "invalid_payload"; error: WebhookPayloadError }
+  /** `errors`: one per failed handler (none when a bug of ours failed the delivery). */
+  | { type: "handler_failed"; errors: readonly XmsWebhooksError[] }
   | { type: "processed" }
-  /** `json`: the serialized ContactInfoUpdate, validated after serialization. */
-  | { type: "answered"; json: string };
+  /** `json`: the serialized ContactInfoUpdate, validated after serialization; `answer`, its value. */
+  | { type: "answered"; json: string; answer: Record<string, unknown> };
+
+/** A delivery that failed on our side, with no handler error to tell (a bug of ours). */
+export const FAILED: Outcome = Object.freeze({ type: "handler_failed", errors: Object.freeze([]) });
 
 const NOT_REFUSALS = new Set<string>([
   "invalid_payload",
@@ -115,7 +123,7 @@ export function toHttp(outcome: Outcome): HttpAnswer {
       return {
         status: 400,
         headers: { ...JSON_HEADERS, connection: "close" },
-        body: JSON.stringify({ error: "invalid_payload", errors: outcome.errors }),
+        body: JSON.stringify({ error: "invalid_payload", errors: outcome.error.errors }),
       };
     case "handler_failed":
       return error(500, "handler_failed");

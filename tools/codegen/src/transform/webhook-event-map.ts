@@ -1,47 +1,10 @@
 import type { ReferenceObject, SchemaObject } from "openapi-typescript";
 import { jsdoc, literal } from "../names.js";
 import { enumOf } from "../read/enums.js";
+import { itemKindsOf, notificationWebhook, type ItemKind } from "../read/notification.js";
 import type { OperationInfo } from "../read/operations.js";
 import { isRef, resolve, schemaNameOf } from "../read/refs.js";
 import type { OpenAPIDocument } from "../spec.js";
-
-/**
- * The kinds of item a message notification carries, and how each splits into sub-events. The
- * spec has no extension for this, so it is stated here and checked against the spec: each
- * `property` must be an array of a named schema in the notification payload.
- */
-export const NOTIFICATION_ITEM_KINDS = [
-  // `message.<type>` for each value of the enum `values`, typed as the branch the union's
-  // discriminator maps it to.
-  {
-    kind: "message",
-    property: "messages",
-    split: { by: "discriminator", values: "InBoundMsgType" },
-    valuesName: "messageTypes",
-  },
-  // `status.<code>` for each value of the item's `status` property (an enum).
-  {
-    kind: "status",
-    property: "statuses",
-    split: { by: "field", field: "status" },
-    valuesName: "statusCodes",
-  },
-  // `event.<code>` for each known value of `eventCode` (an open enum).
-  {
-    kind: "event",
-    property: "events",
-    split: { by: "field", field: "eventCode" },
-    valuesName: "eventCodes",
-  },
-  { kind: "action", property: "actions" },
-] as const satisfies readonly ItemKind[];
-
-interface ItemKind {
-  kind: string;
-  property: string;
-  split?: { by: "discriminator"; values: string } | { by: "field"; field: string };
-  valuesName?: string;
-}
 
 interface EventEntry {
   name: string;
@@ -161,21 +124,22 @@ function expandKind(spec: OpenAPIDocument, wrapper: SchemaObject, item: ItemKind
 }
 
 /**
- * The webhooks → every event a handler can subscribe to. A webhook whose payload carries the
- * notification item arrays expands into the item kinds; any other webhook is one event, named by
- * its `x-event-name`.
+ * The webhooks → every event a handler can subscribe to. The webhook whose `x-sdk-items` lists
+ * the notification item arrays expands into the item kinds; any other webhook is one event, named
+ * by its `x-event-name`.
  */
 export function buildEventMap(
   spec: OpenAPIDocument,
   ops: OperationInfo[],
-  kinds: readonly ItemKind[] = NOTIFICATION_ITEM_KINDS,
+  kinds: readonly ItemKind[] = itemKindsOf(spec, ops),
 ): EventMap {
+  // The kinds are the spec's (`x-sdk-items` of the notification webhook).
+  const notification = notificationWebhook(ops);
   const map: EventMap = { entries: [], imports: new Set(), lists: [], kinds: [] };
   for (const op of ops.filter((o) => o.source === "webhooks")) {
     const payloadName = jsonBodyRef(op);
     const payload = schemaOf(spec, payloadName);
-    const properties = propertiesOf(payload);
-    if (kinds.every((k) => k.property in properties)) {
+    if (op === notification) {
       for (const kind of kinds) expandKind(spec, payload, kind, map);
       continue;
     }

@@ -136,15 +136,25 @@ export interface components {
     /** @enum {string} */
     InBoundMsgType: "text" | "system";
     InBoundMsg: components["schemas"]["InBoundTextMsg"] | components["schemas"]["InBoundSystemMsg"];
-    InBoundTextMsg: {
+    InBoundMsgBase: {
+      id: string;
+      timestamp?: number;
+    };
+    InBoundTextMsg: components["schemas"]["InBoundMsgBase"] & {
+      /** @constant */
+      type: "text";
+      text: string;
+    } & {
       /**
        * @description discriminator enum property added by openapi-typescript
        * @enum {string}
        */
       type: "text";
-      text: string;
     };
-    InBoundSystemMsg: {
+    InBoundSystemMsg: components["schemas"]["InBoundMsgBase"] & {
+      /** @constant */
+      type: "system";
+    } & {
       /**
        * @description discriminator enum property added by openapi-typescript
        * @enum {string}

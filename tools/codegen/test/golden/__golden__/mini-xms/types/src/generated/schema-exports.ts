@@ -14,6 +14,7 @@ export interface SchemaExports {
   InBoundWrapper: Schemas.InBoundWrapper;
   InBoundMsgType: Schemas.InBoundMsgType;
   InBoundMsg: Schemas.InBoundMsg;
+  InBoundMsgBase: Schemas.InBoundMsgBase;
   InBoundTextMsg: Schemas.InBoundTextMsg;
   InBoundSystemMsg: Schemas.InBoundSystemMsg;
   InBoundMsgStatus: Schemas.InBoundMsgStatus;

@@ -23,6 +23,8 @@ export type InBoundMsgType = components["schemas"]["InBoundMsgType"];
 
 export type InBoundMsg = components["schemas"]["InBoundMsg"];
 
+export type InBoundMsgBase = components["schemas"]["InBoundMsgBase"];
+
 export type InBoundTextMsg = components["schemas"]["InBoundTextMsg"];
 
 export type InBoundSystemMsg = components["schemas"]["InBoundSystemMsg"];

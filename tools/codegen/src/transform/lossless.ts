@@ -25,8 +25,7 @@ const require = createRequire(import.meta.url);
 const { _, stringify } =
   require("ajv/dist/compile/codegen/index.js") as typeof import("ajv/dist/compile/codegen/index.js");
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type JsonObject = { [key: string]: Json };
+import { isObject, type Json, type JsonObject } from "./json-schema.js";
 
 /** Keywords on object and array schemas: what to convert, by property name or for every item. */
 export const LOSSLESS_PROPERTIES = "xmsLosslessProperties";
@@ -96,10 +95,6 @@ export const losslessKeywords = [
   keyword(LOSSLESS_PROPERTIES, "object", "properties"),
   keyword(LOSSLESS_ITEMS, "array", "items"),
 ];
-
-function isObject(value: Json | undefined): value is JsonObject {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 const CONVERTIBLE = ["string", "number", "integer"];
 
