@@ -7,11 +7,12 @@ import {
   messageTypes,
   notificationItemKinds,
   statusCodes,
+  webhookEventNames,
   type MessageNotificationPayload,
   type NotificationItemKind,
 } from "@mehery/xms-webhook-types";
 import { dedupeKey, type Dedupe } from "./dedupe.js";
-import { WebhookHandlerError } from "./errors.js";
+import { UnhandledItemError, WebhookHandlerError } from "./errors.js";
 import { isRecord } from "./validate.js";
 
 /** An event as handed to a handler; the public types narrow it by name. */
@@ -42,6 +43,12 @@ interface Item {
   contact: unknown;
   /** Its position in its list, part of the dedupe key of an item without an id. */
   index: number;
+  /**
+   * For an item the spec does not list (its own event or onAny receive it, nothing else): what
+   * it is, for the UnhandledItemError that says nobody did. Undefined for a listed item, whose
+   * handlers the user chose to register or not.
+   */
+  unlisted?: string;
 }
 
 const SUBTYPE: Record<NotificationItemKind, [field: string, known: readonly string[]] | undefined> =
@@ -52,6 +59,24 @@ const SUBTYPE: Record<NotificationItemKind, [field: string, known: readonly stri
     action: undefined,
   };
 
+const EVENT_NAMES = new Set<string>(webhookEventNames);
+
+/**
+ * The event of a kind's items whose value its closed enum does not list (`message.unlisted`),
+ * when the generated names have one; a kind with an open enum (`event`) has none: its own event
+ * takes every value.
+ */
+const UNLISTED_EVENT = new Map(
+  Object.keys(SUBTYPE)
+    .map((kind) => [kind, `${kind}.unlisted`] as const)
+    .filter(([, name]) => EVENT_NAMES.has(name)),
+);
+
+/** A value of a payload, quoted for a message: short, whatever was sent. */
+function quote(value: unknown): string {
+  return typeof value === "string" ? JSON.stringify(value.slice(0, 64)) : `(${typeof value})`;
+}
+
 const KINDS = Object.keys(notificationItemKinds) as NotificationItemKind[];
 const NO_CONTACTS: unknown[] = [];
 
@@ -60,8 +85,10 @@ const KNOWN_LISTS = new Set<string>([...Object.values(notificationItemKinds), "c
 
 /**
  * Every item of a notification with the names it goes to: `message` + `message.text`, ... An
- * item whose `type`, `status` or `eventCode` is not a known value (lenient validation lets a
- * value the spec does not list yet through) goes to its kind's name only.
+ * item whose `type` or `status` is not a listed value (lenient validation lets a value the spec
+ * does not list yet through) goes to `message.unlisted` or `status.unlisted` only, so that the
+ * kind's handlers get exactly the listed union; one whose `eventCode` is not a known value goes
+ * to `event` only (its enum is open).
  */
 function itemsOf(notification: Record<string, unknown>): Item[] {
   const contacts = Array.isArray(notification["contacts"]) ? notification["contacts"] : NO_CONTACTS;
@@ -72,13 +99,25 @@ function itemsOf(notification: Record<string, unknown>): Item[] {
     for (const [index, payload] of list.entries()) {
       // Only reachable with validate: false; such an item can not be dispatched by name.
       if (!isRecord(payload)) continue;
-      const names: string[] = [kind];
+      const item: Item = {
+        kind,
+        payload,
+        names: [kind],
+        contact: contactOf(payload, contacts),
+        index,
+      };
       const subtype = SUBTYPE[kind];
       if (subtype) {
         const value = payload[subtype[0]];
-        if (typeof value === "string" && subtype[1].includes(value)) names.push(`${kind}.${value}`);
+        const unlisted = UNLISTED_EVENT.get(kind);
+        if (typeof value === "string" && subtype[1].includes(value)) {
+          item.names.push(`${kind}.${value}`);
+        } else if (unlisted) {
+          item.names = [unlisted];
+          item.unlisted = `an item of "${notificationItemKinds[kind]}" whose ${subtype[0]} ${quote(value)} the spec does not list`;
+        }
       }
-      items.push({ kind, payload, names, contact: contactOf(payload, contacts), index });
+      items.push(item);
     }
   }
   // A list the spec does not know (`reactions`, ...) is not dropped: each of its items goes to
@@ -89,7 +128,8 @@ function itemsOf(notification: Record<string, unknown>): Item[] {
     const kind = `${UNKNOWN_PREFIX}${list}` as const;
     for (const [index, payload] of values.entries()) {
       const contact = isRecord(payload) ? contactOf(payload, contacts) : undefined;
-      items.push({ kind, payload, names: [kind], contact, index });
+      const unlisted = `an item of "${list.slice(0, 64)}", a list the spec does not know`;
+      items.push({ kind, payload, names: [kind], contact, index, unlisted });
     }
   }
   return items;
@@ -179,23 +219,39 @@ export function runCalls(
   return pending.length > 0 ? Promise.all(pending).then(() => errors) : errors;
 }
 
+/** Tells `notice` about an item that no handler receives, if the spec does not list it. */
+function unheard(item: Item, notice: Notice): void {
+  if (item.unlisted === undefined) return;
+  const name = item.names[item.names.length - 1] as string;
+  notice(new UnhandledItemError({ name, payload: item.payload }, item.unlisted));
+}
+
+/** Receives an UnhandledItemError (onError's report): a notice, the delivery goes on. */
+export type Notice = (error: UnhandledItemError) => void;
+
 /**
  * Dispatches every item of a (validated) notification. Returns the errors of failed handlers;
  * with dedupe, an item is skipped when already processed and remembered only when none failed.
+ * An unlisted item that no handler receives is told to `notice`, not lost in silence.
  */
 export function dispatchNotification(
   registry: Registry,
   dedupe: Dedupe | undefined,
   notification: Record<string, unknown>,
+  notice: Notice,
 ): WebhookHandlerError[] | Promise<WebhookHandlerError[]> {
   const items = itemsOf(notification);
   if (!dedupe) {
     // Every handler of every item, all at once.
     const calls: Call[] = [];
-    for (const item of items) callsFor(registry, item.names, eventOf(item, notification), calls);
+    for (const item of items) {
+      const before = calls.length;
+      callsFor(registry, item.names, eventOf(item, notification), calls);
+      if (calls.length === before) unheard(item, notice);
+    }
     return runCalls(calls);
   }
-  return dispatchOnce(registry, dedupe, items, notification);
+  return dispatchOnce(registry, dedupe, items, notification, notice);
 }
 
 /** What the handlers of an item receive, but its name. */
@@ -214,12 +270,16 @@ async function dispatchOnce(
   dedupe: Dedupe,
   items: readonly Item[],
   notification: Record<string, unknown>,
+  notice: Notice,
 ): Promise<WebhookHandlerError[]> {
   const results = await Promise.all(
     items.map(async (item) => {
       const calls = callsFor(registry, item.names, eventOf(item, notification));
       // Nothing listens: nothing to run, nothing to remember.
-      if (calls.length === 0) return [];
+      if (calls.length === 0) {
+        unheard(item, notice);
+        return [];
+      }
       const key = await dedupeKey(item.kind, item.payload, {
         meta: notification["meta"],
         // An item that names no contact (or one the notification lacks) is told by all of them.

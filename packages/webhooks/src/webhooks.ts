@@ -264,7 +264,7 @@ export function createWebhooks(options: WebhooksOptions): Webhooks {
       }
       return { type: "answered", json: result.json, answer: result.answer };
     }
-    const errors = await dispatchNotification(registry, dedupe, value);
+    const errors = await dispatchNotification(registry, dedupe, value, report);
     if (errors.length > 0) {
       errors.forEach(report);
       return { type: "failed", errors };
