@@ -49,9 +49,16 @@ export async function start(options: ReceiverOptions = {}): Promise<Receiver> {
   queue.on("error", (error) => console.error(`queue: ${error.message}`));
 
   const webhooks = createWebhooks({ verifyToken });
-  const kinds = ["message", "status", "event", "action"] as const satisfies WebhookEventName[];
-  for (const kind of kinds) {
-    webhooks.on(kind, async ({ payload }) => {
+  // Each kind's event and, for messages and statuses, the event of those whose type or status
+  // the spec does not list (yet): a queue takes everything.
+  const kinds = [
+    ["message", ["message", "message.unlisted"]],
+    ["status", ["status", "status.unlisted"]],
+    ["event", ["event"]],
+    ["action", ["action"]],
+  ] as const satisfies [string, WebhookEventName[]][];
+  for (const [kind, names] of kinds) {
+    webhooks.on(names, async ({ payload }) => {
       const job: ItemJob = { kind, item: payload as unknown as Record<string, unknown> };
       const added = queue.add(kind, job, {
         jobId: jobIdOf(job),

@@ -16,7 +16,9 @@ Posts the spec's example payload of each event to a webhook receiver and prints 
                   unless --allow-remote)
   --token         the verification token, sent in x-verify-token
   --event         an event name (repeatable): ${webhookEventNames.join(", ")}
-  --all           every event name, then contact.info
+                  (message.unlisted and status.unlisted send a type and a status that the
+                  spec does not list: a lenient receiver takes them, a strict one answers 400)
+  --all           every event name but the *.unlisted ones, then contact.info
   --duplicate     send each delivery twice, as a platform retry does
   --bad-token     send a wrong token (expects 401)
   --allow-remote  allow a URL that is not on this machine

@@ -2,9 +2,9 @@
  * Fan-out of a message notification into one event per item, and the running of handlers: all
  * handlers of a delivery run concurrently, each failure is collected, none stops the others.
  */
-import type { MessageNotificationPayload } from "@mehery/xms-webhook-types";
+import { webhookEventNames, type MessageNotificationPayload } from "@mehery/xms-webhook-types";
 import { dedupeKey, type Dedupe } from "./dedupe.js";
-import { WebhookHandlerError } from "./errors.js";
+import { UnhandledItemError, WebhookHandlerError } from "./errors.js";
 import type { NotificationModel } from "./model.js";
 import { isRecord } from "./validate.js";
 
@@ -36,48 +36,85 @@ interface Item {
   contact: unknown;
   /** Its position in its list, part of the dedupe key of an item without an id. */
   index: number;
+  /**
+   * For an item the spec does not list (its own event or onAny receive it, nothing else): what
+   * it is, for the UnhandledItemError that says nobody did. Undefined for a listed item, whose
+   * handlers the user chose to register or not.
+   */
+  unlisted?: string;
 }
 
 /** The notification model, compiled once per instance for the hot path. */
 export interface DispatchPlan {
-  kinds: readonly { kind: string; list: string; field?: string; known: ReadonlySet<string> }[];
+  kinds: readonly {
+    kind: string;
+    list: string;
+    field?: string;
+    known: ReadonlySet<string>;
+    /**
+     * The event of the kind's items whose value its closed enum does not list
+     * (`message.unlisted`), when the generated names have one.
+     */
+    unlisted?: string;
+  }[];
   /** The lists of a notification the spec knows: the items' and `contacts`. */
   lists: ReadonlySet<string>;
 }
 
 export function dispatchPlanOf(model: NotificationModel): DispatchPlan {
   return {
-    kinds: model.kinds.map(({ kind, list, subtype }) =>
-      subtype
-        ? { kind, list, field: subtype.field, known: new Set(subtype.known) }
-        : { kind, list, known: new Set<string>() },
-    ),
+    kinds: model.kinds.map(({ kind, list, subtype }) => {
+      if (!subtype) return { kind, list, known: new Set<string>() };
+      const unlisted = EVENT_NAMES.has(`${kind}.unlisted`) ? `${kind}.unlisted` : undefined;
+      const known = new Set(subtype.known);
+      return { kind, list, field: subtype.field, known, ...(unlisted && { unlisted }) };
+    }),
     lists: new Set(model.lists),
   };
+}
+
+const EVENT_NAMES = new Set<string>(webhookEventNames);
+
+/** A value of a payload, quoted for a message: short, whatever was sent. */
+function quote(value: unknown): string {
+  return typeof value === "string" ? JSON.stringify(value.slice(0, 64)) : `(${typeof value})`;
 }
 
 const NO_CONTACTS: unknown[] = [];
 
 /**
  * Every item of a notification with the names it goes to: `message` + `message.text`, ... An
- * item whose subtype field (`type`, `status`, ...) is not a known value (lenient validation lets
- * a value the spec does not list yet through) goes to its kind's name only.
+ * item whose subtype field (`type`, `status`) is not a listed value (lenient validation lets a
+ * value the spec does not list yet through) goes to `message.unlisted` or `status.unlisted` only,
+ * so that the kind's handlers get exactly the listed union; a kind without such an event (`event`,
+ * whose enum is open) takes every value under its own name.
  */
 function itemsOf(plan: DispatchPlan, notification: Record<string, unknown>): Item[] {
   const contacts = Array.isArray(notification["contacts"]) ? notification["contacts"] : NO_CONTACTS;
   const items: Item[] = [];
-  for (const { kind, list: name, field, known } of plan.kinds) {
+  for (const { kind, list: name, field, known, unlisted } of plan.kinds) {
     const list = notification[name];
     if (!Array.isArray(list)) continue;
     for (const [index, payload] of list.entries()) {
       // Only reachable with validate: false; such an item can not be dispatched by name.
       if (!isRecord(payload)) continue;
-      const names: string[] = [kind];
+      const item: Item = {
+        kind,
+        payload,
+        names: [kind],
+        contact: contactOf(payload, contacts),
+        index,
+      };
       if (field !== undefined) {
         const value = payload[field];
-        if (typeof value === "string" && known.has(value)) names.push(`${kind}.${value}`);
+        if (typeof value === "string" && known.has(value)) {
+          item.names.push(`${kind}.${value}`);
+        } else if (unlisted !== undefined) {
+          item.names = [unlisted];
+          item.unlisted = `an item of "${name}" whose ${field} ${quote(value)} the spec does not list`;
+        }
       }
-      items.push({ kind, payload, names, contact: contactOf(payload, contacts), index });
+      items.push(item);
     }
   }
   // A list the spec does not know (`reactions`, ...) is not dropped: each of its items goes to
@@ -88,7 +125,8 @@ function itemsOf(plan: DispatchPlan, notification: Record<string, unknown>): Ite
     const kind = `${UNKNOWN_PREFIX}${list}` as const;
     for (const [index, payload] of values.entries()) {
       const contact = isRecord(payload) ? contactOf(payload, contacts) : undefined;
-      items.push({ kind, payload, names: [kind], contact, index });
+      const unlisted = `an item of "${list.slice(0, 64)}", a list the spec does not know`;
+      items.push({ kind, payload, names: [kind], contact, index, unlisted });
     }
   }
   return items;
@@ -178,24 +216,40 @@ export function runCalls(
   return pending.length > 0 ? Promise.all(pending).then(() => errors) : errors;
 }
 
+/** Tells `notice` about an item that no handler receives, if the spec does not list it. */
+function unheard(item: Item, notice: Notice): void {
+  if (item.unlisted === undefined) return;
+  const name = item.names[item.names.length - 1] as string;
+  notice(new UnhandledItemError({ name, payload: item.payload }, item.unlisted));
+}
+
+/** Receives an UnhandledItemError (onError's report): a notice, the delivery goes on. */
+export type Notice = (error: UnhandledItemError) => void;
+
 /**
  * Dispatches every item of a (validated) notification. Returns the errors of failed handlers;
  * with dedupe, an item is skipped when already processed and remembered only when none failed.
+ * An unlisted item that no handler receives is told to `notice`, not lost in silence.
  */
 export function dispatchNotification(
   registry: Registry,
   dedupe: Dedupe | undefined,
   notification: Record<string, unknown>,
   plan: DispatchPlan,
+  notice: Notice,
 ): WebhookHandlerError[] | Promise<WebhookHandlerError[]> {
   const items = itemsOf(plan, notification);
   if (!dedupe) {
     // Every handler of every item, all at once.
     const calls: Call[] = [];
-    for (const item of items) callsFor(registry, item.names, eventOf(item, notification), calls);
+    for (const item of items) {
+      const before = calls.length;
+      callsFor(registry, item.names, eventOf(item, notification), calls);
+      if (calls.length === before) unheard(item, notice);
+    }
     return runCalls(calls);
   }
-  return dispatchOnce(registry, dedupe, items, notification);
+  return dispatchOnce(registry, dedupe, items, notification, notice);
 }
 
 /** What the handlers of an item receive, but its name. */
@@ -214,12 +268,16 @@ async function dispatchOnce(
   dedupe: Dedupe,
   items: readonly Item[],
   notification: Record<string, unknown>,
+  notice: Notice,
 ): Promise<WebhookHandlerError[]> {
   const results = await Promise.all(
     items.map(async (item) => {
       const calls = callsFor(registry, item.names, eventOf(item, notification));
       // Nothing listens: nothing to run, nothing to remember.
-      if (calls.length === 0) return [];
+      if (calls.length === 0) {
+        unheard(item, notice);
+        return [];
+      }
       const key = await dedupeKey(item.kind, item.payload, {
         meta: notification["meta"],
         // An item that names no contact (or one the notification lacks) is told by all of them.

@@ -110,6 +110,30 @@ export class DedupeStoreError extends XmsWebhooksError {
   }
 }
 
+/**
+ * Not a failure of the delivery, a notice: an item the spec does not list was accepted (the
+ * delivery is answered 200, as usual) but no handler received it. Such items reach only their
+ * own events, which nobody registered: `message.unlisted` (a message of a `type` the spec does
+ * not list), `status.unlisted` (a `status` it does not list) or `unknown.<list>` (an item of a
+ * list it does not know; onAny only), and `onAny`. `event` holds the item, so that it is not
+ * lost; register one of those handlers to receive such items instead.
+ */
+export class UnhandledItemError extends XmsWebhooksError {
+  override name = "UnhandledItemError" as const;
+  /** The event the item was dispatched as (`message.unlisted`, `unknown.reactions`...), and the item. */
+  readonly event: { readonly name: string; readonly payload: unknown };
+
+  /** `what` says what the item is, e.g. `a message whose type "sticker" the spec does not list`. */
+  constructor(event: { name: string; payload: unknown }, what: string) {
+    super(
+      `no handler received ${what} (answered 200 all the same); register ${
+        event.name.startsWith("unknown.") ? "" : `on(${JSON.stringify(event.name)}) or `
+      }onAny() to receive it`,
+    );
+    this.event = { name: event.name, payload: event.payload };
+  }
+}
+
 /** Why a delivery was refused: the `error` code of the answer's body (see the status policy). */
 export type RefusalReason =
   | "method_not_allowed"
@@ -148,7 +172,8 @@ export type WebhookError =
   | WebhookHandlerError
   | ContactInfoAnswerError
   | ContactInfoTimeoutError
-  | DedupeStoreError;
+  | DedupeStoreError
+  | UnhandledItemError;
 
 function describe(value: unknown): string {
   if (value instanceof Error) return value.message;

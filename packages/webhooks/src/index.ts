@@ -58,6 +58,7 @@ export {
   ContactInfoAnswerError,
   ContactInfoTimeoutError,
   DedupeStoreError,
+  UnhandledItemError,
   WebhookDispatchError,
   WebhookHandlerError,
   WebhookPayloadError,

@@ -5,7 +5,6 @@
 import {
   eventCodes,
   messageTypes,
-  statusCodes,
   webhookEventNames,
   type ContactInfoRequestPayload,
   type MessageNotificationPayload,
@@ -61,12 +60,15 @@ function messageOf(type: (typeof messageTypes)[number]): Notification {
   return notification;
 }
 
-/** A notification carrying one status `code`: the example's item with that status, or derived. */
-function statusOf(code: (typeof statusCodes)[number]): Notification {
+/**
+ * A notification carrying one status `code`: the example's item with that status, or derived.
+ * `code` is a listed one, or for `status.unlisted` one the spec does not list (typed as listed).
+ */
+function statusOf(code: string): Notification {
   const notification = clone(examples["status"] as Notification);
   const items = notification.statuses ?? [];
   const same = items.find((status) => status.status === code);
-  const item: Status = same ?? { ...first(items, "status"), status: code };
+  const item: Status = same ?? { ...first(items, "status"), status: code as Status["status"] };
   if (!same) delete item.errors;
   notification.statuses = [item];
   return notification;
@@ -91,9 +93,32 @@ function eventOf(code: string): Notification {
   return notification;
 }
 
+/**
+ * The values the simulator sends for `message.unlisted` and `status.unlisted`: a type and a
+ * status the spec does not list (made up, and named so that nobody mistakes them for real ones).
+ */
+export const SIMULATED_UNLISTED = { type: "simulated_unlisted", status: "SIMULATED_UNLISTED" };
+
+/** Whether `name` is the dispatcher's event of items the spec does not list (`message.unlisted`). */
+function isUnlisted(name: string): boolean {
+  return name.endsWith(".unlisted");
+}
+
+/** The text example with its message turned into one of a type the spec does not list. */
+function unlistedMessage(): Notification {
+  const notification = clone(examples["text"] as Notification);
+  const text = first(notification.messages, "text message") as Record<string, unknown>;
+  delete text["text"];
+  text["id"] = `${String(text["id"])}-unlisted`;
+  text["type"] = SIMULATED_UNLISTED.type;
+  return notification;
+}
+
 /** The delivery the platform would send for an event name. */
 export function deliveryFor(name: WebhookEventName): SimulatedDelivery {
   const [kind, sub] = name.split(".") as [string, string | undefined];
+  if (name === "message.unlisted")
+    return { name, kind: "notification", payload: unlistedMessage() };
   const notification = (payload: Notification): SimulatedDelivery => ({
     name,
     kind: "notification",
@@ -104,7 +129,9 @@ export function deliveryFor(name: WebhookEventName): SimulatedDelivery {
       return notification(messageOf((sub ?? "text") as (typeof messageTypes)[number]));
     case "status":
       return notification(
-        sub ? statusOf(sub as (typeof statusCodes)[number]) : clone(examples["status"]!),
+        sub
+          ? statusOf(isUnlisted(name) ? SIMULATED_UNLISTED.status : sub)
+          : clone(examples["status"]!),
       );
     case "event":
       return notification(
@@ -117,9 +144,15 @@ export function deliveryFor(name: WebhookEventName): SimulatedDelivery {
   }
 }
 
-/** Every event name, notifications first, then contact.info. */
+/**
+ * Every event of the spec, notifications first, then contact.info: not the dispatcher's
+ * `*.unlisted` ones, whose items a strict receiver refuses (ask for them with --event).
+ */
 export function allEventNames(): WebhookEventName[] {
-  return [...webhookEventNames.filter((name) => name !== "contact.info"), "contact.info"];
+  return [
+    ...webhookEventNames.filter((name) => name !== "contact.info" && !isUnlisted(name)),
+    "contact.info",
+  ];
 }
 
 /** Whether `url` points at this machine: localhost, 127.0.0.0/8 or ::1. */

@@ -14,41 +14,37 @@ export type NotificationMeta = NonNullable<MessageNotificationPayload["meta"]>;
 /** A contact of a message notification (an entry of its `contacts`). */
 export type NotificationContact = NonNullable<MessageNotificationPayload["contacts"]>[number];
 
-/** The fields every message has, whatever its type: those all of its variants share. */
-type MessageBase = Omit<Pick<WebhookEventMap["message"], keyof WebhookEventMap["message"]>, "type">;
-
 /**
- * A message whose `type` the spec does not list (yet). Lenient validation (the default) lets it
- * through, checked against the fields every message has, and dispatches it to `message` (and
- * `onAny`) handlers only, never to a `message.<type>` one. `validate: "strict"` refuses it.
+ * A message whose `type` the spec does not list (yet): the fields every message has, and `type`
+ * any string. Lenient validation (the default) lets it through and dispatches it to
+ * `message.unlisted` (and `onAny`) handlers only, never to `message` or a `message.<type>`
+ * one; with neither registered, it is reported to onError as an UnhandledItemError.
+ * `validate: "strict"` refuses it.
  */
-export type UnlistedMessage = MessageBase & { type: string & {} };
+export type UnlistedMessage = WebhookEventMap["message.unlisted"];
 
 /**
  * A status whose `status` the spec does not list (yet). Lenient validation (the default) lets it
- * through and dispatches it to `status` (and `onAny`) handlers only. `validate: "strict"`
- * refuses it.
+ * through and dispatches it to `status.unlisted` (and `onAny`) handlers only, never to `status`;
+ * with neither registered, it is reported to onError as an UnhandledItemError.
+ * `validate: "strict"` refuses it.
  */
-export type UnlistedStatus = Omit<WebhookEventMap["status"], "status"> & { status: string & {} };
+export type UnlistedStatus = WebhookEventMap["status.unlisted"];
 
 /**
- * What the handlers of `N` receive as `payload`: the event's type from WebhookEventMap, and for
- * `message` and `status`, which also get the items whose type or status the spec does not list,
- * those too. (Narrow on `message.<type>` / `status.<status>` names for exact types.)
+ * What the handlers of `N` receive as `payload`: the event's type from WebhookEventMap. For
+ * `message` and `status`, that is exactly the listed union, so `payload.type === "text"` narrows;
+ * items the spec does not list go to `message.unlisted` and `status.unlisted` instead.
  */
-export type WebhookPayload<N extends WebhookEventName> = N extends "message"
-  ? WebhookEventMap[N] | UnlistedMessage
-  : N extends "status"
-    ? WebhookEventMap[N] | UnlistedStatus
-    : WebhookEventMap[N];
+export type WebhookPayload<N extends WebhookEventName> = WebhookEventMap[N];
 
 /** An event of one item of a message notification. */
 export interface NotificationEvent<N extends Exclude<WebhookEventName, "contact.info">> {
   /** The name the handler was registered for (`message`, `message.text`, ...). */
   name: N;
   /**
-   * The item: one message, status, event or action. For `message` and `status`, possibly one
-   * whose type or status the spec does not list (UnlistedMessage, UnlistedStatus).
+   * The item: one message, status, event or action; for `message.unlisted` and
+   * `status.unlisted`, one whose type or status the spec does not list.
    */
   payload: WebhookPayload<N>;
   /** The notification's `meta`. */
@@ -76,7 +72,8 @@ export interface ContactInfoEvent {
 /**
  * An item of a list the spec does not know (`{"type":"reactions","reactions":[...]}`): not
  * dropped, but handed to `onAny` handlers once per item, as `unknown.<list>`
- * (`unknown.reactions`). Its payload is the item as sent, unvalidated.
+ * (`unknown.reactions`). Its payload is the item as sent, unvalidated. Without an onAny
+ * handler, it is reported to onError as an UnhandledItemError.
  */
 export interface UnknownItemEvent {
   /** `unknown.` and the name of the list the item came in. */

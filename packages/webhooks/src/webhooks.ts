@@ -275,7 +275,7 @@ export function createWebhooksOver(model: NotificationModel, options: WebhooksOp
       }
       return { type: "answered", json: result.json, answer: result.answer };
     }
-    const errors = await dispatchNotification(registry, dedupe, value, plan);
+    const errors = await dispatchNotification(registry, dedupe, value, plan, report);
     if (errors.length > 0) {
       errors.forEach(report);
       return { type: "handler_failed", errors };

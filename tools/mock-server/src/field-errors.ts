@@ -1,3 +1,4 @@
+import { branchFor, discriminatorOf } from "@mehery/xms-spec-model";
 import type { ErrorObject } from "ajv";
 import { isObject, type JsonObject } from "./spec.js";
 
@@ -98,18 +99,16 @@ function narrowDiscriminatedOneOf(
       subject.schema,
       error.schemaPath.replace(/^#/, "").slice(0, -"/oneOf".length),
     );
-    const discriminator = isObject(owner) ? owner["discriminator"] : undefined;
+    // The spec model's reading of the discriminator: its mapping (followed, by identity, to the
+    // branch in `oneOf`), or without one each branch's `const`.
+    const info = isObject(owner) ? discriminatorOf(owner, subject.document) : undefined;
     const branches = isObject(owner) ? owner["oneOf"] : undefined;
-    if (!isObject(discriminator) || !Array.isArray(branches)) continue;
-    const propertyName = discriminator["propertyName"];
-    if (typeof propertyName !== "string") continue;
+    if (!info || !Array.isArray(branches)) continue;
+    const { propertyName } = info;
 
     const instance = followPointer(subject.data, error.instancePath);
     const value = isObject(instance) ? instance[propertyName] : undefined;
-    const chosen =
-      typeof value === "string"
-        ? branchIndex(value, discriminator, branches, subject.document)
-        : -1;
+    const chosen = branchFor(info, value)?.index ?? -1;
     const branchPrefix = `${error.schemaPath}/`;
     // With no branch selected, what every branch reports (`to` is empty, say) is still wrong.
     const common = chosen < 0 ? commonToAllBranches(result, branchPrefix, branches.length) : [];
@@ -120,7 +119,7 @@ function narrowDiscriminatedOneOf(
           (chosen >= 0 && other.schemaPath.startsWith(`${branchPrefix}${chosen}/`))),
     );
     if (chosen < 0) {
-      const allowedValues = discriminatorValues(discriminator, branches, propertyName);
+      const allowedValues = info.branches.map((branch) => branch.value);
       result.push(
         {
           keyword: value === undefined ? "required" : "enum",
@@ -158,51 +157,6 @@ function commonToAllBranches(
     byKind.set(kind, entry);
   }
   return [...byKind.values()].filter((e) => e.branches.size === branchCount).map((e) => e.error);
-}
-
-/** The index in `oneOf` of the branch a discriminator value selects, or -1. */
-function branchIndex(
-  value: string,
-  discriminator: JsonObject,
-  branches: readonly unknown[],
-  document: JsonObject,
-): number {
-  const mapping = discriminator["mapping"];
-  const target = isObject(mapping) ? mapping[value] : undefined;
-  if (typeof target === "string" && target.startsWith("#")) {
-    // Dereferencing kept identity: the mapped component is the very object in `oneOf`.
-    const index = branches.indexOf(followPointer(document, target.slice(1)));
-    if (index >= 0) return index;
-  }
-  if (target === undefined && !isObject(mapping)) {
-    // Implicit mapping: the value is the name of a component schema.
-    const components = document["components"];
-    const schemas = isObject(components) ? components["schemas"] : undefined;
-    const index = isObject(schemas) ? branches.indexOf(schemas[value]) : -1;
-    if (index >= 0) return index;
-  }
-  return -1;
-}
-
-function discriminatorValues(
-  discriminator: JsonObject,
-  branches: readonly unknown[],
-  propertyName: string,
-): unknown[] {
-  const mapping = discriminator["mapping"];
-  if (isObject(mapping)) return Object.keys(mapping);
-  return branches.flatMap((branch) => constsOf(branch, propertyName));
-}
-
-function constsOf(schema: unknown, propertyName: string): unknown[] {
-  if (!isObject(schema)) return [];
-  const properties = schema["properties"];
-  const property = isObject(properties) ? properties[propertyName] : undefined;
-  const own = isObject(property) && "const" in property ? [property["const"]] : [];
-  const allOf = schema["allOf"];
-  return Array.isArray(allOf)
-    ? [...own, ...allOf.flatMap((part) => constsOf(part, propertyName))]
-    : own;
 }
 
 function describe(error: ErrorObject, data: JsonObject): FieldError {

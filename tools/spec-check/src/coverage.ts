@@ -4,7 +4,8 @@
  * spec/CORRECTIONS.md.
  */
 import type { Corrections, CorrectionRow } from "./corrections.js";
-import { arrayAt, deref, isObject, objectAt, type JsonObject } from "./json.js";
+import { composedSchemas } from "@mehery/xms-spec-model";
+import { arrayAt, isObject, objectAt, type JsonObject } from "./json.js";
 import type { PublishedReference } from "./reference.js";
 
 export type CoverageKind = "operation" | "schema" | "property" | "enum value";
@@ -56,47 +57,24 @@ export function formatCounts(counts: Record<CoverageKind, CoverageCount>): strin
  * The property schemas called `name` that `schema` can have: its own, those of every `allOf`
  * member and those of any `oneOf`/`anyOf` branch, following `$ref`s.
  */
-export function findPropertySchemas(
-  spec: JsonObject,
-  schema: unknown,
-  name: string,
-  seen: Set<unknown> = new Set(),
-): unknown[] {
-  const { node } = deref(spec, schema, "");
-  if (!isObject(node) || seen.has(node)) return [];
-  seen.add(node);
-  const found: unknown[] = [];
-  const properties = objectAt(node, "properties");
-  if (properties !== undefined && Object.hasOwn(properties, name)) found.push(properties[name]);
-  for (const keyword of ["allOf", "oneOf", "anyOf"]) {
-    for (const member of arrayAt(node, keyword) ?? []) {
-      found.push(...findPropertySchemas(spec, member, name, seen));
-    }
-  }
-  return found;
+export function findPropertySchemas(spec: JsonObject, schema: unknown, name: string): unknown[] {
+  return composedSchemas(schema, spec).flatMap((node) => {
+    const properties = objectAt(node, "properties");
+    return properties !== undefined && Object.hasOwn(properties, name) ? [properties[name]] : [];
+  });
 }
 
 /**
  * The values a schema names: its `enum`, `const` and `examples`, and those of its
  * `allOf`/`anyOf`/`oneOf` members, following `$ref`s. Compared as strings.
  */
-export function knownValues(
-  spec: JsonObject,
-  schema: unknown,
-  seen: Set<unknown> = new Set(),
-): Set<string> {
+export function knownValues(spec: JsonObject, schema: unknown): Set<string> {
   const values = new Set<string>();
-  const { node } = deref(spec, schema, "");
-  if (!isObject(node) || seen.has(node)) return values;
-  seen.add(node);
-  for (const value of arrayAt(node, "enum") ?? []) values.add(String(value));
-  if (Object.hasOwn(node, "const")) values.add(String(node.const));
-  for (const value of arrayAt(node, "examples") ?? []) {
-    if (!isObject(value) && !Array.isArray(value)) values.add(String(value));
-  }
-  for (const keyword of ["allOf", "oneOf", "anyOf"]) {
-    for (const member of arrayAt(node, keyword) ?? []) {
-      for (const value of knownValues(spec, member, seen)) values.add(value);
+  for (const node of composedSchemas(schema, spec)) {
+    for (const value of arrayAt(node, "enum") ?? []) values.add(String(value));
+    if (Object.hasOwn(node, "const")) values.add(String(node.const));
+    for (const value of arrayAt(node, "examples") ?? []) {
+      if (!isObject(value) && !Array.isArray(value)) values.add(String(value));
     }
   }
   return values;

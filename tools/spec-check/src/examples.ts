@@ -17,6 +17,7 @@ import {
   toPointer,
   type JsonObject,
 } from "./json.js";
+import { visitSchemas } from "@mehery/xms-spec-model";
 import { listOperations } from "./spec.js";
 
 export interface ExampleCase {
@@ -41,46 +42,6 @@ export interface ExampleRequirement {
 export interface ExampleInventory {
   cases: ExampleCase[];
   requirements: ExampleRequirement[];
-}
-
-/** Keywords whose values are schemas, or maps / arrays of schemas (JSON Schema 2020-12). */
-const SCHEMA_KEYWORDS = [
-  "items",
-  "additionalProperties",
-  "not",
-  "if",
-  "then",
-  "else",
-  "contains",
-  "propertyNames",
-  "unevaluatedItems",
-  "unevaluatedProperties",
-  "contentSchema",
-];
-const SCHEMA_ARRAY_KEYWORDS = ["allOf", "anyOf", "oneOf", "prefixItems"];
-const SCHEMA_MAP_KEYWORDS = ["properties", "patternProperties", "$defs", "dependentSchemas"];
-
-/** Calls `visit` for `schema` and every subschema written inside it (not through `$ref`). */
-export function walkSchema(
-  schema: unknown,
-  pointer: string,
-  visit: (schema: JsonObject, pointer: string) => void,
-): void {
-  if (!isObject(schema)) return;
-  visit(schema, pointer);
-  for (const keyword of SCHEMA_KEYWORDS) {
-    walkSchema(schema[keyword], `${pointer}${toPointer([keyword])}`, visit);
-  }
-  for (const keyword of SCHEMA_ARRAY_KEYWORDS) {
-    (arrayAt(schema, keyword) ?? []).forEach((member, index) => {
-      walkSchema(member, `${pointer}${toPointer([keyword, String(index)])}`, visit);
-    });
-  }
-  for (const keyword of SCHEMA_MAP_KEYWORDS) {
-    for (const [name, member] of Object.entries(objectAt(schema, keyword) ?? {})) {
-      walkSchema(member, `${pointer}${toPointer([keyword, name])}`, visit);
-    }
-  }
 }
 
 /**
@@ -282,24 +243,29 @@ export function collectExamples(spec: JsonObject): ExampleInventory {
   }
 
   for (const root of schemaRoots(spec)) {
-    walkSchema(root.schema, root.pointer, (schema, pointer) => {
-      (arrayAt(schema, "examples") ?? []).forEach((value, index) => {
-        cases.push({
-          name: `schema #${pointer} › examples[${index}]`,
-          examplePointer: `${pointer}/examples/${index}`,
-          schemaPointer: pointer,
-          value,
+    // Every subschema written inside the root (not through `$ref`): the spec model's walk.
+    visitSchemas(
+      root.schema,
+      (schema, { pointer }) => {
+        (arrayAt(schema, "examples") ?? []).forEach((value, index) => {
+          cases.push({
+            name: `schema #${pointer} › examples[${index}]`,
+            examplePointer: `${pointer}/examples/${index}`,
+            schemaPointer: pointer,
+            value,
+          });
         });
-      });
-      if (Object.hasOwn(schema, "example")) {
-        cases.push({
-          name: `schema #${pointer} › example`,
-          examplePointer: `${pointer}/example`,
-          schemaPointer: pointer,
-          value: schema.example,
-        });
-      }
-    });
+        if (Object.hasOwn(schema, "example")) {
+          cases.push({
+            name: `schema #${pointer} › example`,
+            examplePointer: `${pointer}/example`,
+            schemaPointer: pointer,
+            value: schema.example,
+          });
+        }
+      },
+      root.pointer,
+    );
   }
 
   // A shared component (a response, a parameter) is checked once, named by its first use.

@@ -37,5 +37,6 @@ export {
   type DiscriminatorBranch,
   type DiscriminatorInfo,
 } from "./schema/discriminator.js";
-export { mergeAllOf, mergeSchemas } from "./schema/all-of.js";
+export { mergeAllOf, mergeSchemas, type MergeOptions } from "./schema/all-of.js";
+export { composedSchemas } from "./schema/composed.js";
 export { portabilityProblems, type PortabilityProblem } from "./portability.js";

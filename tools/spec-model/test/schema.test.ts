@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
   branchFor,
+  composedSchemas,
   discriminatorOf,
   enumOf,
   mergeAllOf,
+  mergeSchemas,
   visitSchemas,
   type JsonObject,
 } from "../src/index.js";
@@ -38,6 +40,8 @@ const document: JsonObject = {
     },
   },
 };
+
+const schemas = (document["components"] as JsonObject)["schemas"] as JsonObject;
 
 describe("enumOf", () => {
   it.each([
@@ -180,11 +184,87 @@ describe("mergeAllOf", () => {
       },
     ],
     [
+      "leftover constraints of the parts' own conflicts are all kept, in order",
+      {
+        given: {
+          allOf: [
+            { allOf: [{ maxLength: 5 }, { maxLength: 3 }] },
+            { allOf: [{ pattern: "^a" }, { pattern: "b$" }] },
+          ],
+        },
+        want: { maxLength: 5, pattern: "^a", allOf: [{ maxLength: 3 }, { pattern: "b$" }] },
+      },
+    ],
+    [
       "a schema without allOf is returned as it is",
       { given: { type: "string" }, want: { type: "string" } },
     ],
   ])("%s", (_, { given, want }) => {
     expect(mergeAllOf(given as JsonObject, document)).toEqual(want);
+  });
+});
+
+describe("mergeSchemas with mergeProperty", () => {
+  it("merges a property both parts declare differently with the caller's function, and only such a one", () => {
+    const calls: [unknown, unknown][] = [];
+    const shared = { type: "string" };
+    const merged = mergeSchemas(
+      { properties: { a: { maxLength: 2 }, same: shared } },
+      { properties: { a: { minLength: 1 }, same: shared, b: { type: "integer" } } },
+      undefined,
+      {
+        mergeProperty: (x, y) => {
+          calls.push([x, y]);
+          return { merged: true };
+        },
+      },
+    );
+    expect(merged).toEqual({
+      properties: { a: { merged: true }, same: shared, b: { type: "integer" } },
+    });
+    expect(calls).toEqual([[{ maxLength: 2 }, { minLength: 1 }]]);
+  });
+});
+
+describe("composedSchemas", () => {
+  it.each([
+    [
+      "a schema without compositions is itself",
+      { given: { type: "string" }, want: [{ type: "string" }] },
+    ],
+    [
+      "allOf, anyOf and oneOf members, depth first, $refs followed",
+      {
+        given: {
+          allOf: [{ $ref: "#/components/schemas/Base" }],
+          oneOf: [{ anyOf: [{ const: "x" }] }],
+        },
+        want: [
+          {
+            allOf: [{ $ref: "#/components/schemas/Base" }],
+            oneOf: [{ anyOf: [{ const: "x" }] }],
+          },
+          schemas["Base"],
+          { anyOf: [{ const: "x" }] },
+          { const: "x" },
+        ],
+      },
+    ],
+    [
+      "a member reached twice is listed once",
+      {
+        given: { $ref: "#/components/schemas/A" },
+        want: [schemas["A"], schemas["Base"], { properties: { kind: { const: "a" } } }],
+      },
+    ],
+  ])("%s", (_, { given, want }) => {
+    expect(composedSchemas(given, document)).toEqual(want);
+  });
+
+  it("ends on a cycle, and without a document leaves $refs as they are", () => {
+    const node: JsonObject = { allOf: [] };
+    (node["allOf"] as unknown[]).push(node, { $ref: "#/x" });
+    expect(composedSchemas(node)).toEqual([node, { $ref: "#/x" }]);
   });
 });
 
@@ -195,6 +275,7 @@ describe("visitSchemas", () => {
       properties: { a: { type: "array", items: { $ref: "#/x" } } },
       oneOf: [{ type: "string" }],
       additionalProperties: { type: "integer" },
+      contentSchema: { type: "object" },
     };
     const seen: [string, string][] = [];
     visitSchemas(
@@ -208,6 +289,7 @@ describe("visitSchemas", () => {
       ["/root/properties/a/items", "items"],
       ["/root/oneOf/0", "oneOf"],
       ["/root/additionalProperties", "additionalProperties"],
+      ["/root/contentSchema", "contentSchema"],
     ]);
   });
 

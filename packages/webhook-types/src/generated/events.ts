@@ -66,12 +66,14 @@ export const webhookEventNames = [
   "message.text",
   "message.video",
   "message.voice",
+  "message.unlisted",
   "status",
   "status.READ",
   "status.DLVRD",
   "status.SENT",
   "status.FAILD",
   "status.DELTD",
+  "status.unlisted",
   "event",
   "event.SESSION_ROUTED",
   "action",
@@ -101,6 +103,8 @@ export interface WebhookEventMap {
   "message.video": InBoundVideoMsg;
   /** An item of `messages` whose `type` is "voice". */
   "message.voice": InBoundVoiceMsg;
+  /** An item of `messages` whose `type` InBoundMsgType does not list (yet), with the fields every item shares. Not an event of the spec: lenient validation lets such an item through, and the dispatcher of @mehery/xms-webhooks hands it here (and to `onAny`), never to `message`, whose handlers get exactly the listed ones. */
+  "message.unlisted": Omit<InBoundMsg, "type"> & { type: string & {} };
   /** Each item of `statuses` of a message notification. */
   status: InBoundMsgStatus;
   /** An item of `statuses` whose `status` is "READ". */
@@ -113,6 +117,8 @@ export interface WebhookEventMap {
   "status.FAILD": InBoundMsgStatus & { status: "FAILD" };
   /** An item of `statuses` whose `status` is "DELTD". */
   "status.DELTD": InBoundMsgStatus & { status: "DELTD" };
+  /** An item of `statuses` whose `status` InBoundMsgStatusCode does not list (yet), with the fields every item shares. Not an event of the spec: lenient validation lets such an item through, and the dispatcher of @mehery/xms-webhooks hands it here (and to `onAny`), never to `status`, whose handlers get exactly the listed ones. */
+  "status.unlisted": Omit<InBoundMsgStatus, "status"> & { status: string & {} };
   /** Each item of `events` of a message notification. */
   event: InBoundEvent;
   /** An item of `events` whose `eventCode` is "SESSION_ROUTED". */

@@ -60,6 +60,19 @@ describe("WebhookEventMap", () => {
     expectTypeOf<WebhookEventMap["contact.info"]>().toEqualTypeOf<InBoundContact>();
   });
 
+  test('"message.unlisted" and "status.unlisted" have the shared fields and any string as type or status', () => {
+    expectTypeOf<WebhookEventMap["message.unlisted"]["type"]>().toEqualTypeOf<string & {}>();
+    expectTypeOf<WebhookEventMap["message.unlisted"]["id"]>().toEqualTypeOf<InBoundMsg["id"]>();
+    expectTypeOf<WebhookEventMap["status.unlisted"]["status"]>().toEqualTypeOf<string & {}>();
+    expectTypeOf<WebhookEventMap["status.unlisted"]["id"]>().toEqualTypeOf<
+      InBoundMsgStatus["id"]
+    >();
+  });
+
+  test("an event code (an open set) has no event.unlisted: any code reaches `event`", () => {
+    expectTypeOf<"event.unlisted">().not.toExtend<WebhookEventName>();
+  });
+
   test("an unknown event name is not a key", () => {
     // @ts-expect-error "message.sticker" is not an event
     type _ = WebhookEventMap["message.sticker"];

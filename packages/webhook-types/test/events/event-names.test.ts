@@ -8,12 +8,14 @@ import {
 } from "../../src/index.js";
 
 describe("webhookEventNames (runtime)", () => {
-  test("holds each kind, then its sub-events, then contact.info", () => {
+  test("holds each kind, then its sub-events (and `<kind>.unlisted` for a closed enum), then contact.info", () => {
     expect(webhookEventNames).toEqual([
       "message",
       ...messageTypes.map((t) => `message.${t}`),
+      "message.unlisted",
       "status",
       ...statusCodes.map((c) => `status.${c}`),
+      "status.unlisted",
       "event",
       ...eventCodes.map((c) => `event.${c}`),
       "action",

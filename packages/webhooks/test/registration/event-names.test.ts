@@ -38,6 +38,8 @@ describe("event names are checked when a handler is registered", () => {
     ["event.SESSION_ROUTE", "event.SESSION_ROUTED"],
     ["contact-info", "contact.info"],
     ["actions", "action"],
+    ["message.unlisetd", "message.unlisted"],
+    ["status.Unlisted", "status.unlisted"],
   ])("on(%j) throws WebhookEventNameError suggesting %j", (name, nearest) => {
     const error = registrationError(name);
     expect(error.eventName).toBe(name);
@@ -63,6 +65,14 @@ describe("event names are checked when a handler is registered", () => {
     );
     await webhooks.receive(textExample);
     expect(calls).toBe(0);
+  });
+
+  test("message.unlisted and status.unlisted, the events of items the spec does not list, register", () => {
+    const { on } = untypedOn();
+    expect(webhookEventNames).toEqual(
+      expect.arrayContaining(["message.unlisted", "status.unlisted"]),
+    );
+    expect(() => on(["message.unlisted", "status.unlisted"], () => {})).not.toThrow();
   });
 
   test("every published event name registers", () => {

@@ -25,29 +25,50 @@ describe("handler types", () => {
     });
   });
 
-  test("on('status') gets every listed status code, and unlisted ones (lenient)", () => {
+  test("on('status') gets exactly the listed statuses, so `status === \"FAILD\"` narrows", () => {
     webhooks.on("status", ({ payload }) => {
-      expectTypeOf(payload).toEqualTypeOf<WebhookEventMap["status"] | UnlistedStatus>();
-      expectTypeOf(payload.status).toEqualTypeOf<
-        "READ" | "DLVRD" | "SENT" | "FAILD" | "DELTD" | (string & {})
-      >();
-      expectTypeOf(payload.id).toEqualTypeOf<string>();
-      // A value the spec does not list yet can be compared with.
-      assertType<boolean>(payload.status === "PENDING");
+      expectTypeOf(payload).toEqualTypeOf<WebhookEventMap["status"]>();
+      expectTypeOf(payload.status).toEqualTypeOf<"READ" | "DLVRD" | "SENT" | "FAILD" | "DELTD">();
+      if (payload.status === "FAILD") {
+        expectTypeOf(payload.status).toEqualTypeOf<"FAILD">();
+        expectTypeOf(payload.errors).toEqualTypeOf<WebhookEventMap["status.FAILD"]["errors"]>();
+      }
+      // The spec's code is FAILD (as the reference spells it): a guess is a compile error.
+      // @ts-expect-error: "FAILED" is not a status the spec lists
+      assertType<boolean>(payload.status === "FAILED");
     });
   });
 
-  test("on('message') gets every listed message, and ones of an unlisted type (lenient)", () => {
+  test("on('message') gets exactly the listed messages, so `type === \"text\"` narrows to the text message", () => {
     webhooks.on("message", ({ payload }) => {
-      expectTypeOf(payload).toEqualTypeOf<WebhookEventMap["message"] | UnlistedMessage>();
+      expectTypeOf(payload).toEqualTypeOf<WebhookEventMap["message"]>();
       expectTypeOf(payload.id).toEqualTypeOf<string>();
-      expectTypeOf(payload.type).toEqualTypeOf<
-        WebhookEventMap["message"]["type"] | (string & {})
-      >();
+      expectTypeOf(payload.type).toEqualTypeOf<WebhookEventMap["message"]["type"]>();
+      if (payload.type === "text") {
+        expectTypeOf(payload).toEqualTypeOf<WebhookEventMap["message.text"]>();
+        expectTypeOf(payload.text.body).toEqualTypeOf<string>();
+      } else {
+        // @ts-expect-error: `text` may be absent on any other type
+        assertType<string>(payload.text.body);
+      }
+      if (payload.type === "image")
+        expectTypeOf(payload.image.link).toEqualTypeOf<string | undefined>();
+    });
+  });
+
+  test("on('message.unlisted') and on('status.unlisted') get the items the spec does not list", () => {
+    webhooks.on("message.unlisted", ({ name, payload }) => {
+      expectTypeOf(name).toEqualTypeOf<"message.unlisted">();
+      expectTypeOf(payload).toEqualTypeOf<UnlistedMessage>();
+      expectTypeOf(payload.type).toEqualTypeOf<string & {}>();
       assertType<boolean>(payload.type === "sticker");
       // Which fields an unlisted message has is not known: the per-type objects are optional.
       // @ts-expect-error: `text` may be absent
       assertType<string>(payload.text.body);
+    });
+    webhooks.on("status.unlisted", ({ payload }) => {
+      expectTypeOf(payload).toEqualTypeOf<UnlistedStatus>();
+      assertType<boolean>(payload.status === "PENDING");
     });
   });
 
@@ -76,7 +97,9 @@ describe("handler types", () => {
     });
   });
 
-  test("WebhookPayload is the map's type, widened for `message` and `status` only", () => {
+  test("WebhookPayload is exactly the map's type, `message` and `status` included", () => {
+    expectTypeOf<WebhookPayload<"message">>().toEqualTypeOf<WebhookEventMap["message"]>();
+    expectTypeOf<WebhookPayload<"status">>().toEqualTypeOf<WebhookEventMap["status"]>();
     expectTypeOf<WebhookPayload<"message.text">>().toEqualTypeOf<WebhookEventMap["message.text"]>();
     expectTypeOf<WebhookPayload<"status.READ">>().toEqualTypeOf<WebhookEventMap["status.READ"]>();
     expectTypeOf<WebhookPayload<"event">>().toEqualTypeOf<WebhookEventMap["event"]>();

@@ -37,26 +37,26 @@ function receiver(validate?: ValidationMode) {
 }
 
 describe("values the spec does not list, lenient (the default)", () => {
-  test("handle() answers 200 to a message of an unlisted type and calls `message` handlers once, and no `message.<type>`", async () => {
+  test("handle() answers 200 to a message of an unlisted type and calls `message.unlisted` handlers once, and neither `message` nor a `message.<type>`", async () => {
     const { webhooks, calls, any } = receiver();
     const response = await webhooks.handle(webhookRequest(sticker()));
     expect(response.status).toBe(200);
-    expect(calls).toEqual(["message"]);
-    expect(any).toEqual(["message"]);
+    expect(calls).toEqual(["message.unlisted"]);
+    expect(any).toEqual(["message.unlisted"]);
   });
 
-  test("handle() answers 200 to a status of an unlisted value and calls `status` handlers once, and no `status.<status>`", async () => {
+  test("handle() answers 200 to a status of an unlisted value and calls `status.unlisted` handlers once, and neither `status` nor a `status.<status>`", async () => {
     const { webhooks, calls, any } = receiver("lenient");
     const response = await webhooks.handle(webhookRequest(pending()));
     expect(response.status).toBe(200);
-    expect(calls).toEqual(["status"]);
-    expect(any).toEqual(["status"]);
+    expect(calls).toEqual(["status.unlisted"]);
+    expect(any).toEqual(["status.unlisted"]);
   });
 
-  test("the `message` handler gets the message as sent", async () => {
+  test("the `message.unlisted` handler gets the message as sent", async () => {
     const webhooks = createWebhooks({ verifyToken: TOKEN });
     const payloads: unknown[] = [];
-    webhooks.on("message", ({ payload }) => void payloads.push(payload));
+    webhooks.on("message.unlisted", ({ payload }) => void payloads.push(payload));
     const body = sticker();
     await webhooks.receive(body);
     expect(payloads).toEqual(body["messages"]);

@@ -21,6 +21,34 @@ interface EventMap {
   kinds: { kind: string; property: string }[];
 }
 
+/**
+ * The suffix of the event that gets a kind's items whose sub-event value its closed enum does
+ * not list (`message.unlisted`). A convention of the dispatcher in @mehery/xms-webhooks, not of
+ * the spec: lenient validation lets such an item through, and the kind's own event promises
+ * only the listed union (so that handlers can narrow on it). The reference's values are
+ * lowercase content kinds (`text`, `template`...) and uppercase status codes, never this word;
+ * should the spec ever list it, generation fails rather than merge two events.
+ */
+export const UNLISTED = "unlisted";
+
+/** Adds `<kind>.unlisted` after a kind's values, when its enum is closed. */
+function addUnlisted(
+  map: EventMap,
+  item: ItemKind,
+  itemSchemaName: string,
+  field: string,
+  enumName: string,
+  values: readonly string[],
+) {
+  if (values.includes(UNLISTED))
+    fail(`${enumName} lists "${UNLISTED}", the name of the dispatcher's ${item.kind}.${UNLISTED}`);
+  map.entries.push({
+    name: `${item.kind}.${UNLISTED}`,
+    type: `Omit<${itemSchemaName}, ${literal(field)}> & { ${field}: string & {} }`,
+    doc: `An item of \`${item.property}\` whose \`${field}\` ${enumName} does not list (yet), with the fields every item shares. Not an event of the spec: lenient validation lets such an item through, and the dispatcher of @mehery/xms-webhooks hands it here (and to \`onAny\`), never to \`${item.kind}\`, whose handlers get exactly the listed ones.`,
+  });
+}
+
 function fail(message: string): never {
   throw new Error(`xms-codegen webhook-types: ${message}`);
 }
@@ -85,6 +113,10 @@ function expandKind(spec: OpenAPIDocument, wrapper: SchemaObject, item: ItemKind
         doc: `An item of \`${item.property}\` whose \`${discriminator.propertyName}\` is "${value}".`,
       });
     }
+    if (!values.open) {
+      const field = discriminator.propertyName;
+      addUnlisted(map, item, itemSchemaName, field, item.split.values, values.values);
+    }
     if (item.valuesName) {
       map.imports.add(item.split.values);
       map.lists.push({
@@ -110,6 +142,8 @@ function expandKind(spec: OpenAPIDocument, wrapper: SchemaObject, item: ItemKind
       doc: `An item of \`${item.property}\` whose \`${item.split.field}\` is "${value}".`,
     });
   }
+  if (!values.open)
+    addUnlisted(map, item, itemSchemaName, item.split.field, enumName, values.values);
   if (item.valuesName) {
     map.imports.add(enumName);
     map.lists.push({

@@ -9,16 +9,18 @@ const fixture = () =>
   loadSpec(join(import.meta.dirname, "../fixtures/mini-xms.yaml"), repoRoot).spec;
 
 describe("buildEventMap", () => {
-  test("names a kind, then one event per value of its enum, then the plain webhooks", () => {
+  test("names a kind, then one event per value of its enum and `<kind>.unlisted` if the enum is closed, then the plain webhooks", () => {
     const spec = fixture();
     const map = buildEventMap(spec, listOperations(spec));
     expect(map.entries.map((e) => [e.name, e.type])).toEqual([
       ["message", "InBoundMsg"],
       ["message.text", "InBoundTextMsg"],
       ["message.system", "InBoundSystemMsg"],
+      ["message.unlisted", 'Omit<InBoundMsg, "type"> & { type: string & {} }'],
       ["status", "InBoundMsgStatus"],
       ["status.READ", 'InBoundMsgStatus & { status: "READ" }'],
       ["status.FAILD", 'InBoundMsgStatus & { status: "FAILD" }'],
+      ["status.unlisted", 'Omit<InBoundMsgStatus, "status"> & { status: string & {} }'],
       ["event", "InBoundEvent"],
       ["event.SESSION_CLOSED", 'InBoundEvent & { eventCode: "SESSION_CLOSED" }'],
       ["action", "InBoundAction"],
@@ -46,6 +48,24 @@ describe("buildEventMap", () => {
       {
         edit: (s) => (s.components.schemas.InBoundMsgStatusCode = { type: "string" }),
         error: "InBoundMsgStatusCode is not a string enum",
+      },
+    ],
+    [
+      'a message type named "unlisted", which would merge with the dispatcher\'s message.unlisted',
+      {
+        edit: (s) => {
+          s.components.schemas.InBoundMsgType.enum.push("unlisted");
+          s.components.schemas.InBoundMsg.discriminator.mapping.unlisted =
+            "#/components/schemas/InBoundTextMsg";
+        },
+        error: `InBoundMsgType lists "unlisted", the name of the dispatcher's message.unlisted`,
+      },
+    ],
+    [
+      'a status code named "unlisted"',
+      {
+        edit: (s) => s.components.schemas.InBoundMsgStatusCode.enum.push("unlisted"),
+        error: `InBoundMsgStatusCode lists "unlisted", the name of the dispatcher's status.unlisted`,
       },
     ],
     [

@@ -1,11 +1,14 @@
+import { mergeSchemas } from "@mehery/xms-spec-model";
 import { isObject, type Json, NAME } from "../load.js";
 
 /**
  * Merges `allOf` into one schema, so that `allOf: [Base, { properties }]` compares as the object
- * it describes: properties merged (a property in two parts is itself merged), `required`
- * united, `type` and `enum` intersected, and for any other keyword the first part that has it
- * wins, the schema's own keywords first. The parts' component names are dropped: the result is
- * the outer schema, not one of its parts.
+ * it describes, by the spec model's one rule (mergeSchemas): properties merged (a property in
+ * two parts is itself merged), `required` united, `type` and `enum` intersected, annotations
+ * from the first part that has them, and a constraint two parts give differently kept twice:
+ * the first in place, the later in a leftover `allOf` of the result (compared as such). So a
+ * change is classified on what codegen and the validators enforce. The parts' component names
+ * are dropped: the result is the outer schema, not one of its parts.
  *
  * Results are cached by identity so that a cyclic schema flattens to the same object each time
  * and the differ's cycle guard still sees the cycle.
@@ -45,10 +48,12 @@ export function flatten(schema: Json): Json {
     }
     const flat = { ...inner };
     delete flat[NAME];
-    merged = mergeTwo(merged, flat);
+    merged = mergeSchemas(merged, flat, undefined, { mergeProperty });
   }
   origins.set(merged, from);
   cache.set(schema, merged);
+  // Flat already: what `allOf` it has holds the conflicting constraints, not parts to merge.
+  cache.set(merged, merged);
   return merged;
 }
 
@@ -61,43 +66,4 @@ function mergeProperty(a: Json, b: Json): Json {
   const merged = flatten({ allOf: [a, b] });
   inner.set(b, merged);
   return merged;
-}
-
-function asArray(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [value];
-}
-
-function mergeTwo(a: Json, b: Json): Json {
-  const out: Json = { ...a };
-  for (const [key, value] of Object.entries(b)) {
-    const mine = out[key];
-    if (mine === undefined) {
-      out[key] = value;
-      continue;
-    }
-    if (key === "properties" && isObject(mine) && isObject(value)) {
-      const props: Json = { ...mine };
-      for (const [name, schema] of Object.entries(value)) {
-        const existing = props[name];
-        props[name] =
-          isObject(existing) && isObject(schema) ? mergeProperty(existing, schema) : schema;
-      }
-      out[key] = props;
-    } else if (key === "required" && Array.isArray(mine) && Array.isArray(value)) {
-      out[key] = [...new Set([...mine, ...value])];
-    } else if (key === "type") {
-      const theirs = asArray(value);
-      const both = asArray(mine).flatMap((t) => {
-        if (theirs.includes(t)) return [t];
-        if (t === "integer" && theirs.includes("number")) return ["integer"];
-        if (t === "number" && theirs.includes("integer")) return ["integer"];
-        return [];
-      });
-      out[key] = both.length === 1 ? both[0] : both;
-    } else if (key === "enum" && Array.isArray(mine) && Array.isArray(value)) {
-      out[key] = mine.filter((v) => value.some((w) => JSON.stringify(w) === JSON.stringify(v)));
-    }
-    // Any other keyword: the first part that has it wins (the schema's own keywords first).
-  }
-  return out;
 }

@@ -101,6 +101,7 @@ function compare(ctx: Context, b: Json, a: Json, active: Active): void {
   compareAdditional(ctx, b, a, active);
   compareItems(ctx, b, a, active);
   compareConstraints(ctx, b, a);
+  compareLeftover(ctx, b, a, active);
   docs(ctx, b, a);
   rest(ctx, b, a);
 }
@@ -391,6 +392,28 @@ function compareConstraints(ctx: Context, b: Json, a: Json): void {
   const ua = a["uniqueItems"] === true;
   if (ub !== ua) {
     report(ctx, ua ? "constraint-narrowed" : "constraint-widened", `uniqueItems ${ub} → ${ua}`);
+  }
+}
+
+/**
+ * A flattened schema's `allOf` holds the constraints its parts gave differently (the spec
+ * model's merge keeps the later one there): each is one more condition on the value. One that
+ * changed (the same keywords before and after) is compared as a schema; one added narrows, one
+ * removed widens.
+ */
+function compareLeftover(ctx: Context, b: Json, a: Json, active: Active): void {
+  const lb = (Array.isArray(b["allOf"]) ? b["allOf"] : []).filter(isObject);
+  const la = (Array.isArray(a["allOf"]) ? a["allOf"] : []).filter(isObject);
+  const removed = lb.filter((part) => !la.some((other) => same(other, part)));
+  const keys = (part: Json) => Object.keys(part).sort().join();
+  for (const part of la) {
+    if (lb.some((other) => same(other, part))) continue;
+    const before = removed.findIndex((other) => keys(other) === keys(part));
+    if (before >= 0) walk(ctx, removed.splice(before, 1)[0], part, active);
+    else report(ctx, "constraint-narrowed", `allOf constraint ${show(part)} added`);
+  }
+  for (const part of removed) {
+    report(ctx, "constraint-widened", `allOf constraint ${show(part)} removed`);
   }
 }
 

@@ -582,6 +582,34 @@ const cases: [string, { before: string; after: string; want: Seen[] }][] = [
     },
   ],
   ["a change of layout, quoting or comments is no change", { ...pair("layout-only"), want: [] }],
+  // --- allOf: the spec model's one merge, so a constraint two parts give differently counts ----
+  [
+    "a tighter request constraint in a later allOf part, which a first part contradicts, is breaking",
+    {
+      ...pair("request-allof-conflicting-constraint"),
+      want: [
+        {
+          severity: "breaking",
+          rule: "constraint-narrowed",
+          at: "POST /items › request body › code",
+        },
+      ],
+    },
+  ],
+  [
+    "a request constraint added by a later allOf part, beside a first part's, is breaking",
+    {
+      ...pair("request-allof-constraint-added"),
+      want: [
+        {
+          severity: "breaking",
+          rule: "constraint-narrowed",
+          at: "POST /items › request body › code",
+        },
+        { severity: "fix", rule: "docs-changed", at: "POST /items › request body › code" },
+      ],
+    },
+  ],
 ];
 
 describe("classification", () => {

@@ -17,6 +17,7 @@ const SCHEMA_VALUES = [
   "if",
   "then",
   "else",
+  "contentSchema",
 ] as const;
 
 export interface VisitContext {

@@ -39,9 +39,11 @@ export const webhookEventNames = [
   "message",
   "message.text",
   "message.system",
+  "message.unlisted",
   "status",
   "status.READ",
   "status.FAILD",
+  "status.unlisted",
   "event",
   "event.SESSION_CLOSED",
   "action",
@@ -59,12 +61,16 @@ export interface WebhookEventMap {
   "message.text": InBoundTextMsg;
   /** An item of `messages` whose `type` is "system". */
   "message.system": InBoundSystemMsg;
+  /** An item of `messages` whose `type` InBoundMsgType does not list (yet), with the fields every item shares. Not an event of the spec: lenient validation lets such an item through, and the dispatcher of @mehery/xms-webhooks hands it here (and to `onAny`), never to `message`, whose handlers get exactly the listed ones. */
+  "message.unlisted": Omit<InBoundMsg, "type"> & { type: string & {} };
   /** Each item of `statuses` of a message notification. */
   status: InBoundMsgStatus;
   /** An item of `statuses` whose `status` is "READ". */
   "status.READ": InBoundMsgStatus & { status: "READ" };
   /** An item of `statuses` whose `status` is "FAILD". */
   "status.FAILD": InBoundMsgStatus & { status: "FAILD" };
+  /** An item of `statuses` whose `status` InBoundMsgStatusCode does not list (yet), with the fields every item shares. Not an event of the spec: lenient validation lets such an item through, and the dispatcher of @mehery/xms-webhooks hands it here (and to `onAny`), never to `status`, whose handlers get exactly the listed ones. */
+  "status.unlisted": Omit<InBoundMsgStatus, "status"> & { status: string & {} };
   /** Each item of `events` of a message notification. */
   event: InBoundEvent;
   /** An item of `events` whose `eventCode` is "SESSION_CLOSED". */
