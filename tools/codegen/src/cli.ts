@@ -2,6 +2,7 @@ import { watch } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { checkFiles, writeFiles } from "./files.js";
+import { endFormattingRun, rememberFormatting, warmFormatter } from "./format.js";
 import { loadRepoSpec, type LoadedSpec } from "./spec.js";
 import { targetPackages, targets } from "./targets/index.js";
 
@@ -73,6 +74,7 @@ async function run(jobs: Job[], spec: LoadedSpec, check: boolean, io: CliIo): Pr
 
 /** Generates again at each change of the spec file until `io.signal` aborts. */
 async function watchSpec(jobs: Job[], first: LoadedSpec, io: CliIo): Promise<number> {
+  endFormattingRun();
   let pending: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
   const regenerate = (): void => {
@@ -80,6 +82,7 @@ async function watchSpec(jobs: Job[], first: LoadedSpec, io: CliIo): Promise<num
       const started = performance.now();
       try {
         await run(jobs, loadRepoSpec(first.repoRoot), false, io);
+        endFormattingRun();
         io.out(`xms-codegen: regenerated in ${Math.round(performance.now() - started)} ms\n`);
       } catch (error) {
         // A half-saved or invalid spec: say why, keep watching.
@@ -142,6 +145,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.err(`xms-codegen: unknown target ${JSON.stringify(name)}\n\n${USAGE}`);
     return 2;
   }
+  // Prettier loads on its thread while this one reads the spec and generates.
+  warmFormatter();
+  if (values.watch) rememberFormatting();
   const spec = loadRepoSpec(io.cwd);
   const jobs =
     name === "all"
