@@ -1,5 +1,5 @@
 import { watch } from "node:fs";
-import { join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { checkFiles, writeFiles } from "./files.js";
 import { endFormattingRun, rememberFormatting, warmFormatter } from "./format.js";
@@ -90,8 +90,11 @@ async function watchSpec(jobs: Job[], first: LoadedSpec, io: CliIo): Promise<num
       }
     });
   };
-  // Editors save in several writes (or by renaming): wait for the burst to end.
-  const watcher = watch(first.specPath, () => {
+  // Editors save in several writes (wait for the burst to end), or by writing another file and
+  // renaming it over the spec: a watch of the file itself would follow the old, deleted inode and
+  // never fire again, so the directory is watched.
+  const watcher = watch(dirname(first.specPath), (_event, filename) => {
+    if (filename !== null && filename !== basename(first.specPath)) return;
     clearTimeout(pending);
     pending = setTimeout(regenerate, 10);
   });
