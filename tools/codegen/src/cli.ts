@@ -1,7 +1,8 @@
 import { watch } from "node:fs";
-import { join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { checkFiles, writeFiles } from "./files.js";
+import { endFormattingRun, rememberFormatting, warmFormatter } from "./format.js";
 import { loadRepoSpec, type LoadedSpec } from "./spec.js";
 import { targetPackages, targets } from "./targets/index.js";
 
@@ -73,6 +74,7 @@ async function run(jobs: Job[], spec: LoadedSpec, check: boolean, io: CliIo): Pr
 
 /** Generates again at each change of the spec file until `io.signal` aborts. */
 async function watchSpec(jobs: Job[], first: LoadedSpec, io: CliIo): Promise<number> {
+  endFormattingRun();
   let pending: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
   const regenerate = (): void => {
@@ -80,6 +82,7 @@ async function watchSpec(jobs: Job[], first: LoadedSpec, io: CliIo): Promise<num
       const started = performance.now();
       try {
         await run(jobs, loadRepoSpec(first.repoRoot), false, io);
+        endFormattingRun();
         io.out(`xms-codegen: regenerated in ${Math.round(performance.now() - started)} ms\n`);
       } catch (error) {
         // A half-saved or invalid spec: say why, keep watching.
@@ -87,8 +90,11 @@ async function watchSpec(jobs: Job[], first: LoadedSpec, io: CliIo): Promise<num
       }
     });
   };
-  // Editors save in several writes (or by renaming): wait for the burst to end.
-  const watcher = watch(first.specPath, () => {
+  // Editors save in several writes (wait for the burst to end), or by writing another file and
+  // renaming it over the spec: a watch of the file itself would follow the old, deleted inode and
+  // never fire again, so the directory is watched.
+  const watcher = watch(dirname(first.specPath), (_event, filename) => {
+    if (filename !== null && filename !== basename(first.specPath)) return;
     clearTimeout(pending);
     pending = setTimeout(regenerate, 10);
   });
@@ -142,6 +148,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.err(`xms-codegen: unknown target ${JSON.stringify(name)}\n\n${USAGE}`);
     return 2;
   }
+  // Prettier loads on its thread while this one reads the spec and generates.
+  warmFormatter();
+  if (values.watch) rememberFormatting();
   const spec = loadRepoSpec(io.cwd);
   const jobs =
     name === "all"

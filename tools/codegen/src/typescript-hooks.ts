@@ -1,6 +1,7 @@
 /**
  * A module resolution hook (node:module `register`) that hands every `import ts from
- * "typescript"` (openapi-typescript's and ours) typescript-cjs.js, which `require`s TypeScript.
+ * "typescript"` (openapi-typescript's and ours) typescript-cjs.js, which loads TypeScript as a
+ * CommonJS module (from a V8 code cache).
  * Same module object; but Node's ESM loader, importing the 9 MB CommonJS file itself, first
  * scans it for export names and for ESM syntax, which costs about 0.2 s per `xms-codegen types`.
  */

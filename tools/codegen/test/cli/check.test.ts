@@ -4,6 +4,7 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  renameSync,
   rmSync,
   writeFileSync,
 } from "node:fs";
@@ -180,6 +181,44 @@ describe("xms-codegen all [--check | --watch]", { timeout: 240_000 }, () => {
     ).toContain("post: {");
     stop.abort();
     await expect.poll(() => stdout).toContain("exit 0");
+  });
+
+  test("--watch keeps regenerating when an editor saves by renaming a new file over the spec", async () => {
+    makePackages();
+    const specPath = join(root, "spec", "openapi.yaml");
+    const original = readFileSync(specPath, "utf8");
+    const saveByRename = (contents: string) => {
+      writeFileSync(`${specPath}.tmp`, contents);
+      renameSync(`${specPath}.tmp`, specPath);
+    };
+    const stop = new AbortController();
+    let regenerations = 0;
+    let onRegenerated = () => {};
+    const watching = new Promise<void>((resolve) => {
+      void main(["all", "--watch"], {
+        out: (text: string) => {
+          if (text.startsWith("xms-codegen: watching")) resolve();
+          if (text.startsWith("xms-codegen: regenerated")) (regenerations++, onRegenerated());
+        },
+        err: () => {},
+        cwd: root,
+        signal: stop.signal,
+      });
+    });
+    const regenerated = () => new Promise<void>((resolve) => void (onRegenerated = resolve));
+    const resources = () =>
+      readFileSync(join(root, targetPackages.client!, "src/generated/resources.ts"), "utf8");
+    await watching;
+    let next = regenerated();
+    saveByRename(original.replace("x-sdk-method: send\n", "x-sdk-method: post\n"));
+    await next;
+    expect(resources()).toContain("post: {");
+    next = regenerated();
+    saveByRename(original);
+    await next;
+    expect(resources()).not.toContain("post: {");
+    expect(regenerations).toBe(2);
+    stop.abort();
   });
 
   test.each([[["client", "--watch"]], [["all", "--watch", "--check"]]])(
