@@ -50,7 +50,7 @@ export const types: Target = async ({ spec, repoRoot }) => {
   // package root, not in src/generated, so that node10 resolution (no `exports`) finds it too.
   const specFile = {
     path: "openapi.json",
-    contents: await formatJson(spec, repoRoot),
+    contents: formatJson(spec),
   };
   return [...typeFiles, specFile];
 };

@@ -68,5 +68,5 @@ test("pnpm generate --check passes on the committed files", () => {
   });
   expect(result.stderr).toBe("");
   expect(result.status).toBe(0);
-  expect(result.stdout).toContain("xms-codegen webhooks: 3 file(s) up to date");
+  expect(result.stdout).toMatch(/xms-codegen webhooks: \d+ file\(s\) up to date/);
 });
