@@ -28,10 +28,11 @@ export type Surface = "paths" | "webhooks" | "components" | "document";
  * - `docs`: JSDoc of the openapi-typescript output only (descriptions, examples, ...);
  * - `summary`: an operation summary, which is also the JSDoc of the client method or event;
  * - `client`: client behaviour only (method names, resources, retries, servers, auth);
- * - `events`: webhook event names;
+ * - `events`: webhook event names and the notification model (`x-sdk-items`);
+ * - `receiver`: the webhooks receiver's routes only (`x-webhook-path`);
  * - `none`: nothing any package generates (info, tags, media-type examples).
  */
-export type Touch = "structure" | "docs" | "summary" | "client" | "events" | "none";
+export type Touch = "structure" | "docs" | "summary" | "client" | "events" | "receiver" | "none";
 
 const { types, client, webhookTypes, webhooks } = PACKAGES;
 
@@ -42,6 +43,7 @@ const TABLE: Record<Surface, Record<Touch, PackageName[]>> = {
     summary: [types, client],
     client: [client],
     events: [],
+    receiver: [],
     none: [],
   },
   webhooks: {
@@ -50,6 +52,7 @@ const TABLE: Record<Surface, Record<Touch, PackageName[]>> = {
     summary: [types, webhookTypes],
     client: [],
     events: [webhookTypes, webhooks],
+    receiver: [webhooks],
     none: [],
   },
   components: {
@@ -58,6 +61,7 @@ const TABLE: Record<Surface, Record<Touch, PackageName[]>> = {
     summary: [types],
     client: [],
     events: [],
+    receiver: [],
     none: [],
   },
   document: {
@@ -66,6 +70,7 @@ const TABLE: Record<Surface, Record<Touch, PackageName[]>> = {
     summary: [types],
     client: [client],
     events: [],
+    receiver: [],
     none: [],
   },
 };

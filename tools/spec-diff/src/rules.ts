@@ -64,6 +64,30 @@ export const RULES = {
     "breaking",
     "x-event-name is the event users subscribe to; it is renamed",
   ),
+  "webhook-path-added": same(
+    "feature",
+    "x-webhook-path gives the receiver a route for this webhook; nothing routed before changes",
+  ),
+  "webhook-path-changed": same(
+    "breaking",
+    "x-webhook-path is the route the receiver answers on; deliveries to the old path are no longer routed",
+  ),
+  "item-kind-added": same(
+    "feature",
+    "x-sdk-items lists one more kind of notification item: new events (kind, kind.<subtype>) handlers may ignore",
+  ),
+  "item-kind-removed": same(
+    "breaking",
+    "x-sdk-items no longer lists this kind: handlers of its events no longer compile and its items are not dispatched",
+  ),
+  "item-kind-changed": same(
+    "breaking",
+    "the kind's list, subtype field or values (x-sdk-items) changed: its events, dispatch or exported values list change",
+  ),
+  "item-order-changed": same(
+    "fix",
+    "x-sdk-items is the dispatch order: handlers of a notification with several kinds run in another order; no type changes",
+  ),
   "idempotent-marked": same(
     "feature",
     "the client may now retry it; no signature changes (x-idempotent: true)",

@@ -1,3 +1,4 @@
+import { mergeAllOf } from "@mehery/xms-spec-model";
 import { isPicker, markDispatch } from "./discriminator-picker.js";
 import { isObject, refName, type Json, type JsonObject } from "./json-schema.js";
 
@@ -17,7 +18,8 @@ function isPlainObjectSchema(schema: Json | undefined): schema is JsonObject {
  * meaning; but in one schema, `unevaluatedProperties` knows every property statically, so a
  * wrong field does not also make its siblings "unevaluated" (a failed `allOf` part contributes
  * no annotations in 2020-12), and the validator is smaller and faster. Other `allOf`s are left
- * as they are (seal() handles them).
+ * as they are (seal() handles them). The merge itself is spec-model's `mergeAllOf`, the one rule
+ * every tool uses: a constraint two parts give differently is kept twice, never dropped.
  */
 export function flattenAllOf(defs: Record<string, Json>): Record<string, Json> {
   const resolve = (schema: Json): Json | undefined => {
@@ -40,23 +42,16 @@ export function flattenAllOf(defs: Record<string, Json>): Record<string, Json> {
     const parts = out["allOf"];
     if (!Array.isArray(parts)) return out;
     const { allOf: _, ...rest } = out;
-    const resolved = [rest, ...parts.map(resolve)];
-    if (!resolved.every(isPlainObjectSchema)) return out;
-    const properties: JsonObject = {};
-    const required: string[] = [];
-    for (const part of resolved as JsonObject[]) {
-      for (const [name, schema] of Object.entries((part["properties"] as JsonObject) ?? {})) {
-        const known = properties[name];
-        properties[name] =
-          known === undefined || JSON.stringify(known) === JSON.stringify(schema)
-            ? schema
-            : { allOf: [known, schema] };
-      }
-      for (const name of (part["required"] as string[] | undefined) ?? []) {
-        if (!required.includes(name)) required.push(name);
-      }
-    }
-    return { type: "object", ...(required.length ? { required } : {}), properties };
+    const resolved = parts.map(resolve);
+    if (![rest, ...resolved].every(isPlainObjectSchema)) return out;
+    // The model's one merge rule, so this validator and spec-diff read an allOf alike.
+    const merged = mergeAllOf({ ...rest, allOf: resolved }) as JsonObject;
+    const required = merged["required"];
+    return {
+      type: "object",
+      ...(Array.isArray(required) && required.length ? { required } : {}),
+      properties: merged["properties"] ?? {},
+    };
   };
   return Object.fromEntries(Object.entries(defs).map(([name, def]) => [name, flatten(def)]));
 }

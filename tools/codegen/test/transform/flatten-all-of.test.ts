@@ -24,7 +24,7 @@ describe("flattenAllOf: an allOf of plain object schemas becomes one object sche
       },
     ],
     [
-      "a property both parts declare differently keeps both, as an allOf",
+      "a property both parts declare differently is merged by the spec model's rule",
       {
         Base: base,
         Narrow: { allOf: [{ $ref: "#/$defs/Base" }, { properties: { id: { minLength: 1 } } }] },
@@ -32,7 +32,22 @@ describe("flattenAllOf: an allOf of plain object schemas becomes one object sche
       {
         type: "object",
         required: ["id"],
-        properties: { id: { allOf: [{ type: "string" }, { minLength: 1 }] } },
+        properties: { id: { type: "string", minLength: 1 } },
+      },
+    ],
+    [
+      "a constraint both parts give differently keeps both: the first in place, the later in an allOf",
+      {
+        Base: { properties: { code: { type: "string", pattern: "^[A-Z]+$" } } },
+        Coded: {
+          allOf: [{ $ref: "#/$defs/Base" }, { properties: { code: { pattern: "^.{2}$" } } }],
+        },
+      },
+      {
+        type: "object",
+        properties: {
+          code: { type: "string", pattern: "^[A-Z]+$", allOf: [{ pattern: "^.{2}$" }] },
+        },
       },
     ],
     [

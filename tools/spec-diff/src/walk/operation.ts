@@ -1,6 +1,7 @@
 import { isObject, type Json } from "../load.js";
 import type { Direction } from "../rules.js";
 import { at, type Context, DOC_KEYS, isExtension, report, same, show } from "./context.js";
+import { diffNotificationModel, NOTIFICATION_KEYS } from "./notification.js";
 import { diffSchema, docs } from "./schema.js";
 import { onlyAlternativesAdded } from "./security.js";
 import { diffServers } from "./servers.js";
@@ -72,6 +73,7 @@ export function diffOperation(ctx: Context, sides: OperationSides): void {
         "events",
       );
     }
+    diffNotificationModel(opCtx, b, a);
   } else {
     compareClientFacts(opCtx, sides);
   }
@@ -92,6 +94,8 @@ export function diffOperation(ctx: Context, sides: OperationSides): void {
   }
   for (const key of new Set([...Object.keys(b), ...Object.keys(a)])) {
     if (OPERATION_KEYS.has(key) || same(b[key], a[key])) continue;
+    // Only a webhook's notification extensions are read by codegen; on a path they are inert.
+    if (webhook && NOTIFICATION_KEYS.has(key)) continue;
     if (isExtension(key)) {
       report(opCtx, "extension-changed", `${key} ${show(b[key])} → ${show(a[key])}`, "none");
     } else {

@@ -49,6 +49,14 @@ const cases: [string, { before: string; after: string; want: PackageName[][] }][
     "an x-event-name rename reaches the webhook packages only",
     { ...pair("event-name-changed"), want: [[WEBHOOK_TYPES, WEBHOOKS]] },
   ],
+  [
+    "x-sdk-items reaches the webhook packages only (the event map and the notification model)",
+    { ...pair("item-kind-removed"), want: [[WEBHOOK_TYPES, WEBHOOKS]] },
+  ],
+  [
+    "x-webhook-path reaches the webhooks receiver only (its routes)",
+    { ...pair("webhook-path-changed"), want: [[WEBHOOKS], [WEBHOOKS]] },
+  ],
   ["servers reach the client only", { ...pair("server-removed"), want: [[CLIENT]] }],
   ["security schemes reach the client only", { ...pair("security-changed"), want: [[CLIENT]] }],
   [

@@ -493,6 +493,48 @@ const cases: [string, { before: string; after: string; want: Seen[] }][] = [
       want: [{ severity: "breaking", rule: "event-name-changed", at: "webhook itemChanged" }],
     },
   ],
+  // --- the notification model: x-webhook-path and x-sdk-items of a webhook -----------------------
+  [
+    "a changed x-webhook-path is breaking, and a webhook given one is a feature",
+    {
+      ...pair("webhook-path-changed"),
+      want: [
+        { severity: "breaking", rule: "webhook-path-changed", at: "webhook itemChanged" },
+        { severity: "feature", rule: "webhook-path-added", at: "webhook itemArchived" },
+      ],
+    },
+  ],
+  [
+    "a notification item kind added to x-sdk-items is a feature",
+    {
+      ...pair("item-kind-added"),
+      want: [{ severity: "feature", rule: "item-kind-added", at: "webhook notification" }],
+    },
+  ],
+  [
+    "a notification item kind removed from x-sdk-items is breaking for the receiver",
+    {
+      ...pair("item-kind-removed"),
+      want: [{ severity: "breaking", rule: "item-kind-removed", at: "webhook notification" }],
+    },
+  ],
+  [
+    "an item kind's values export or subtype field changed is breaking, once per field",
+    {
+      ...pair("item-kind-changed"),
+      want: [
+        { severity: "breaking", rule: "item-kind-changed", at: "webhook notification" },
+        { severity: "breaking", rule: "item-kind-changed", at: "webhook notification" },
+      ],
+    },
+  ],
+  [
+    "item kinds reordered in x-sdk-items change the dispatch order only: a fix",
+    {
+      ...pair("item-order-changed"),
+      want: [{ severity: "fix", rule: "item-order-changed", at: "webhook notification" }],
+    },
+  ],
   [
     "an x-sdk-method rename is breaking",
     {
@@ -620,6 +662,15 @@ describe("classification", () => {
 });
 
 describe("details", () => {
+  test("a changed x-sdk-items entry names the kind and the field", async () => {
+    const { before, after } = pair("item-kind-changed");
+    const changes = await diffFiles(before, after);
+    expect(changes.map((c) => c.detail)).toEqual([
+      'notification item kind "message": valuesExport "messageTypes" → "inboundTypes"',
+      'notification item kind "status": subtype "status" → "state"',
+    ]);
+  });
+
   test("a change in a shared schema names the schema that declares it, through allOf", async () => {
     const { before, after } = pair("shared-schema-in-request-and-response");
     const changes = await diffFiles(before, after);
