@@ -5,6 +5,8 @@ import { checkFiles, writeFiles } from "./files.js";
 import { endFormattingRun, rememberFormatting, warmFormatter } from "./format.js";
 import { loadRepoSpec, type LoadedSpec } from "./spec.js";
 import { targetPackages, targets } from "./targets/index.js";
+import { validatorsThread } from "./validators.js";
+import { documentThread } from "./document.js";
 
 const USAGE = `Usage: xms-codegen <target> [--check]
        xms-codegen all [--check | --watch]
@@ -148,8 +150,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.err(`xms-codegen: unknown target ${JSON.stringify(name)}\n\n${USAGE}`);
     return 2;
   }
-  // Prettier loads on its thread while this one reads the spec and generates.
+  // Prettier, openapi-typescript (types) and ajv (webhooks) load on their threads while this one
+  // reads the spec.
   warmFormatter();
+  if (name === "all" || name === "types") documentThread.start();
+  if (name === "all" || name === "webhooks") validatorsThread.start();
   if (values.watch) rememberFormatting();
   const spec = loadRepoSpec(io.cwd);
   const jobs =

@@ -1,26 +1,11 @@
-// The formatting thread of format.ts: prettier, loaded (with the parser plugins the large files
-// need) while the main thread reads the spec and runs openapi-typescript and ajv.
-import { parentPort } from "node:worker_threads";
-import prettier, { type Options } from "prettier";
+// The formatting thread of format.ts: prettier, loaded (with its TypeScript parser) while the main
+// thread reads the spec and generates.
+import { formatWithPrettier, warmPrettier } from "./prettier.js";
+import { serve } from "./thread.js";
 
-export interface FormatRequest {
-  id: number;
-  source: string;
-  options: Options;
-}
+const warm = warmPrettier();
 
-export type FormatResponse = { id: number; formatted: string } | { id: number; error: string };
-
-const port = parentPort!;
-const warm = prettier.format(";", { parser: "babel" });
-
-port.on("message", async ({ id, source, options }: FormatRequest) => {
-  let response: FormatResponse;
-  try {
-    await warm;
-    response = { id, formatted: await prettier.format(source, options) };
-  } catch (error) {
-    response = { id, error: (error as Error).message };
-  }
-  port.postMessage(response);
+serve(async (request: Parameters<typeof formatWithPrettier>[0]) => {
+  await warm;
+  return formatWithPrettier(request);
 });

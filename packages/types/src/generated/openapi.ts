@@ -2,3023 +2,2746 @@
 // and run `pnpm generate`.
 
 export interface paths {
-  "/api/v1/config/channels": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/config/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List channels
+         * @description Lists every channel configured for the account. Sandbox channels are left out
+         *     unless `sabdnox=true` is passed (the server reads the parameter under this
+         *     misspelt name; see CORRECTIONS.md).
+         */
+        get: operations["listChannels"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * List channels
-     * @description Lists every channel configured for the account. Sandbox channels are left out
-     *     unless `sabdnox=true` is passed (the server reads the parameter under this
-     *     misspelt name; see CORRECTIONS.md).
-     */
-    get: operations["listChannels"];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/api/v1/config/global/vars": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/config/global/vars": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List global variables
+         * @description Lists the global variables of the account, optionally those of one channel.
+         */
+        get: operations["listGlobalVars"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * List global variables
-     * @description Lists the global variables of the account, optionally those of one channel.
-     */
-    get: operations["listGlobalVars"];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/api/v1/config/tmpl/hsm": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/config/tmpl/hsm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List message templates
+         * @description Lists the configured message (HSM) templates. Pass `channelId` to get only the
+         *     templates approved for that channel.
+         */
+        get: operations["listTemplates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * List message templates
-     * @description Lists the configured message (HSM) templates. Pass `channelId` to get only the
-     *     templates approved for that channel.
-     */
-    get: operations["listTemplates"];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/api/v1/config/webhook": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/config/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set the webhook URL
+         * @description Sets the callback URL that receives message notifications and contact-information
+         *     requests (see `webhooks`). The URL must be served over HTTPS with a valid certificate.
+         */
+        post: operations["setWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /**
-     * Set the webhook URL
-     * @description Sets the callback URL that receives message notifications and contact-information
-     *     requests (see `webhooks`). The URL must be served over HTTPS with a valid certificate.
-     */
-    post: operations["setWebhook"];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/api/v1/contact/prefs/lang": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/contact/prefs/lang": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update a contact's language
+         * @description Sets the preferred language of a contact.
+         */
+        post: operations["updateContactLanguage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /**
-     * Update a contact's language
-     * @description Sets the preferred language of a contact.
-     */
-    post: operations["updateContactLanguage"];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/api/v1/data/push": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/data/push": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Push customer data
+         * @description Uploads the details of a customer (a digital object).
+         */
+        post: operations["pushCustomerData"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /**
-     * Push customer data
-     * @description Uploads the details of a customer (a digital object).
-     */
-    post: operations["pushCustomerData"];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/api/v1/event/push": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/event/push": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Push a customer event
+         * @description Uploads an event of a customer (a digital event).
+         */
+        post: operations["pushCustomerEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /**
-     * Push a customer event
-     * @description Uploads an event of a customer (a digital event).
-     */
-    post: operations["pushCustomerEvent"];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/api/v1/message/send": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/message/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a message
+         * @description Sends a text, media, location, contact-card or template message to a customer over
+         *     one of your channels. The shape of the body depends on `type`: each type requires
+         *     the object of the same name (`text`, `image`, `video`, `audio`, `document`,
+         *     `location`, `contacts`, `template`); `optin` and `optout` carry no object.
+         *
+         *     Inferred, not in the reference: sending is not idempotent, so a repeated call may
+         *     send the message again.
+         */
+        post: operations["sendMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /**
-     * Send a message
-     * @description Sends a text, media, location, contact-card or template message to a customer over
-     *     one of your channels. The shape of the body depends on `type`: each type requires
-     *     the object of the same name (`text`, `image`, `video`, `audio`, `document`,
-     *     `location`, `contacts`, `template`); `optin` and `optout` carry no object.
-     *
-     *     Inferred, not in the reference: sending is not idempotent, so a repeated call may
-     *     send the message again.
-     */
-    post: operations["sendMessage"];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/api/v1/session/close": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/session/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a session
+         * @description Closes the active chat session.
+         */
+        post: operations["closeSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /**
-     * Close a session
-     * @description Closes the active chat session.
-     */
-    post: operations["closeSession"];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/api/v1/session/messages": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/session/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List the messages of a session
+         * @description Lists every message of a session. The `sessionId` comes with each inbound message
+         *     (`session.sessionId`). This read is sent as a POST; the reference says it fetches
+         *     (line 3846), so, inferred, it changes nothing and is safe to retry.
+         */
+        post: operations["listSessionMessages"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /**
-     * List the messages of a session
-     * @description Lists every message of a session. The `sessionId` comes with each inbound message
-     *     (`session.sessionId`). This read is sent as a POST; the reference says it fetches
-     *     (line 3846), so, inferred, it changes nothing and is safe to retry.
-     */
-    post: operations["listSessionMessages"];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/api/v1/session/resolve": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/session/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolve a session
+         * @description Marks the active session resolved and leaves closing it to the end user.
+         */
+        post: operations["resolveSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /**
-     * Resolve a session
-     * @description Marks the active session resolved and leaves closing it to the end user.
-     */
-    post: operations["resolveSession"];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/api/v1/session/routing": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/session/routing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Route a session to a queue
+         * @description Assigns the session to another queue; every later inbound message of the session
+         *     goes to that queue. `agent`, `team` and `skills` apply only to agent queues.
+         */
+        post: operations["routeSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /**
-     * Route a session to a queue
-     * @description Assigns the session to another queue; every later inbound message of the session
-     *     goes to that queue. `agent`, `team` and `skills` apply only to agent queues.
-     */
-    post: operations["routeSession"];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
 }
 export interface webhooks {
-  messageNotification: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    messageNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Message notification
+         * @description Sent to your webhook URL when something happens on a conversation: inbound
+         *     `messages`, delivery `statuses` of messages you sent, session `events` and agent
+         *     `actions`, with the `contacts` they concern and the `meta` of the delivery. One
+         *     notification may carry several items of several kinds.
+         *
+         *     The published reference gives this request the path `/api/v1/message/receive`,
+         *     relative to the webhook URL. Answer 200 once it is processed. Inferred, not in the
+         *     reference: the platform treats any other answer as a failed delivery.
+         */
+        post: operations["messageNotification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /**
-     * Message notification
-     * @description Sent to your webhook URL when something happens on a conversation: inbound
-     *     `messages`, delivery `statuses` of messages you sent, session `events` and agent
-     *     `actions`, with the `contacts` they concern and the `meta` of the delivery. One
-     *     notification may carry several items of several kinds.
-     *
-     *     The published reference gives this request the path `/api/v1/message/receive`,
-     *     relative to the webhook URL. Answer 200 once it is processed. Inferred, not in the
-     *     reference: the platform treats any other answer as a failed delivery.
-     */
-    post: operations["messageNotification"];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  contactInfoRequest: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    contactInfoRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Contact-information request
+         * @description Sent to your webhook URL when a message arrives from a contact, so that you can
+         *     answer with what your business knows of them (name, email, profile id, labels).
+         *     Answer 200 with a ContactInfoUpdate. Inferred, not in the reference: an empty
+         *     object changes nothing.
+         *
+         *     The published reference gives this request the path `/api/v1/contact/info`,
+         *     relative to the webhook URL.
+         */
+        post: operations["contactInfoRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /**
-     * Contact-information request
-     * @description Sent to your webhook URL when a message arrives from a contact, so that you can
-     *     answer with what your business knows of them (name, email, profile id, labels).
-     *     Answer 200 with a ContactInfoUpdate. Inferred, not in the reference: an empty
-     *     object changes nothing.
-     *
-     *     The published reference gives this request the path `/api/v1/contact/info`,
-     *     relative to the webhook URL.
-     */
-    post: operations["contactInfoRequest"];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
 }
 export interface components {
-  schemas: {
-    /** @description Fields every response envelope may carry. */
-    ApiResponseMeta: {
-      /**
-       * @description Outcome in plain English.
-       * @example This is success message in plain english
-       */
-      message?: string;
-      /**
-       * @description Machine-readable key of `message`.
-       * @example MESSAGE_SUCCESS:MOBILE:12
-       */
-      messageKey?: string;
-      /** @description Free-form metadata of the response. */
-      meta?: {
-        [key: string]: unknown;
-      };
-      /**
-       * @description Outcome status, as a string (for example "200").
-       * @example 200
-       */
-      status?: string;
-      /**
-       * @description Machine-readable outcome, for example SUCCESS.
-       * @example SUCCESS
-       */
-      statusKey?: string;
-      /**
-       * Format: int64
-       * @description Server time of the response. Inferred, not in the reference: epoch
-       *     milliseconds, as the reference's example 1541276788518 (2018-11-03) reads.
-       * @example 1541276788518
-       */
-      timestamp?: number;
-      /** @description Trace id of the request; quote it to support. */
-      traceid?: string;
-    };
-    /** @description The full envelope (ApiResponse) without its payload. */
-    ApiResponseEnvelope: components["schemas"]["ApiResponseMeta"] & {
-      details?: {
-        [key: string]: unknown;
-      }[];
-      /** @description Error text, when the request failed. */
-      error?: string;
-      /** @description Field errors, when the request failed. */
-      errors?: components["schemas"]["ApiFieldError"][];
-      exception?: string;
-      extra?: {
-        [key: string]: unknown;
-      };
-      logs?: string[];
-      params?: {
-        [key: string]: unknown;
-      };
-      /**
-       * @description Path of the request.
-       * @example /postman/email/send
-       */
-      path?: string;
-      query?: {
-        [key: string]: unknown;
-      };
-      /** @example /go/to/some/other/url.html */
-      redirectUrl?: string;
-      warningKey?: string;
-      warnings?: components["schemas"]["ApiFieldError"][];
-    };
-    /** @description The envelope of a failed request; `errors` lists the fields at fault. */
-    ApiErrorResponse: components["schemas"]["ApiResponseEnvelope"];
-    /** @description One problem with one field of the request. */
-    ApiFieldError: {
-      body?: {
-        [key: string]: unknown;
-      };
-      code?: string;
-      codeKey?: string;
-      codes?: string[];
-      description?: string;
-      descriptionKey?: string;
-      /** @description Path of the field at fault. */
-      field?: string;
-      /** @description The object at fault (the wire name is spelt `obzect`). */
-      obzect?: string;
-      possibleValues?: unknown[];
-    };
-    AttachmentResponse: components["schemas"]["ApiResponseEnvelope"] & {
-      data?: components["schemas"]["Attachment"];
-      results?: components["schemas"]["Attachment"][];
-    };
-    ClientAppResponse: components["schemas"]["ApiResponseEnvelope"] & {
-      data: components["schemas"]["ClientApp"];
-      results?: components["schemas"]["ClientApp"][];
-    };
-    CompanyVarsResponse: components["schemas"]["ApiResponseEnvelope"] & {
-      data?: components["schemas"]["CompanyVarsConfigDoc"];
-      results: components["schemas"]["CompanyVarsConfigDoc"][];
-    };
-    DigitalEventResponse: components["schemas"]["ApiResponseEnvelope"] & {
-      data: components["schemas"]["DigitalEventDto"];
-      results?: components["schemas"]["DigitalEventDto"][];
-    };
-    DigitalObjectResponse: components["schemas"]["ApiResponseEnvelope"] & {
-      data: components["schemas"]["DigitalObjectDto"];
-      results?: components["schemas"]["DigitalObjectDto"][];
-    };
-    HsmTemplateResponse: components["schemas"]["ApiResponseEnvelope"] & {
-      data?: components["schemas"]["HSMTemplateDoc"];
-      results: components["schemas"]["HSMTemplateDoc"][];
-    };
-    OutBoundReceiptResponse: components["schemas"]["ApiResponseEnvelope"] & {
-      data: components["schemas"]["OutBoundReceipt"];
-      results?: components["schemas"]["OutBoundReceipt"][];
-    };
-    OutboxMessageResponse: components["schemas"]["ApiResponseEnvelope"] & {
-      data?: components["schemas"]["OutboxMessage"];
-      results?: components["schemas"]["OutboxMessage"][];
-    };
-    ChatMessageListResponse: components["schemas"]["ApiResponseMeta"] & {
-      results: components["schemas"]["ChatMessageDTO"][];
-    };
-    InBoundEventListResponse: components["schemas"]["ApiResponseMeta"] & {
-      results: components["schemas"]["InBoundEvent"][];
-    };
-    MsgChannelListResponse: components["schemas"]["ApiResponseMeta"] & {
-      results: components["schemas"]["MsgChannel"][];
-    };
-    /**
-     * @description Kind of channel a contact talks on.
-     * @enum {string}
-     */
-    ContactType:
-      | "SMS"
-      | "OA"
-      | "EMAIL"
-      | "WHATSAPP"
-      | "PUSH"
-      | "FACEBOOK"
-      | "TELEGRAM"
-      | "WEBSITE"
-      | "TWITTER"
-      | "INSTAGRAM"
-      | "DUMMY"
-      | "EMPTY";
-    /** @description A channel configured for the account. */
-    MsgChannel: {
-      /**
-       * @description Id of the channel; pass it as `channelId` when sending.
-       * @example wa360:918828218374
-       */
-      channelId: string;
-      contactType: components["schemas"]["ContactType"];
-      /**
-       * @description Address contacts use to reach you on this channel, e.g. your business number or email address.
-       * @example 919999998888
-       */
-      lane?: string;
-      /**
-       * @description Channel name set in configuration.
-       * @example Customer Support
-       */
-      name?: string;
-    };
-    /** @description A global variable of the account. */
-    CompanyVarsConfigDoc: {
-      description?: string;
-      disabled?: boolean;
-      domain?: string;
-      group?: string;
-      id?: string;
-      key: string;
-      server?: string;
-      shared?: boolean;
-      type?: string;
-      /** @description Value of the variable; its JSON type depends on `type`. */
-      value?: unknown;
-    };
-    /** @description A message template (HSM) and the channels that approved it. */
-    HSMTemplateDoc: {
-      approved?: components["schemas"]["ApprovedChannels"][];
-      attachments?: components["schemas"]["Attachment"][];
-      body?: string;
-      category?: string;
-      categoryType?: string;
-      /** @description Code to pass as `template.code` when sending. */
-      code: string;
-      contactType?: string;
-      createdBy?: string;
-      /** Format: int64 */
-      createdStamp?: number;
-      desc?: string;
-      footer?: string;
-      formatType?: string;
-      header?: string;
-      id: string;
-      lang?: string;
-      meta?: {
-        [key: string]: unknown;
-      };
-      model?: {
-        [key: string]: unknown;
-      };
-      name?: string;
-      options?: {
-        [key: string]: unknown;
-      };
-      template?: string;
-      title?: string;
-    };
-    /** @description Approval of a template on one channel. */
-    ApprovedChannels: {
-      channelId?: string;
-      status?: string;
-      templateId?: string;
-    };
-    /** @description A media file held by the service. */
-    Attachment: {
-      /**
-       * @description Media caption.
-       * @example Transaction Receipt
-       */
-      mediaCaption?: string;
-      /**
-       * @description QuickMedia code.
-       * @example ABC_PROMO
-       */
-      mediaCode?: string;
-      /**
-       * @description Media id generated by the service.
-       * @example 12
-       */
-      mediaId?: string;
-      /**
-       * @description MIME type.
-       * @example image/png
-       */
-      mediaMimeType?: string;
-      /**
-       * @description File name.
-       * @example TransactionReceipt.pdf
-       */
-      mediaName?: string;
-      /** @description Media URL generated by the channel. */
-      mediaSrc?: string;
-      /**
-       * @description Media subtype. Known values: STORY_MENTION, SHARE. The reference says "etc", so
-       *     the set is open and the type is a plain string.
-       * @example STORY_MENTION
-       * @example SHARE
-       */
-      mediaSubType?: string;
-      /**
-       * @description Media type.
-       * @enum {string}
-       */
-      mediaType?: "IMAGE" | "DOCUMENT" | "TEXT" | "PDF" | "VIDEO" | "URL";
-      /** @description Media URL generated by the service. */
-      mediaURL?: string;
-    };
-    WebhookUrlRequest: {
-      /**
-       * Format: uri
-       * @description The HTTPS URL of your own application, or of a partner, that receives the webhooks.
-       * @example https://www.example.com/webhook
-       */
-      url: string;
-    };
-    /** @description The client app that holds the webhook configuration. */
-    ClientApp: {
-      agentApp?: boolean;
-      appHook?: string;
-      appHookFrwrd?: string;
-      appMode?: string;
-      appType?: string;
-      config?: {
-        [key: string]: unknown;
-      };
-      forward?: string;
-      id: string;
-      key?: string;
-      keyName?: string;
-      keyVersion?: string;
-      props?: {
-        [key: string]: unknown;
-      };
-      queue?: string;
-      readOnly?: boolean;
-      secret?: {
-        [key: string]: unknown;
-      };
-      shared?: boolean;
-      /** @description The webhook URL now in force. */
-      webhook?: string;
-    };
-    ContactPrefsUpdate: {
-      /**
-       * @description Contact to update.
-       * @example fb:12121212121
-       */
-      contactId: string;
-      /**
-       * @description Language to set, as a locale code.
-       * @example en_US
-       */
-      lang: string;
-    };
-    /** @description A customer record (digital object). */
-    DigitalObjectDto: {
-      /** @description The customer's details, free-form. */
-      data?: {
-        [key: string]: unknown;
-      };
-      /** @description Your id of the object. */
-      id: string;
-      links?: components["schemas"]["DigitalObjectLink"][];
-      /** @description Kind of object, for example CUSTOMER. */
-      type: string;
-    };
-    /** @description A customer event (digital event). */
-    DigitalEventDto: {
-      /**
-       * @description Event name and action.
-       * @example CUSTOMER_CREATED
-       */
-      eventName: string;
-      /**
-       * @description Unique id assigned by the event source.
-       * @example 1234567
-       */
-      id: string;
-      links?: components["schemas"]["DigitalObjectLink"][];
-    };
-    /** @description A link from a digital object or event to another identity. */
-    DigitalObjectLink: {
-      linkName?: string;
-      linkType?: string;
-      linkValue?: string;
-    };
-    /**
-     * @description A message to send. `type` selects the kind and requires the object of the same
-     *     name: a `text` message needs `text`, an `image` message needs `image`, and so on.
-     */
-    OutBoundMsg:
-      | components["schemas"]["OutBoundTextMsg"]
-      | components["schemas"]["OutBoundImageMsg"]
-      | components["schemas"]["OutBoundVideoMsg"]
-      | components["schemas"]["OutBoundAudioMsg"]
-      | components["schemas"]["OutBoundDocumentMsg"]
-      | components["schemas"]["OutBoundLocationMsg"]
-      | components["schemas"]["OutBoundContactsMsg"]
-      | components["schemas"]["OutBoundTemplateMsg"]
-      | components["schemas"]["OutBoundOptinMsg"]
-      | components["schemas"]["OutBoundOptoutMsg"];
-    /**
-     * @description The kinds of message that can be sent.
-     * @enum {string}
-     */
-    OutBoundMsgType:
-      | "text"
-      | "image"
-      | "video"
-      | "audio"
-      | "document"
-      | "location"
-      | "contacts"
-      | "template"
-      | "optin"
-      | "optout";
-    /** @description Fields every outbound message shares. */
-    OutBoundMsgBase: {
-      /**
-       * @description The id of the channel the message is sent over (see listChannels).
-       * @example wa360:918828218374
-       */
-      channelId: string;
-      to: components["schemas"]["OutBoundContact"];
-      /**
-       * @description Mask the message content in logs and reports.
-       * @default false
-       */
-      mask?: boolean;
-      options?: components["schemas"]["CommonMsgOptions"];
-    };
-    OutBoundTextMsg: components["schemas"]["OutBoundMsgBase"] & {
-      /** @constant */
-      type: "text";
-      text: components["schemas"]["OutBoundMsgText"];
-    } & {
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      type: "text";
-    };
-    OutBoundImageMsg: components["schemas"]["OutBoundMsgBase"] & {
-      /** @constant */
-      type: "image";
-      image: components["schemas"]["OutBoundMsgMedia"];
-    } & {
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      type: "image";
-    };
-    OutBoundVideoMsg: components["schemas"]["OutBoundMsgBase"] & {
-      /** @constant */
-      type: "video";
-      video: components["schemas"]["OutBoundMsgMedia"];
-    } & {
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      type: "video";
-    };
-    OutBoundAudioMsg: components["schemas"]["OutBoundMsgBase"] & {
-      /** @constant */
-      type: "audio";
-      audio: components["schemas"]["OutBoundMsgMedia"];
-    } & {
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      type: "audio";
-    };
-    OutBoundDocumentMsg: components["schemas"]["OutBoundMsgBase"] & {
-      /** @constant */
-      type: "document";
-      document: components["schemas"]["OutBoundMsgMedia"];
-    } & {
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      type: "document";
-    };
-    OutBoundLocationMsg: components["schemas"]["OutBoundMsgBase"] & {
-      /** @constant */
-      type: "location";
-      location: components["schemas"]["CommonMsgLocation"];
-    } & {
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      type: "location";
-    };
-    OutBoundContactsMsg: components["schemas"]["OutBoundMsgBase"] & {
-      /** @constant */
-      type: "contacts";
-      contacts: components["schemas"]["CommonMsgContactCard"][];
-    } & {
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      type: "contacts";
-    };
-    OutBoundTemplateMsg: components["schemas"]["OutBoundMsgBase"] & {
-      /** @constant */
-      type: "template";
-      template: components["schemas"]["CommonTemplateMeta"];
-    } & {
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      type: "template";
-    };
-    /**
-     * @description An `optin` message: the reference lists the type (line 6377) and no payload object
-     *     for it, so it carries none, like an inbound `system` message.
-     */
-    OutBoundOptinMsg: components["schemas"]["OutBoundMsgBase"] & {
-      /** @constant */
-      type: "optin";
-    } & {
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      type: "optin";
-    };
-    /**
-     * @description An `optout` message: the reference lists the type (line 6378) and no payload object
-     *     for it, so it carries none, like an inbound `system` message.
-     */
-    OutBoundOptoutMsg: components["schemas"]["OutBoundMsgBase"] & {
-      /** @constant */
-      type: "optout";
-    } & {
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      type: "optout";
-    };
-    /**
-     * @description The recipient. Give `contactId` (from an inbound message), or `phone` for SMS and
-     *     WhatsApp, or `email` for email; `name` alone names no one.
-     */
-    OutBoundContact:
-      | {
-          /** @description Unique id of a contact, as received in inbound messages (`contactId`). */
-          contactId: string;
-          /** @description Email address, for email messages. */
-          email?: string;
-          /** @description Name to use; overrides the name in the message. */
-          name?: string;
-          /**
-           * @description Phone number, for SMS and WhatsApp messages.
-           * @example 919988776655
-           */
-          phone?: string;
-        }
-      | {
-          /** @description Unique id of a contact, as received in inbound messages (`contactId`). */
-          contactId?: string;
-          /** @description Email address, for email messages. */
-          email?: string;
-          /** @description Name to use; overrides the name in the message. */
-          name?: string;
-          /**
-           * @description Phone number, for SMS and WhatsApp messages.
-           * @example 919988776655
-           */
-          phone: string;
-        }
-      | {
-          /** @description Unique id of a contact, as received in inbound messages (`contactId`). */
-          contactId?: string;
-          /** @description Email address, for email messages. */
-          email: string;
-          /** @description Name to use; overrides the name in the message. */
-          name?: string;
-          /**
-           * @description Phone number, for SMS and WhatsApp messages.
-           * @example 919988776655
-           */
-          phone?: string;
+    schemas: {
+        /** @description Fields every response envelope may carry. */
+        ApiResponseMeta: {
+            /**
+             * @description Outcome in plain English.
+             * @example This is success message in plain english
+             */
+            message?: string;
+            /**
+             * @description Machine-readable key of `message`.
+             * @example MESSAGE_SUCCESS:MOBILE:12
+             */
+            messageKey?: string;
+            /** @description Free-form metadata of the response. */
+            meta?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description Outcome status, as a string (for example "200").
+             * @example 200
+             */
+            status?: string;
+            /**
+             * @description Machine-readable outcome, for example SUCCESS.
+             * @example SUCCESS
+             */
+            statusKey?: string;
+            /**
+             * Format: int64
+             * @description Server time of the response. Inferred, not in the reference: epoch
+             *     milliseconds, as the reference's example 1541276788518 (2018-11-03) reads.
+             * @example 1541276788518
+             */
+            timestamp?: number;
+            /** @description Trace id of the request; quote it to support. */
+            traceid?: string;
         };
-    OutBoundMsgText: {
-      /**
-       * @description Message text.
-       * @example your-text-message-content
-       */
-      body: string;
-    };
-    OutBoundMsgMedia: {
-      /** @description Caption of the media. */
-      caption?: string;
-      /** @description File name shown for a document. */
-      filename?: string;
-      /**
-       * @description Public URL of the media file.
-       * @example https://client.service.com/docs/media/12.png
-       */
-      link: string;
-    };
-    /** @description A location. Coordinates are decimal degrees, sent as strings. */
-    CommonMsgLocation: {
-      /**
-       * @description Address text.
-       * @example 1 Hacker Way, Menlo Park, CA, 94025
-       */
-      address?: string;
-      /**
-       * @description Latitude in decimal degrees.
-       * @example 12.90909
-       */
-      latitude: string;
-      /**
-       * @description Longitude in decimal degrees.
-       * @example 6.90808
-       */
-      longitude: string;
-      /**
-       * @description Name of the location.
-       * @example Main Building
-       */
-      name?: string;
-      /** @description URL of the location. */
-      url?: string;
-    };
-    /** @description Interactive options of a message. */
-    CommonMsgOptions: {
-      buttons?: components["schemas"]["TmplElement"][];
-    };
-    /** @description A button of a message or template. */
-    TmplElement: {
-      /**
-       * @description Key to use programmatically.
-       * @example occupation
-       */
-      code?: string;
-      /**
-       * @description Description of the element.
-       * @example What occupation you have
-       */
-      desc?: string;
-      /**
-       * @description Display text.
-       * @example Occupation
-       */
-      label?: string;
-      name?: string;
-      /**
-       * @description Phone number, when `type` is PHONE_NUMBER.
-       * @example +91 9988776655
-       */
-      phone?: string;
-      /**
-       * @description Kind of button.
-       * @enum {string}
-       */
-      type?: "QUICK_REPLY" | "URL" | "PHONE_NUMBER";
-      /** @description Link, when `type` is URL. */
-      url?: string;
-    };
-    /**
-     * @description The template to send. Identify it by `code` or `id` (one of them is required), pick
-     *     its language with `lang` and fill its placeholders from `data`.
-     */
-    CommonTemplateMeta:
-      | {
-          /**
-           * @description Code of the template.
-           * @example FEEDBACK
-           */
-          code: string;
-          /**
-           * @description Values for the placeholders of the template; a missing value is left blank.
-           *     A message that does not match the approved format may be rejected.
-           * @example {
-           *       "amount": 10,
-           *       "currency": "INR"
-           *     }
-           */
-          data?: {
-            [key: string]: unknown;
-          };
-          /**
-           * @description Unique template id.
-           * @example 60d236c6142e53561cb7716c
-           */
-          id?: string;
-          /**
-           * @description Language of the template to pick.
-           * @example en_US
-           */
-          lang?: string;
-          linked?: string;
-        }
-      | {
-          /**
-           * @description Code of the template.
-           * @example FEEDBACK
-           */
-          code?: string;
-          /**
-           * @description Values for the placeholders of the template; a missing value is left blank.
-           *     A message that does not match the approved format may be rejected.
-           * @example {
-           *       "amount": 10,
-           *       "currency": "INR"
-           *     }
-           */
-          data?: {
-            [key: string]: unknown;
-          };
-          /**
-           * @description Unique template id.
-           * @example 60d236c6142e53561cb7716c
-           */
-          id: string;
-          /**
-           * @description Language of the template to pick.
-           * @example en_US
-           */
-          lang?: string;
-          linked?: string;
+        /** @description The full envelope (ApiResponse) without its payload. */
+        ApiResponseEnvelope: components["schemas"]["ApiResponseMeta"] & {
+            details?: {
+                [key: string]: unknown;
+            }[];
+            /** @description Error text, when the request failed. */
+            error?: string;
+            /** @description Field errors, when the request failed. */
+            errors?: components["schemas"]["ApiFieldError"][];
+            exception?: string;
+            extra?: {
+                [key: string]: unknown;
+            };
+            logs?: string[];
+            params?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description Path of the request.
+             * @example /postman/email/send
+             */
+            path?: string;
+            query?: {
+                [key: string]: unknown;
+            };
+            /** @example /go/to/some/other/url.html */
+            redirectUrl?: string;
+            warningKey?: string;
+            warnings?: components["schemas"]["ApiFieldError"][];
         };
-    /** @description A contact card, as sent in a `contacts` message. */
-    CommonMsgContactCard: {
-      addresses?: components["schemas"]["OutBoundMsgContactAddress"][];
-      /** @description Birthday, YYYY-MM-DD. */
-      birthday?: string;
-      emails?: components["schemas"]["OutBoundMsgContactEmail"][];
-      ims?: components["schemas"]["OutBoundMsgContactSocial"][];
-      name: components["schemas"]["OutBoundMsgContactName"];
-      org?: components["schemas"]["OutBoundMsgContactOrg"];
-      phones?: components["schemas"]["OutBoundMsgContactPhone"][];
-      urls?: components["schemas"]["OutBoundMsgContactUrl"][];
-    };
-    OutBoundMsgContactAddress: {
-      /** @example Menlo Park */
-      city?: string;
-      /** @example United States */
-      country?: string;
-      /** @example us */
-      country_code?: string;
-      /** @example CA */
-      state?: string;
-      /** @example 1 Hacker Way */
-      street?: string;
-      /** @example HOME */
-      type?: string;
-      /** @example 94025 */
-      zip?: string;
-    };
-    OutBoundMsgContactEmail: {
-      /** @example test@whatsapp.com */
-      email?: string;
-      /** @example WORK */
-      type?: string;
-    };
-    OutBoundMsgContactName: {
-      /** @example John */
-      first_name?: string;
-      /** @example John Smith */
-      formatted_name: string;
-      /** @example Smith */
-      last_name?: string;
-    };
-    OutBoundMsgContactOrg: {
-      /** @example WhatsApp */
-      company?: string;
-      /** @example Design */
-      department?: string;
-      /** @example Manager */
-      title?: string;
-    };
-    OutBoundMsgContactPhone: {
-      /** @example +1 (940) 555-1234 */
-      phone?: string;
-      /** @example HOME */
-      type?: string;
-      /**
-       * @description WhatsApp id of the number.
-       * @example 16505551234
-       */
-      wa_id?: string;
-    };
-    OutBoundMsgContactSocial: {
-      /** @example FACEBOOK */
-      service?: string;
-      /** @example https://www.facebook.com */
-      userid?: string;
-    };
-    OutBoundMsgContactUrl: {
-      /** @example WORK */
-      type?: string;
-      /** @example https://www.facebook.com */
-      url?: string;
-    };
-    /** @description Receipt of an accepted message. */
-    OutBoundReceipt: {
-      /**
-       * @description Id of the accepted message. Inferred, not in the reference: status webhooks
-       *     may carry it as `statuses[].id`.
-       * @example gBEGkYiEB1VXAglK1ZEqA1YKPrU
-       */
-      id: string;
-    };
-    /** @description A message of a session. */
-    ChatMessageDTO: {
-      action?: string;
-      attachments?: components["schemas"]["Attachment"][];
-      bulkSessionId?: string;
-      contact?: components["schemas"]["Contactable"];
-      logs?: {
-        [key: string]: unknown;
-      }[];
-      messageId?: string;
-      messageIdExt?: string;
-      messageIdRef?: string;
-      meta?: {
-        [key: string]: unknown;
-      };
-      name?: string;
-      options?: {
-        [key: string]: unknown;
-      };
-      replyId?: string;
-      replyIdExt?: string;
-      replyTo?: {
-        [key: string]: unknown;
-      };
-      route?: components["schemas"]["MessageRouter"];
-      sender?: string;
-      sessionId?: string;
-      /** @description Time of each status the message went through, keyed by status; the reference does not give the unit. */
-      stamps?: {
-        [key: string]: number;
-      };
-      status?: string;
-      tags?: components["schemas"]["TagDocument"];
-      template?: string;
-      templateId?: string;
-      text?: string;
-      /** Format: int64 */
-      timestamp?: number;
-      type?: string;
-      vccards?: components["schemas"]["PBVCard"][];
-    };
-    /** @description A message in the outbox of the service. */
-    OutboxMessage: {
-      action?: string;
-      attachments?: components["schemas"]["Attachment"][];
-      /** Format: int32 */
-      attempt?: number;
-      collapseId?: string;
-      contact?: components["schemas"]["Contactable"];
-      contacts?: components["schemas"]["ContactMeta"][];
-      csid?: string;
-      files?: components["schemas"]["PostManFile"][];
-      footer?: string;
-      formatSubType?: string;
-      formatType?: string;
-      from?: string;
-      fromName?: string;
-      hsm?: components["schemas"]["CommonTemplateMeta"];
-      id?: string;
-      lines?: string[];
-      logs?: {
-        [key: string]: unknown;
-      }[];
-      message?: string;
-      messageId?: string;
-      messageIdExt?: string;
-      messageIdRef?: string;
-      meta?: {
-        [key: string]: unknown;
-      };
-      model?: {
-        [key: string]: unknown;
-      };
-      options?: {
-        [key: string]: unknown;
-      };
-      /** Format: int32 */
-      priority?: number;
-      prompt?: components["schemas"]["MessagePrompt"];
-      queue?: number;
-      rawMessageFormat?: {
-        [key: string]: unknown;
-      };
-      referenceKey?: string;
-      replyId?: string;
-      replyIdExt?: string;
-      route?: components["schemas"]["MessageRouter"];
-      session?: components["schemas"]["MessageSession"];
-      sessionId?: string;
-      stamps?: {
-        [key: string]: number;
-      };
-      status?: components["schemas"]["OutboxMessageStatus"];
-      subject?: string;
-      templateExt?: components["schemas"]["BasicExternalTemplate"];
-      /** Format: int64 */
-      timestamp?: number;
-      to?: string[];
-      trace?: {
-        [key: string]: unknown;
-      }[];
-      type?: string;
-      vccards?: components["schemas"]["PBVCard"][];
-    };
-    /**
-     * @description Lifecycle status of an outbox message.
-     * @enum {string}
-     */
-    OutboxMessageStatus:
-      | "SCHLD"
-      | "CRTD"
-      | "INIT"
-      | "SENT"
-      | "SENT_ERR"
-      | "SENT_EXC"
-      | "SENTX"
-      | "SENTX_ERR"
-      | "DLVRD"
-      | "READ"
-      | "NSENT"
-      | "BLCKD"
-      | "LIMIT"
-      | "FAILD"
-      | "DELTD"
-      | "CCWIN"
-      | "RECEIVD"
-      | "FORWARDED"
-      | "FORWARD_ERR"
-      | "STATUS_FORWARD_ERR";
-    BasicExternalTemplate: {
-      code?: string;
-      template?: {
-        [key: string]: unknown;
-      };
-      varMap?: {
-        [key: string]: unknown;
-      };
-    };
-    MessagePrompt: {
-      messageId?: string;
-      /** Format: int32 */
-      pageIndex?: number;
-      type?: string;
-    };
-    /** @description How a message was routed. */
-    MessageRouter: {
-      queueCode?: string;
-      routerId?: string;
-      sendMode?: string;
-      senderApp?: string;
-      senderCode?: string;
-      senderType?: string;
-    };
-    /** @description The session a message or event belongs to. */
-    MessageSession: {
-      agent?: string;
-      bot?: string;
-      dept?: string;
-      firstMessage?: boolean;
-      initMessage?: boolean;
-      mode?: string;
-      queue?: string;
-      resolved?: boolean;
-      routingId?: string;
-      /** Format: int64 */
-      sessionStamp?: number;
-      ticketHash?: string;
-    };
-    /** @description A contact, in brief. */
-    Contactable: {
-      channelType?: string;
-      contactId?: string;
-      contactType?: string;
-      csid?: string;
-      email?: string;
-      lane?: string;
-      name?: string;
-      phone?: string;
-    };
-    /** @description A contact, with routing details. */
-    ContactMeta: {
-      channelType?: string;
-      contactId?: string;
-      contactType?: string;
-      country?: string;
-      csid?: string;
-      email?: string;
-      filter?: {
-        [key: string]: unknown;
-      }[];
-      keymap?: {
-        [key: string]: string;
-      }[];
-      lane?: string;
-      /**
-       * @description Language of the contact, as an upper-case ISO 639-1 code (Java's legacy IN, IW, JI included).
-       * @enum {string}
-       */
-      lang?:
-        | "AB"
-        | "AE"
-        | "AF"
-        | "AK"
-        | "AM"
-        | "AN"
-        | "AR"
-        | "AS"
-        | "AV"
-        | "AY"
-        | "AZ"
-        | "BA"
-        | "BE"
-        | "BG"
-        | "BH"
-        | "BI"
-        | "BM"
-        | "BN"
-        | "BO"
-        | "BR"
-        | "BS"
-        | "CA"
-        | "CE"
-        | "CH"
-        | "CO"
-        | "CR"
-        | "CS"
-        | "CU"
-        | "CV"
-        | "CY"
-        | "DA"
-        | "DE"
-        | "DV"
-        | "DZ"
-        | "EE"
-        | "EL"
-        | "EN"
-        | "EO"
-        | "ES"
-        | "ET"
-        | "EU"
-        | "FA"
-        | "FF"
-        | "FI"
-        | "FJ"
-        | "FO"
-        | "FR"
-        | "FY"
-        | "GA"
-        | "GD"
-        | "GL"
-        | "GN"
-        | "GU"
-        | "GV"
-        | "HA"
-        | "HI"
-        | "HO"
-        | "HR"
-        | "HT"
-        | "HU"
-        | "HY"
-        | "HZ"
-        | "IA"
-        | "IN"
-        | "IE"
-        | "IG"
-        | "II"
-        | "IK"
-        | "IO"
-        | "IS"
-        | "IT"
-        | "IU"
-        | "IW"
-        | "JA"
-        | "JI"
-        | "JV"
-        | "KA"
-        | "KG"
-        | "KI"
-        | "KJ"
-        | "KK"
-        | "KL"
-        | "KM"
-        | "KN"
-        | "KO"
-        | "KR"
-        | "KS"
-        | "KU"
-        | "KV"
-        | "KW"
-        | "KY"
-        | "LA"
-        | "LB"
-        | "LG"
-        | "LI"
-        | "LN"
-        | "LO"
-        | "LT"
-        | "LU"
-        | "LV"
-        | "MG"
-        | "MH"
-        | "MI"
-        | "MK"
-        | "ML"
-        | "MN"
-        | "MO"
-        | "MR"
-        | "MS"
-        | "MT"
-        | "MY"
-        | "NA"
-        | "NB"
-        | "ND"
-        | "NE"
-        | "NG"
-        | "NL"
-        | "NN"
-        | "NO"
-        | "NR"
-        | "NV"
-        | "NY"
-        | "OC"
-        | "OJ"
-        | "OM"
-        | "OR"
-        | "OS"
-        | "PA"
-        | "PI"
-        | "PL"
-        | "PS"
-        | "PT"
-        | "QU"
-        | "RM"
-        | "RN"
-        | "RO"
-        | "RU"
-        | "RW"
-        | "SA"
-        | "SC"
-        | "SD"
-        | "SE"
-        | "SG"
-        | "SI"
-        | "SK"
-        | "SL"
-        | "SM"
-        | "SN"
-        | "SO"
-        | "SQ"
-        | "SR"
-        | "SS"
-        | "ST"
-        | "SU"
-        | "SV"
-        | "SW"
-        | "TA"
-        | "TE"
-        | "TG"
-        | "TH"
-        | "TI"
-        | "TK"
-        | "TL"
-        | "PH"
-        | "TN"
-        | "TO"
-        | "TR"
-        | "TS"
-        | "TT"
-        | "TW"
-        | "TY"
-        | "UG"
-        | "UK"
-        | "UR"
-        | "UZ"
-        | "VE"
-        | "VI"
-        | "VO"
-        | "WA"
-        | "WO"
-        | "XH"
-        | "YO"
-        | "ZA"
-        | "ZH"
-        | "ZU";
-      name?: string;
-      phone?: string;
-      prefix?: string;
-      tenant?: string;
-      userid?: string;
-    };
-    /** @description A file attached to an outbox message. */
-    PostManFile: {
-      body?: string;
-      content?: string;
-      /** Format: int64 */
-      contentLength?: number;
-      contentType?: string;
-      /** @enum {string} */
-      converter?: "AMXFS" | "FS" | "FOP" | "ITEXT5" | "ITEXT7" | "JASPER";
-      extension?: string;
-      /** @enum {string} */
-      fileFormat?:
-        | "PDF"
-        | "CSV"
-        | "PNG"
-        | "JPEG"
-        | "JPG"
-        | "BMP"
-        | "GIF"
-        | "TIFF"
-        | "TIF"
-        | "WEBP"
-        | "MP3"
-        | "aac"
-        | "AMR"
-        | "OGG"
-        | "OGG_PLUS"
-        | "AUDIO_MP4"
-        | "AUDIO_MPEG"
-        | "AUDIO_WEBM"
-        | "AUDIO_OPUS"
-        | "AUDIO_WEBM_OPUS"
-        | "MP4"
-        | "VIDEO_3GPP"
-        | "JSON"
-        | "HTML"
-        | "TEXT"
-        | "UNKNOWN";
-      /** @enum {string} */
-      fileType?: "IMAGE" | "VIDEO" | "AUDIO" | "TEXT" | "DOCUMENT" | "FILE" | "URL";
-      headers?: {
-        [key: string]: string;
-      };
-      meta?: {
-        [key: string]: unknown;
-      };
-      model?: {
-        [key: string]: unknown;
-      };
-      name?: string;
-      options?: {
-        [key: string]: unknown;
-      };
-      password?: string;
-      path?: string;
-      template?: components["schemas"]["CommonTemplateMeta"];
-      thumb?: string;
-      title?: string;
-      url?: string;
-    };
-    /** @description A generic map holder published by the reference; no operation uses it. */
-    MapModel: {
-      first?: {
-        [key: string]: unknown;
-      };
-    };
-    /** @description Entities and sentiment detected in a message. */
-    TagDocument: {
-      categories?: string[];
-      cities?: string[];
-      countries?: string[];
-      langs?: string[];
-      locations?: string[];
-      organizations?: string[];
-      persons?: string[];
-      /** Format: int32 */
-      sentimentScore?: number;
-      sentiments?: string[];
-    };
-    /** @description A contact card (vCard) as stored by the service. */
-    PBVCard: {
-      addresses?: components["schemas"]["PBAddress"][];
-      dates?: components["schemas"]["PBDate"][];
-      emails?: components["schemas"]["PBEmail"][];
-      ims?: components["schemas"]["PBSocial"][];
-      locations?: components["schemas"]["PBLocation"][];
-      name?: components["schemas"]["PBName"];
-      phones?: components["schemas"]["PBPhone"][];
-      urls?: components["schemas"]["PBWebsite"][];
-      work?: components["schemas"]["PBWork"][];
-    };
-    PBAddress: {
-      city?: string;
-      country?: string;
-      countryCode?: string;
-      state?: string;
-      street?: string;
-      type?: string;
-      uuid?: string;
-      zip?: string;
-    };
-    PBDate: {
-      date?: string;
-      label?: string;
-      type?: string;
-    };
-    PBEmail: {
-      email?: string;
-      label?: string;
-      type?: string;
-      uuid?: string;
-    };
-    PBLocation: {
-      address?: string;
-      latitude?: string;
-      longitude?: string;
-      name?: string;
-      url?: string;
-    };
-    PBName: {
-      firstName?: string;
-      formattedName?: string;
-      lastName?: string;
-      middleName?: string;
-    };
-    PBPhone: {
-      country?: string;
-      countryCallingCode?: string;
-      ext?: string;
-      label?: string;
-      nationalNumber?: string;
-      phone?: string;
-      type?: string;
-      uuid?: string;
-      whatsAppId?: string;
-    };
-    PBSocial: {
-      service?: string;
-      userid?: string;
-    };
-    PBWebsite: {
-      label?: string;
-      type?: string;
-      url?: string;
-      uuid?: string;
-    };
-    PBWork: {
-      company?: string;
-      department?: string;
-      title?: string;
-    };
-    /** @description Names a session. */
-    SessionStatusClose: {
-      /**
-       * @description Id of the session (`session.sessionId` of an inbound message).
-       * @example 61f3810a02e14c0877fc1a32
-       */
-      sessionId: string;
-    };
-    SessionQueueAssignment: {
-      /**
-       * @description Agent code; only for agent queues.
-       * @example external_bot
-       */
-      agent?: string;
-      /** @description Parameters passed to the next queue. */
-      params?: {
-        [key: string]: unknown;
-      };
-      /**
-       * @description Queue the session is routed to next.
-       * @example external_bot
-       */
-      queue: string;
-      /**
-       * @description Session to route.
-       * @example 61f3810a02e14c0877fc1a32
-       */
-      sessionId: string;
-      /**
-       * @description Agent skills; only for agent queues.
-       * @example [
-       *       "dental",
-       *       "ortho"
-       *     ]
-       */
-      skills?: string[];
-      /**
-       * @description Team code; only for agent queues.
-       * @example external_bot
-       */
-      team?: string;
-    };
-    /** @description Who held the session before and after an assignment. */
-    SessionAssigned: {
-      newAgent?: string;
-      newBot?: string;
-      newDept?: string;
-      oldAgent?: string;
-      oldBot?: string;
-      oldDept?: string;
-    };
-    /** @description Where a session was routed from and to. */
-    SessionRouted: {
-      /** @description Additional parameters sent by the router. */
-      params?: {
-        [key: string]: unknown;
-      };
-      routingId?: string;
-      sessionStart?: boolean;
-      sourceQueue?: string;
-      targetQueue?: string;
-    };
-    /**
-     * @description A message notification. Each array may be absent or empty; one notification can
-     *     carry items of several kinds.
-     */
-    InBoundWrapper: {
-      actions?: components["schemas"]["InBoundAction"][];
-      contacts?: components["schemas"]["InBoundContact"][];
-      events?: components["schemas"]["InBoundEvent"][];
-      messages?: components["schemas"]["InBoundMsg"][];
-      meta?: components["schemas"]["InBoundMeta"];
-      statuses?: components["schemas"]["InBoundMsgStatus"][];
-      /**
-       * @description Kind of notification. Informational; dispatch reads the arrays. The reference
-       *     lists `messages`, `actions`, `events`, `statuses` but its own example sends
-       *     `message` (listed here too), so the set is open: any other string passes too.
-       * @example message
-       */
-      type?: "message" | "messages" | "actions" | "events" | "statuses" | (string & {});
-    };
-    /** @description Where the notification comes from. */
-    InBoundMeta: {
-      /**
-       * @description Client app id, when the webhook is set for an app.
-       * @example 61ec7d9c2ce85742b201c5ab
-       */
-      appId?: string;
-      debug?: boolean;
-      /**
-       * @description Your domain name.
-       * @example alex
-       */
-      domain?: string;
-      /**
-       * @description Server of the environment.
-       * @example server.com
-       */
-      server?: string;
-    };
-    InBoundAction: {
-      /**
-       * @description Action triggered by an agent or the service.
-       * @example SEND_INVOICE
-       */
-      actionCode: string;
-    };
-    /** @description A contact who wrote to the business. */
-    InBoundContact: {
-      businessProfile?: components["schemas"]["ContactBusinessProfile"];
-      /**
-       * @description Channel of the message.
-       * @example wa360:919988776655
-       */
-      channelId?: string;
-      /**
-       * @description Unique id the service assigned to the contact.
-       * @example wa919988776655_918828218374
-       */
-      contactId: string;
-      contactType?: components["schemas"]["ContactType"];
-      /** @description Channel-specific id of the contact. */
-      csid?: string;
-      /**
-       * @description Address the contact wrote to, e.g. your business number or email address.
-       * @example 919999998888
-       */
-      lane?: string;
-      profile?: components["schemas"]["InBoundContactProfile"];
-    };
-    /** @description What the channel knows of the contact. */
-    InBoundContactProfile: {
-      /** @description Email collected from the channel. */
-      email?: string;
-      /** @description Name collected from the channel. */
-      name?: string;
-      /**
-       * @description Mobile number collected from the channel.
-       * @example 919988776655
-       */
-      phone?: string;
-    };
-    /** @description What the business told the service of the contact. */
-    ContactBusinessProfile: {
-      /** @description Email collected by the business. */
-      email?: string;
-      /** @description Name collected by the business. */
-      name?: string;
-      /**
-       * @description Mobile number collected by the business.
-       * @example 919988776655
-       */
-      phone?: string;
-      /**
-       * @description Id of the contact in the core business application.
-       * @example C34567
-       */
-      profileId?: string;
-    };
-    /** @description The answer to a contact-information request. Every field is optional. Inferred, not in the reference - `{}` changes nothing. */
-    ContactInfoUpdate: {
-      /** @description Email, if it is to be changed. */
-      email?: string;
-      /** @description Additional labels. */
-      labels?: components["schemas"]["CustomerLabel"][];
-      /**
-       * @description Mobile number, if it is to be changed.
-       * @example 919988776655
-       */
-      mobile?: string;
-      /** @description Name, if it is to be changed. */
-      name?: string;
-      /** @description Id of the contact in the core business application. */
-      profileId?: string;
-    };
-    CustomerLabel: {
-      /**
-       * @description Data format. The reference shows one value, `MM/DD/YY`; the set is open, so
-       *     any other format string passes too.
-       */
-      format?: "MM/DD/YY" | (string & {});
-      /**
-       * @description Unique label type.
-       * @example CUSTOMER_TYPE
-       */
-      key: string;
-      /**
-       * @description Display name; labels with the same name are grouped. Defaults to `key`.
-       * @example Customer Type
-       */
-      name?: string;
-      /**
-       * @description Type of the value.
-       * @enum {string}
-       */
-      type?: "TEXT" | "DATE" | "NUMBER" | "LIST";
-      /**
-       * @description Value of the label; a list for LIST labels.
-       * @example Platinum
-       */
-      value: string | number | boolean | string[];
-    };
-    /**
-     * @description An inbound message. `type` selects the kind and the object that carries it:
-     *     `text`, `image`, `video`, `audio`, `voice`, `document`, `location`; a `system`
-     *     message carries none.
-     */
-    InBoundMsg:
-      | components["schemas"]["InBoundTextMsg"]
-      | components["schemas"]["InBoundImageMsg"]
-      | components["schemas"]["InBoundVideoMsg"]
-      | components["schemas"]["InBoundAudioMsg"]
-      | components["schemas"]["InBoundVoiceMsg"]
-      | components["schemas"]["InBoundDocumentMsg"]
-      | components["schemas"]["InBoundLocationMsg"]
-      | components["schemas"]["InBoundSystemMsg"];
-    /**
-     * @description The kinds of inbound message.
-     * @enum {string}
-     */
-    InBoundMsgType:
-      "audio" | "document" | "image" | "location" | "system" | "text" | "video" | "voice";
-    /** @description Fields every inbound message shares. */
-    InBoundMsgBase: {
-      attachments?: components["schemas"]["InBoundMsgMedia"][];
-      /**
-       * @description Unique contact id of the sender.
-       * @example wa919988776655_918828218374
-       */
-      contactId?: string;
-      /**
-       * @description Address of the sender (phone number, email, ...).
-       * @example 919988776655
-       */
-      from?: string;
-      /**
-       * @description Unique message id assigned by the service.
-       * @example 1234567
-       */
-      id: string;
-      /** @description Message id assigned by the channel, if any. */
-      messageIdExt?: string;
-      /** @description The message as the channel sent it; only when the service modified it or failed on it. */
-      originalMessage?: {
-        [key: string]: unknown;
-      };
-      session?: components["schemas"]["MsgSession"];
-      tags?: components["schemas"]["TagDocument"];
-      /**
-       * Format: int64
-       * @description Time of the message ("message-timestamp"). The reference does not give the unit,
-       *     and its example 156753339076 is neither a plausible epoch second nor millisecond.
-       * @example 156753339076
-       */
-      timestamp?: number;
-      audio?: components["schemas"]["InBoundMsgMedia"];
-      document?: components["schemas"]["InBoundMsgMedia"];
-      image?: components["schemas"]["InBoundMsgMedia"];
-      location?: components["schemas"]["InBoundLocation"];
-      text?: components["schemas"]["InBoundMsgText"];
-      video?: components["schemas"]["InBoundMsgMedia"];
-      voice?: components["schemas"]["InBoundMsgMedia"];
-    };
-    InBoundTextMsg: components["schemas"]["InBoundMsgBase"] & {
-      /** @constant */
-      type: "text";
-      text: components["schemas"]["InBoundMsgText"];
-    } & {
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      type: "text";
-    };
-    InBoundImageMsg: components["schemas"]["InBoundMsgBase"] & {
-      /** @constant */
-      type: "image";
-      image: components["schemas"]["InBoundMsgMedia"];
-    } & {
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      type: "image";
-    };
-    InBoundVideoMsg: components["schemas"]["InBoundMsgBase"] & {
-      /** @constant */
-      type: "video";
-      video: components["schemas"]["InBoundMsgMedia"];
-    } & {
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      type: "video";
-    };
-    InBoundAudioMsg: components["schemas"]["InBoundMsgBase"] & {
-      /** @constant */
-      type: "audio";
-      audio: components["schemas"]["InBoundMsgMedia"];
-    } & {
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      type: "audio";
-    };
-    InBoundVoiceMsg: components["schemas"]["InBoundMsgBase"] & {
-      /** @constant */
-      type: "voice";
-      voice: components["schemas"]["InBoundMsgMedia"];
-    } & {
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      type: "voice";
-    };
-    InBoundDocumentMsg: components["schemas"]["InBoundMsgBase"] & {
-      /** @constant */
-      type: "document";
-      document: components["schemas"]["InBoundMsgMedia"];
-    } & {
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      type: "document";
-    };
-    InBoundLocationMsg: components["schemas"]["InBoundMsgBase"] & {
-      /** @constant */
-      type: "location";
-      location: components["schemas"]["InBoundLocation"];
-    } & {
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      type: "location";
-    };
-    InBoundSystemMsg: components["schemas"]["InBoundMsgBase"] & {
-      /** @constant */
-      type: "system";
-    } & {
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      type: "system";
-    };
-    /** @description A location received with a message: the fields of CommonMsgLocation, none required (sending a location still requires its coordinates). */
-    InBoundLocation: {
-      /**
-       * @description Address text.
-       * @example 1 Hacker Way, Menlo Park, CA, 94025
-       */
-      address?: string;
-      /**
-       * @description Latitude in decimal degrees.
-       * @example 12.90909
-       */
-      latitude?: string;
-      /**
-       * @description Longitude in decimal degrees.
-       * @example 6.90808
-       */
-      longitude?: string;
-      /**
-       * @description Name of the location.
-       * @example Main Building
-       */
-      name?: string;
-      /** @description URL of the location. */
-      url?: string;
-    };
-    InBoundMsgText: {
-      /**
-       * @description Message text.
-       * @example your-text-message-content
-       */
-      body: string;
-      /**
-       * @description Message type.
-       * @example text
-       */
-      type?: string;
-    };
-    /** @description A media file received with a message. No field is required: nothing a receiver dispatches or de-duplicates on is in it, and refusing a partial one would lose its whole notification. */
-    InBoundMsgMedia: {
-      /** @description Caption of the media. */
-      caption?: string;
-      /** @description File name on the sender's device. */
-      filename?: string;
-      /**
-       * @description Id of the media.
-       * @example 2121212
-       */
-      id?: string;
-      /** @description Link to the file. */
-      link?: string;
-      /** @description Secure (HTTPS) link to the file. */
-      linkSecure?: string;
-      /**
-       * @description MIME type of the media.
-       * @example video/mp4
-       */
-      mime_type?: string;
-      /** @description Checksum of the file. */
-      sha256?: string;
-      /**
-       * @description Message type.
-       * @example image
-       */
-      type?: string;
-    };
-    /** @description The session of an inbound message. */
-    MsgSession: {
-      /** @description Agent the message is assigned to, if any. */
-      assignedToAgent?: string;
-      /** @description Department the message is assigned to, if any. */
-      assignedToDept?: string;
-      routingId?: string;
-      /** @description Pass it to the session operations. */
-      sessionId?: string;
-    };
-    /** @description A delivery status of a message you sent. */
-    InBoundMsgStatus: {
-      /** @description Unique contact id of the recipient. */
-      contactId?: string;
-      errors?: components["schemas"]["MessageReportError"][];
-      /**
-       * @description Unique message id assigned by the service. Inferred, not in the reference: it
-       *     may be the `data.id` that sendMessage returned.
-       * @example gBEGkYiEB1VXAglK1ZEqA1YKPrU
-       */
-      id: string;
-      /** @description Message id assigned by the channel, if any. */
-      messageIdExt?: string;
-      status: components["schemas"]["InBoundMsgStatusCode"];
-      /**
-       * Format: int64
-       * @description Time of the status ("message-timestamp"). The reference does not give the unit,
-       *     and its example 156753339076 is neither a plausible epoch second nor millisecond.
-       */
-      timestamp?: number;
-    };
-    /**
-     * @description Latest status of the message (READ, DeLiVeReD, SENT, FAILeD, DELeTeD).
-     * @enum {string}
-     */
-    InBoundMsgStatusCode: "READ" | "DLVRD" | "SENT" | "FAILD" | "DELTD";
-    /** @description Why a message failed. */
-    MessageReportError: {
-      /**
-       * @description Error code of the channel.
-       * @example 470
-       */
-      code?: string;
-      /** @description Error details, if any. */
-      details?: string;
-      /** @description Where the error is documented. */
-      href?: string;
-      /** @description Error title. */
-      title?: string;
-    };
-    /** @description A session event. */
-    InBoundEvent: {
-      checksum?: string;
-      contact?: components["schemas"]["Contactable"];
-      contactId?: string;
-      eventCode: components["schemas"]["InBoundEventCode"];
-      eventId?: string;
-      route?: components["schemas"]["MessageRouter"];
-      session?: components["schemas"]["MessageSession"];
-      sessionAssigned?: components["schemas"]["SessionAssigned"];
-      sessionId?: string;
-      sessionRouted?: components["schemas"]["SessionRouted"];
-      trace?: {
-        [key: string]: unknown;
-      }[];
-    };
-    /**
-     * @description Event triggered by the app or the service. The reference publishes no list of codes
-     *     and shows only `SESSION_ROUTED`, so the set is open: any other string passes and
-     *     reaches the generic `event` handler.
-     *
-     *     Inferred codes, not in the reference (see `x-inferred-values`): `SESSION_ASSIGNED`,
-     *     `SESSION_CLOSED`, `SESSION_RESOLVED`. They get no typed event name of their own.
-     * @example SESSION_ROUTED
-     */
-    InBoundEventCode: "SESSION_ROUTED" | (string & {});
-  };
-  responses: {
-    /** @description The session events the change raised, in `results`. */
-    SessionEvents: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
+        /** @description The envelope of a failed request; `errors` lists the fields at fault. */
+        ApiErrorResponse: components["schemas"]["ApiResponseEnvelope"];
+        /** @description One problem with one field of the request. */
+        ApiFieldError: {
+            body?: {
+                [key: string]: unknown;
+            };
+            code?: string;
+            codeKey?: string;
+            codes?: string[];
+            description?: string;
+            descriptionKey?: string;
+            /** @description Path of the field at fault. */
+            field?: string;
+            /** @description The object at fault (the wire name is spelt `obzect`). */
+            obzect?: string;
+            possibleValues?: unknown[];
+        };
+        AttachmentResponse: components["schemas"]["ApiResponseEnvelope"] & {
+            data?: components["schemas"]["Attachment"];
+            results?: components["schemas"]["Attachment"][];
+        };
+        ClientAppResponse: components["schemas"]["ApiResponseEnvelope"] & {
+            data: components["schemas"]["ClientApp"];
+            results?: components["schemas"]["ClientApp"][];
+        };
+        CompanyVarsResponse: components["schemas"]["ApiResponseEnvelope"] & {
+            data?: components["schemas"]["CompanyVarsConfigDoc"];
+            results: components["schemas"]["CompanyVarsConfigDoc"][];
+        };
+        DigitalEventResponse: components["schemas"]["ApiResponseEnvelope"] & {
+            data: components["schemas"]["DigitalEventDto"];
+            results?: components["schemas"]["DigitalEventDto"][];
+        };
+        DigitalObjectResponse: components["schemas"]["ApiResponseEnvelope"] & {
+            data: components["schemas"]["DigitalObjectDto"];
+            results?: components["schemas"]["DigitalObjectDto"][];
+        };
+        HsmTemplateResponse: components["schemas"]["ApiResponseEnvelope"] & {
+            data?: components["schemas"]["HSMTemplateDoc"];
+            results: components["schemas"]["HSMTemplateDoc"][];
+        };
+        OutBoundReceiptResponse: components["schemas"]["ApiResponseEnvelope"] & {
+            data: components["schemas"]["OutBoundReceipt"];
+            results?: components["schemas"]["OutBoundReceipt"][];
+        };
+        OutboxMessageResponse: components["schemas"]["ApiResponseEnvelope"] & {
+            data?: components["schemas"]["OutboxMessage"];
+            results?: components["schemas"]["OutboxMessage"][];
+        };
+        ChatMessageListResponse: components["schemas"]["ApiResponseMeta"] & {
+            results: components["schemas"]["ChatMessageDTO"][];
+        };
+        InBoundEventListResponse: components["schemas"]["ApiResponseMeta"] & {
+            results: components["schemas"]["InBoundEvent"][];
+        };
+        MsgChannelListResponse: components["schemas"]["ApiResponseMeta"] & {
+            results: components["schemas"]["MsgChannel"][];
+        };
         /**
-         * @example {
-         *       "message": "OK",
-         *       "messageKey": "SUCCESS",
-         *       "status": "200",
-         *       "statusKey": "SUCCESS",
-         *       "timestamp": 1696599000000,
-         *       "traceid": "6520d5f8a1b2c3d4e5f60721",
-         *       "results": [
-         *         {
-         *           "eventId": "6520d5f8a1b2c3d4e5f60b02",
-         *           "eventCode": "SESSION_ROUTED",
-         *           "sessionId": "61f3810a02e14c0877fc1a32",
-         *           "contactId": "wa919988776655_918828218374"
-         *         }
-         *       ]
-         *     }
+         * @description Kind of channel a contact talks on.
+         * @enum {string}
          */
-        "application/json": components["schemas"]["InBoundEventListResponse"];
-      };
-    };
-    /**
-     * @description The request is invalid; `errors` names the fields at fault. Inferred, not in the
-     *     reference, which lists no 400.
-     */
-    BadRequest: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
+        ContactType: "SMS" | "OA" | "EMAIL" | "WHATSAPP" | "PUSH" | "FACEBOOK" | "TELEGRAM" | "WEBSITE" | "TWITTER" | "INSTAGRAM" | "DUMMY" | "EMPTY";
+        /** @description A channel configured for the account. */
+        MsgChannel: {
+            /**
+             * @description Id of the channel; pass it as `channelId` when sending.
+             * @example wa360:918828218374
+             */
+            channelId: string;
+            contactType: components["schemas"]["ContactType"];
+            /**
+             * @description Address contacts use to reach you on this channel, e.g. your business number or email address.
+             * @example 919999998888
+             */
+            lane?: string;
+            /**
+             * @description Channel name set in configuration.
+             * @example Customer Support
+             */
+            name?: string;
+        };
+        /** @description A global variable of the account. */
+        CompanyVarsConfigDoc: {
+            description?: string;
+            disabled?: boolean;
+            domain?: string;
+            group?: string;
+            id?: string;
+            key: string;
+            server?: string;
+            shared?: boolean;
+            type?: string;
+            /** @description Value of the variable; its JSON type depends on `type`. */
+            value?: unknown;
+        };
+        /** @description A message template (HSM) and the channels that approved it. */
+        HSMTemplateDoc: {
+            approved?: components["schemas"]["ApprovedChannels"][];
+            attachments?: components["schemas"]["Attachment"][];
+            body?: string;
+            category?: string;
+            categoryType?: string;
+            /** @description Code to pass as `template.code` when sending. */
+            code: string;
+            contactType?: string;
+            createdBy?: string;
+            /** Format: int64 */
+            createdStamp?: number;
+            desc?: string;
+            footer?: string;
+            formatType?: string;
+            header?: string;
+            id: string;
+            lang?: string;
+            meta?: {
+                [key: string]: unknown;
+            };
+            model?: {
+                [key: string]: unknown;
+            };
+            name?: string;
+            options?: {
+                [key: string]: unknown;
+            };
+            template?: string;
+            title?: string;
+        };
+        /** @description Approval of a template on one channel. */
+        ApprovedChannels: {
+            channelId?: string;
+            status?: string;
+            templateId?: string;
+        };
+        /** @description A media file held by the service. */
+        Attachment: {
+            /**
+             * @description Media caption.
+             * @example Transaction Receipt
+             */
+            mediaCaption?: string;
+            /**
+             * @description QuickMedia code.
+             * @example ABC_PROMO
+             */
+            mediaCode?: string;
+            /**
+             * @description Media id generated by the service.
+             * @example 12
+             */
+            mediaId?: string;
+            /**
+             * @description MIME type.
+             * @example image/png
+             */
+            mediaMimeType?: string;
+            /**
+             * @description File name.
+             * @example TransactionReceipt.pdf
+             */
+            mediaName?: string;
+            /** @description Media URL generated by the channel. */
+            mediaSrc?: string;
+            /**
+             * @description Media subtype. Known values: STORY_MENTION, SHARE. The reference says "etc", so
+             *     the set is open and the type is a plain string.
+             * @example STORY_MENTION
+             * @example SHARE
+             */
+            mediaSubType?: string;
+            /**
+             * @description Media type.
+             * @enum {string}
+             */
+            mediaType?: "IMAGE" | "DOCUMENT" | "TEXT" | "PDF" | "VIDEO" | "URL";
+            /** @description Media URL generated by the service. */
+            mediaURL?: string;
+        };
+        WebhookUrlRequest: {
+            /**
+             * Format: uri
+             * @description The HTTPS URL of your own application, or of a partner, that receives the webhooks.
+             * @example https://www.example.com/webhook
+             */
+            url: string;
+        };
+        /** @description The client app that holds the webhook configuration. */
+        ClientApp: {
+            agentApp?: boolean;
+            appHook?: string;
+            appHookFrwrd?: string;
+            appMode?: string;
+            appType?: string;
+            config?: {
+                [key: string]: unknown;
+            };
+            forward?: string;
+            id: string;
+            key?: string;
+            keyName?: string;
+            keyVersion?: string;
+            props?: {
+                [key: string]: unknown;
+            };
+            queue?: string;
+            readOnly?: boolean;
+            secret?: {
+                [key: string]: unknown;
+            };
+            shared?: boolean;
+            /** @description The webhook URL now in force. */
+            webhook?: string;
+        };
+        ContactPrefsUpdate: {
+            /**
+             * @description Contact to update.
+             * @example fb:12121212121
+             */
+            contactId: string;
+            /**
+             * @description Language to set, as a locale code.
+             * @example en_US
+             */
+            lang: string;
+        };
+        /** @description A customer record (digital object). */
+        DigitalObjectDto: {
+            /** @description The customer's details, free-form. */
+            data?: {
+                [key: string]: unknown;
+            };
+            /** @description Your id of the object. */
+            id: string;
+            links?: components["schemas"]["DigitalObjectLink"][];
+            /** @description Kind of object, for example CUSTOMER. */
+            type: string;
+        };
+        /** @description A customer event (digital event). */
+        DigitalEventDto: {
+            /**
+             * @description Event name and action.
+             * @example CUSTOMER_CREATED
+             */
+            eventName: string;
+            /**
+             * @description Unique id assigned by the event source.
+             * @example 1234567
+             */
+            id: string;
+            links?: components["schemas"]["DigitalObjectLink"][];
+        };
+        /** @description A link from a digital object or event to another identity. */
+        DigitalObjectLink: {
+            linkName?: string;
+            linkType?: string;
+            linkValue?: string;
+        };
         /**
-         * @example {
-         *       "message": "Invalid request",
-         *       "messageKey": "BAD_REQUEST",
-         *       "status": "400",
-         *       "statusKey": "BAD_REQUEST",
-         *       "timestamp": 1696599000000,
-         *       "traceid": "6520d5f8a1b2c3d4e5f60722",
-         *       "errors": [
-         *         {
-         *           "field": "to.phone",
-         *           "code": "INVALID",
-         *           "description": "phone must be a valid number"
-         *         }
-         *       ]
-         *     }
+         * @description A message to send. `type` selects the kind and requires the object of the same
+         *     name: a `text` message needs `text`, an `image` message needs `image`, and so on.
          */
-        "application/json": components["schemas"]["ApiErrorResponse"];
-      };
-    };
-    /** @description The API key is missing or wrong. */
-    Unauthorized: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
+        OutBoundMsg: components["schemas"]["OutBoundTextMsg"] | components["schemas"]["OutBoundImageMsg"] | components["schemas"]["OutBoundVideoMsg"] | components["schemas"]["OutBoundAudioMsg"] | components["schemas"]["OutBoundDocumentMsg"] | components["schemas"]["OutBoundLocationMsg"] | components["schemas"]["OutBoundContactsMsg"] | components["schemas"]["OutBoundTemplateMsg"] | components["schemas"]["OutBoundOptinMsg"] | components["schemas"]["OutBoundOptoutMsg"];
         /**
-         * @example {
-         *       "message": "Unauthorized",
-         *       "messageKey": "UNAUTHORIZED",
-         *       "status": "401",
-         *       "statusKey": "UNAUTHORIZED",
-         *       "traceid": "6520d5f8a1b2c3d4e5f60723"
-         *     }
+         * @description The kinds of message that can be sent.
+         * @enum {string}
          */
-        "application/json": components["schemas"]["ApiErrorResponse"];
-      };
-    };
-    /** @description The key is valid but may not do this. */
-    Forbidden: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
+        OutBoundMsgType: "text" | "image" | "video" | "audio" | "document" | "location" | "contacts" | "template" | "optin" | "optout";
+        /** @description Fields every outbound message shares. */
+        OutBoundMsgBase: {
+            /**
+             * @description The id of the channel the message is sent over (see listChannels).
+             * @example wa360:918828218374
+             */
+            channelId: string;
+            to: components["schemas"]["OutBoundContact"];
+            /**
+             * @description Mask the message content in logs and reports.
+             * @default false
+             */
+            mask?: boolean;
+            options?: components["schemas"]["CommonMsgOptions"];
+        };
+        OutBoundTextMsg: components["schemas"]["OutBoundMsgBase"] & {
+            /** @constant */
+            type: "text";
+            text: components["schemas"]["OutBoundMsgText"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "text";
+        };
+        OutBoundImageMsg: components["schemas"]["OutBoundMsgBase"] & {
+            /** @constant */
+            type: "image";
+            image: components["schemas"]["OutBoundMsgMedia"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "image";
+        };
+        OutBoundVideoMsg: components["schemas"]["OutBoundMsgBase"] & {
+            /** @constant */
+            type: "video";
+            video: components["schemas"]["OutBoundMsgMedia"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "video";
+        };
+        OutBoundAudioMsg: components["schemas"]["OutBoundMsgBase"] & {
+            /** @constant */
+            type: "audio";
+            audio: components["schemas"]["OutBoundMsgMedia"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "audio";
+        };
+        OutBoundDocumentMsg: components["schemas"]["OutBoundMsgBase"] & {
+            /** @constant */
+            type: "document";
+            document: components["schemas"]["OutBoundMsgMedia"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "document";
+        };
+        OutBoundLocationMsg: components["schemas"]["OutBoundMsgBase"] & {
+            /** @constant */
+            type: "location";
+            location: components["schemas"]["CommonMsgLocation"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "location";
+        };
+        OutBoundContactsMsg: components["schemas"]["OutBoundMsgBase"] & {
+            /** @constant */
+            type: "contacts";
+            contacts: components["schemas"]["CommonMsgContactCard"][];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "contacts";
+        };
+        OutBoundTemplateMsg: components["schemas"]["OutBoundMsgBase"] & {
+            /** @constant */
+            type: "template";
+            template: components["schemas"]["CommonTemplateMeta"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "template";
+        };
         /**
-         * @example {
-         *       "message": "Forbidden",
-         *       "messageKey": "FORBIDDEN",
-         *       "status": "403",
-         *       "statusKey": "FORBIDDEN",
-         *       "traceid": "6520d5f8a1b2c3d4e5f60724"
-         *     }
+         * @description An `optin` message: the reference lists the type (line 6377) and no payload object
+         *     for it, so it carries none, like an inbound `system` message.
          */
-        "application/json": components["schemas"]["ApiErrorResponse"];
-      };
-    };
-    /** @description The resource (channel, session, template, ...) does not exist. */
-    NotFound: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
+        OutBoundOptinMsg: components["schemas"]["OutBoundMsgBase"] & {
+            /** @constant */
+            type: "optin";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "optin";
+        };
         /**
-         * @example {
-         *       "message": "Session not found",
-         *       "messageKey": "NOT_FOUND",
-         *       "status": "404",
-         *       "statusKey": "NOT_FOUND",
-         *       "traceid": "6520d5f8a1b2c3d4e5f60725"
-         *     }
+         * @description An `optout` message: the reference lists the type (line 6378) and no payload object
+         *     for it, so it carries none, like an inbound `system` message.
          */
-        "application/json": components["schemas"]["ApiErrorResponse"];
-      };
-    };
-    /**
-     * @description Rate limited. Inferred, not in the reference (which lists no 429): whether the
-     *     request took effect is not documented. Wait `Retry-After` before trying again.
-     */
-    TooManyRequests: {
-      headers: {
+        OutBoundOptoutMsg: components["schemas"]["OutBoundMsgBase"] & {
+            /** @constant */
+            type: "optout";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "optout";
+        };
         /**
-         * @description Seconds to wait, or an HTTP date (inferred with the 429).
-         * @example 1
+         * @description The recipient. Give `contactId` (from an inbound message), or `phone` for SMS and
+         *     WhatsApp, or `email` for email; `name` alone names no one.
          */
-        "Retry-After"?: string;
-        [name: string]: unknown;
-      };
-      content: {
+        OutBoundContact: {
+            /** @description Unique id of a contact, as received in inbound messages (`contactId`). */
+            contactId: string;
+            /** @description Email address, for email messages. */
+            email?: string;
+            /** @description Name to use; overrides the name in the message. */
+            name?: string;
+            /**
+             * @description Phone number, for SMS and WhatsApp messages.
+             * @example 919988776655
+             */
+            phone?: string;
+        } | {
+            /** @description Unique id of a contact, as received in inbound messages (`contactId`). */
+            contactId?: string;
+            /** @description Email address, for email messages. */
+            email?: string;
+            /** @description Name to use; overrides the name in the message. */
+            name?: string;
+            /**
+             * @description Phone number, for SMS and WhatsApp messages.
+             * @example 919988776655
+             */
+            phone: string;
+        } | {
+            /** @description Unique id of a contact, as received in inbound messages (`contactId`). */
+            contactId?: string;
+            /** @description Email address, for email messages. */
+            email: string;
+            /** @description Name to use; overrides the name in the message. */
+            name?: string;
+            /**
+             * @description Phone number, for SMS and WhatsApp messages.
+             * @example 919988776655
+             */
+            phone?: string;
+        };
+        OutBoundMsgText: {
+            /**
+             * @description Message text.
+             * @example your-text-message-content
+             */
+            body: string;
+        };
+        OutBoundMsgMedia: {
+            /** @description Caption of the media. */
+            caption?: string;
+            /** @description File name shown for a document. */
+            filename?: string;
+            /**
+             * @description Public URL of the media file.
+             * @example https://client.service.com/docs/media/12.png
+             */
+            link: string;
+        };
+        /** @description A location. Coordinates are decimal degrees, sent as strings. */
+        CommonMsgLocation: {
+            /**
+             * @description Address text.
+             * @example 1 Hacker Way, Menlo Park, CA, 94025
+             */
+            address?: string;
+            /**
+             * @description Latitude in decimal degrees.
+             * @example 12.90909
+             */
+            latitude: string;
+            /**
+             * @description Longitude in decimal degrees.
+             * @example 6.90808
+             */
+            longitude: string;
+            /**
+             * @description Name of the location.
+             * @example Main Building
+             */
+            name?: string;
+            /** @description URL of the location. */
+            url?: string;
+        };
+        /** @description Interactive options of a message. */
+        CommonMsgOptions: {
+            buttons?: components["schemas"]["TmplElement"][];
+        };
+        /** @description A button of a message or template. */
+        TmplElement: {
+            /**
+             * @description Key to use programmatically.
+             * @example occupation
+             */
+            code?: string;
+            /**
+             * @description Description of the element.
+             * @example What occupation you have
+             */
+            desc?: string;
+            /**
+             * @description Display text.
+             * @example Occupation
+             */
+            label?: string;
+            name?: string;
+            /**
+             * @description Phone number, when `type` is PHONE_NUMBER.
+             * @example +91 9988776655
+             */
+            phone?: string;
+            /**
+             * @description Kind of button.
+             * @enum {string}
+             */
+            type?: "QUICK_REPLY" | "URL" | "PHONE_NUMBER";
+            /** @description Link, when `type` is URL. */
+            url?: string;
+        };
         /**
-         * @example {
-         *       "message": "Too many requests",
-         *       "messageKey": "RATE_LIMITED",
-         *       "status": "429",
-         *       "statusKey": "RATE_LIMITED",
-         *       "traceid": "6520d5f8a1b2c3d4e5f60726"
-         *     }
+         * @description The template to send. Identify it by `code` or `id` (one of them is required), pick
+         *     its language with `lang` and fill its placeholders from `data`.
          */
-        "application/json": components["schemas"]["ApiErrorResponse"];
-      };
-    };
-    /**
-     * @description The server failed; whether the request took effect is unknown. Inferred, not in
-     *     the reference, which lists no 500.
-     */
-    ServerError: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
+        CommonTemplateMeta: {
+            /**
+             * @description Code of the template.
+             * @example FEEDBACK
+             */
+            code: string;
+            /**
+             * @description Values for the placeholders of the template; a missing value is left blank.
+             *     A message that does not match the approved format may be rejected.
+             * @example {
+             *       "amount": 10,
+             *       "currency": "INR"
+             *     }
+             */
+            data?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description Unique template id.
+             * @example 60d236c6142e53561cb7716c
+             */
+            id?: string;
+            /**
+             * @description Language of the template to pick.
+             * @example en_US
+             */
+            lang?: string;
+            linked?: string;
+        } | {
+            /**
+             * @description Code of the template.
+             * @example FEEDBACK
+             */
+            code?: string;
+            /**
+             * @description Values for the placeholders of the template; a missing value is left blank.
+             *     A message that does not match the approved format may be rejected.
+             * @example {
+             *       "amount": 10,
+             *       "currency": "INR"
+             *     }
+             */
+            data?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description Unique template id.
+             * @example 60d236c6142e53561cb7716c
+             */
+            id: string;
+            /**
+             * @description Language of the template to pick.
+             * @example en_US
+             */
+            lang?: string;
+            linked?: string;
+        };
+        /** @description A contact card, as sent in a `contacts` message. */
+        CommonMsgContactCard: {
+            addresses?: components["schemas"]["OutBoundMsgContactAddress"][];
+            /** @description Birthday, YYYY-MM-DD. */
+            birthday?: string;
+            emails?: components["schemas"]["OutBoundMsgContactEmail"][];
+            ims?: components["schemas"]["OutBoundMsgContactSocial"][];
+            name: components["schemas"]["OutBoundMsgContactName"];
+            org?: components["schemas"]["OutBoundMsgContactOrg"];
+            phones?: components["schemas"]["OutBoundMsgContactPhone"][];
+            urls?: components["schemas"]["OutBoundMsgContactUrl"][];
+        };
+        OutBoundMsgContactAddress: {
+            /** @example Menlo Park */
+            city?: string;
+            /** @example United States */
+            country?: string;
+            /** @example us */
+            country_code?: string;
+            /** @example CA */
+            state?: string;
+            /** @example 1 Hacker Way */
+            street?: string;
+            /** @example HOME */
+            type?: string;
+            /** @example 94025 */
+            zip?: string;
+        };
+        OutBoundMsgContactEmail: {
+            /** @example test@whatsapp.com */
+            email?: string;
+            /** @example WORK */
+            type?: string;
+        };
+        OutBoundMsgContactName: {
+            /** @example John */
+            first_name?: string;
+            /** @example John Smith */
+            formatted_name: string;
+            /** @example Smith */
+            last_name?: string;
+        };
+        OutBoundMsgContactOrg: {
+            /** @example WhatsApp */
+            company?: string;
+            /** @example Design */
+            department?: string;
+            /** @example Manager */
+            title?: string;
+        };
+        OutBoundMsgContactPhone: {
+            /** @example +1 (940) 555-1234 */
+            phone?: string;
+            /** @example HOME */
+            type?: string;
+            /**
+             * @description WhatsApp id of the number.
+             * @example 16505551234
+             */
+            wa_id?: string;
+        };
+        OutBoundMsgContactSocial: {
+            /** @example FACEBOOK */
+            service?: string;
+            /** @example https://www.facebook.com */
+            userid?: string;
+        };
+        OutBoundMsgContactUrl: {
+            /** @example WORK */
+            type?: string;
+            /** @example https://www.facebook.com */
+            url?: string;
+        };
+        /** @description Receipt of an accepted message. */
+        OutBoundReceipt: {
+            /**
+             * @description Id of the accepted message. Inferred, not in the reference: status webhooks
+             *     may carry it as `statuses[].id`.
+             * @example gBEGkYiEB1VXAglK1ZEqA1YKPrU
+             */
+            id: string;
+        };
+        /** @description A message of a session. */
+        ChatMessageDTO: {
+            action?: string;
+            attachments?: components["schemas"]["Attachment"][];
+            bulkSessionId?: string;
+            contact?: components["schemas"]["Contactable"];
+            logs?: {
+                [key: string]: unknown;
+            }[];
+            messageId?: string;
+            messageIdExt?: string;
+            messageIdRef?: string;
+            meta?: {
+                [key: string]: unknown;
+            };
+            name?: string;
+            options?: {
+                [key: string]: unknown;
+            };
+            replyId?: string;
+            replyIdExt?: string;
+            replyTo?: {
+                [key: string]: unknown;
+            };
+            route?: components["schemas"]["MessageRouter"];
+            sender?: string;
+            sessionId?: string;
+            /** @description Time of each status the message went through, keyed by status; the reference does not give the unit. */
+            stamps?: {
+                [key: string]: number;
+            };
+            status?: string;
+            tags?: components["schemas"]["TagDocument"];
+            template?: string;
+            templateId?: string;
+            text?: string;
+            /** Format: int64 */
+            timestamp?: number;
+            type?: string;
+            vccards?: components["schemas"]["PBVCard"][];
+        };
+        /** @description A message in the outbox of the service. */
+        OutboxMessage: {
+            action?: string;
+            attachments?: components["schemas"]["Attachment"][];
+            /** Format: int32 */
+            attempt?: number;
+            collapseId?: string;
+            contact?: components["schemas"]["Contactable"];
+            contacts?: components["schemas"]["ContactMeta"][];
+            csid?: string;
+            files?: components["schemas"]["PostManFile"][];
+            footer?: string;
+            formatSubType?: string;
+            formatType?: string;
+            from?: string;
+            fromName?: string;
+            hsm?: components["schemas"]["CommonTemplateMeta"];
+            id?: string;
+            lines?: string[];
+            logs?: {
+                [key: string]: unknown;
+            }[];
+            message?: string;
+            messageId?: string;
+            messageIdExt?: string;
+            messageIdRef?: string;
+            meta?: {
+                [key: string]: unknown;
+            };
+            model?: {
+                [key: string]: unknown;
+            };
+            options?: {
+                [key: string]: unknown;
+            };
+            /** Format: int32 */
+            priority?: number;
+            prompt?: components["schemas"]["MessagePrompt"];
+            queue?: number;
+            rawMessageFormat?: {
+                [key: string]: unknown;
+            };
+            referenceKey?: string;
+            replyId?: string;
+            replyIdExt?: string;
+            route?: components["schemas"]["MessageRouter"];
+            session?: components["schemas"]["MessageSession"];
+            sessionId?: string;
+            stamps?: {
+                [key: string]: number;
+            };
+            status?: components["schemas"]["OutboxMessageStatus"];
+            subject?: string;
+            templateExt?: components["schemas"]["BasicExternalTemplate"];
+            /** Format: int64 */
+            timestamp?: number;
+            to?: string[];
+            trace?: {
+                [key: string]: unknown;
+            }[];
+            type?: string;
+            vccards?: components["schemas"]["PBVCard"][];
+        };
         /**
-         * @example {
-         *       "message": "Internal error",
-         *       "messageKey": "SERVER_ERROR",
-         *       "status": "500",
-         *       "statusKey": "SERVER_ERROR",
-         *       "traceid": "6520d5f8a1b2c3d4e5f60727"
-         *     }
+         * @description Lifecycle status of an outbox message.
+         * @enum {string}
          */
-        "application/json": components["schemas"]["ApiErrorResponse"];
-      };
+        OutboxMessageStatus: "SCHLD" | "CRTD" | "INIT" | "SENT" | "SENT_ERR" | "SENT_EXC" | "SENTX" | "SENTX_ERR" | "DLVRD" | "READ" | "NSENT" | "BLCKD" | "LIMIT" | "FAILD" | "DELTD" | "CCWIN" | "RECEIVD" | "FORWARDED" | "FORWARD_ERR" | "STATUS_FORWARD_ERR";
+        BasicExternalTemplate: {
+            code?: string;
+            template?: {
+                [key: string]: unknown;
+            };
+            varMap?: {
+                [key: string]: unknown;
+            };
+        };
+        MessagePrompt: {
+            messageId?: string;
+            /** Format: int32 */
+            pageIndex?: number;
+            type?: string;
+        };
+        /** @description How a message was routed. */
+        MessageRouter: {
+            queueCode?: string;
+            routerId?: string;
+            sendMode?: string;
+            senderApp?: string;
+            senderCode?: string;
+            senderType?: string;
+        };
+        /** @description The session a message or event belongs to. */
+        MessageSession: {
+            agent?: string;
+            bot?: string;
+            dept?: string;
+            firstMessage?: boolean;
+            initMessage?: boolean;
+            mode?: string;
+            queue?: string;
+            resolved?: boolean;
+            routingId?: string;
+            /** Format: int64 */
+            sessionStamp?: number;
+            ticketHash?: string;
+        };
+        /** @description A contact, in brief. */
+        Contactable: {
+            channelType?: string;
+            contactId?: string;
+            contactType?: string;
+            csid?: string;
+            email?: string;
+            lane?: string;
+            name?: string;
+            phone?: string;
+        };
+        /** @description A contact, with routing details. */
+        ContactMeta: {
+            channelType?: string;
+            contactId?: string;
+            contactType?: string;
+            country?: string;
+            csid?: string;
+            email?: string;
+            filter?: {
+                [key: string]: unknown;
+            }[];
+            keymap?: {
+                [key: string]: string;
+            }[];
+            lane?: string;
+            /**
+             * @description Language of the contact, as an upper-case ISO 639-1 code (Java's legacy IN, IW, JI included).
+             * @enum {string}
+             */
+            lang?: "AB" | "AE" | "AF" | "AK" | "AM" | "AN" | "AR" | "AS" | "AV" | "AY" | "AZ" | "BA" | "BE" | "BG" | "BH" | "BI" | "BM" | "BN" | "BO" | "BR" | "BS" | "CA" | "CE" | "CH" | "CO" | "CR" | "CS" | "CU" | "CV" | "CY" | "DA" | "DE" | "DV" | "DZ" | "EE" | "EL" | "EN" | "EO" | "ES" | "ET" | "EU" | "FA" | "FF" | "FI" | "FJ" | "FO" | "FR" | "FY" | "GA" | "GD" | "GL" | "GN" | "GU" | "GV" | "HA" | "HI" | "HO" | "HR" | "HT" | "HU" | "HY" | "HZ" | "IA" | "IN" | "IE" | "IG" | "II" | "IK" | "IO" | "IS" | "IT" | "IU" | "IW" | "JA" | "JI" | "JV" | "KA" | "KG" | "KI" | "KJ" | "KK" | "KL" | "KM" | "KN" | "KO" | "KR" | "KS" | "KU" | "KV" | "KW" | "KY" | "LA" | "LB" | "LG" | "LI" | "LN" | "LO" | "LT" | "LU" | "LV" | "MG" | "MH" | "MI" | "MK" | "ML" | "MN" | "MO" | "MR" | "MS" | "MT" | "MY" | "NA" | "NB" | "ND" | "NE" | "NG" | "NL" | "NN" | "NO" | "NR" | "NV" | "NY" | "OC" | "OJ" | "OM" | "OR" | "OS" | "PA" | "PI" | "PL" | "PS" | "PT" | "QU" | "RM" | "RN" | "RO" | "RU" | "RW" | "SA" | "SC" | "SD" | "SE" | "SG" | "SI" | "SK" | "SL" | "SM" | "SN" | "SO" | "SQ" | "SR" | "SS" | "ST" | "SU" | "SV" | "SW" | "TA" | "TE" | "TG" | "TH" | "TI" | "TK" | "TL" | "PH" | "TN" | "TO" | "TR" | "TS" | "TT" | "TW" | "TY" | "UG" | "UK" | "UR" | "UZ" | "VE" | "VI" | "VO" | "WA" | "WO" | "XH" | "YO" | "ZA" | "ZH" | "ZU";
+            name?: string;
+            phone?: string;
+            prefix?: string;
+            tenant?: string;
+            userid?: string;
+        };
+        /** @description A file attached to an outbox message. */
+        PostManFile: {
+            body?: string;
+            content?: string;
+            /** Format: int64 */
+            contentLength?: number;
+            contentType?: string;
+            /** @enum {string} */
+            converter?: "AMXFS" | "FS" | "FOP" | "ITEXT5" | "ITEXT7" | "JASPER";
+            extension?: string;
+            /** @enum {string} */
+            fileFormat?: "PDF" | "CSV" | "PNG" | "JPEG" | "JPG" | "BMP" | "GIF" | "TIFF" | "TIF" | "WEBP" | "MP3" | "aac" | "AMR" | "OGG" | "OGG_PLUS" | "AUDIO_MP4" | "AUDIO_MPEG" | "AUDIO_WEBM" | "AUDIO_OPUS" | "AUDIO_WEBM_OPUS" | "MP4" | "VIDEO_3GPP" | "JSON" | "HTML" | "TEXT" | "UNKNOWN";
+            /** @enum {string} */
+            fileType?: "IMAGE" | "VIDEO" | "AUDIO" | "TEXT" | "DOCUMENT" | "FILE" | "URL";
+            headers?: {
+                [key: string]: string;
+            };
+            meta?: {
+                [key: string]: unknown;
+            };
+            model?: {
+                [key: string]: unknown;
+            };
+            name?: string;
+            options?: {
+                [key: string]: unknown;
+            };
+            password?: string;
+            path?: string;
+            template?: components["schemas"]["CommonTemplateMeta"];
+            thumb?: string;
+            title?: string;
+            url?: string;
+        };
+        /** @description A generic map holder published by the reference; no operation uses it. */
+        MapModel: {
+            first?: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description Entities and sentiment detected in a message. */
+        TagDocument: {
+            categories?: string[];
+            cities?: string[];
+            countries?: string[];
+            langs?: string[];
+            locations?: string[];
+            organizations?: string[];
+            persons?: string[];
+            /** Format: int32 */
+            sentimentScore?: number;
+            sentiments?: string[];
+        };
+        /** @description A contact card (vCard) as stored by the service. */
+        PBVCard: {
+            addresses?: components["schemas"]["PBAddress"][];
+            dates?: components["schemas"]["PBDate"][];
+            emails?: components["schemas"]["PBEmail"][];
+            ims?: components["schemas"]["PBSocial"][];
+            locations?: components["schemas"]["PBLocation"][];
+            name?: components["schemas"]["PBName"];
+            phones?: components["schemas"]["PBPhone"][];
+            urls?: components["schemas"]["PBWebsite"][];
+            work?: components["schemas"]["PBWork"][];
+        };
+        PBAddress: {
+            city?: string;
+            country?: string;
+            countryCode?: string;
+            state?: string;
+            street?: string;
+            type?: string;
+            uuid?: string;
+            zip?: string;
+        };
+        PBDate: {
+            date?: string;
+            label?: string;
+            type?: string;
+        };
+        PBEmail: {
+            email?: string;
+            label?: string;
+            type?: string;
+            uuid?: string;
+        };
+        PBLocation: {
+            address?: string;
+            latitude?: string;
+            longitude?: string;
+            name?: string;
+            url?: string;
+        };
+        PBName: {
+            firstName?: string;
+            formattedName?: string;
+            lastName?: string;
+            middleName?: string;
+        };
+        PBPhone: {
+            country?: string;
+            countryCallingCode?: string;
+            ext?: string;
+            label?: string;
+            nationalNumber?: string;
+            phone?: string;
+            type?: string;
+            uuid?: string;
+            whatsAppId?: string;
+        };
+        PBSocial: {
+            service?: string;
+            userid?: string;
+        };
+        PBWebsite: {
+            label?: string;
+            type?: string;
+            url?: string;
+            uuid?: string;
+        };
+        PBWork: {
+            company?: string;
+            department?: string;
+            title?: string;
+        };
+        /** @description Names a session. */
+        SessionStatusClose: {
+            /**
+             * @description Id of the session (`session.sessionId` of an inbound message).
+             * @example 61f3810a02e14c0877fc1a32
+             */
+            sessionId: string;
+        };
+        SessionQueueAssignment: {
+            /**
+             * @description Agent code; only for agent queues.
+             * @example external_bot
+             */
+            agent?: string;
+            /** @description Parameters passed to the next queue. */
+            params?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description Queue the session is routed to next.
+             * @example external_bot
+             */
+            queue: string;
+            /**
+             * @description Session to route.
+             * @example 61f3810a02e14c0877fc1a32
+             */
+            sessionId: string;
+            /**
+             * @description Agent skills; only for agent queues.
+             * @example [
+             *       "dental",
+             *       "ortho"
+             *     ]
+             */
+            skills?: string[];
+            /**
+             * @description Team code; only for agent queues.
+             * @example external_bot
+             */
+            team?: string;
+        };
+        /** @description Who held the session before and after an assignment. */
+        SessionAssigned: {
+            newAgent?: string;
+            newBot?: string;
+            newDept?: string;
+            oldAgent?: string;
+            oldBot?: string;
+            oldDept?: string;
+        };
+        /** @description Where a session was routed from and to. */
+        SessionRouted: {
+            /** @description Additional parameters sent by the router. */
+            params?: {
+                [key: string]: unknown;
+            };
+            routingId?: string;
+            sessionStart?: boolean;
+            sourceQueue?: string;
+            targetQueue?: string;
+        };
+        /**
+         * @description A message notification. Each array may be absent or empty; one notification can
+         *     carry items of several kinds.
+         */
+        InBoundWrapper: {
+            actions?: components["schemas"]["InBoundAction"][];
+            contacts?: components["schemas"]["InBoundContact"][];
+            events?: components["schemas"]["InBoundEvent"][];
+            messages?: components["schemas"]["InBoundMsg"][];
+            meta?: components["schemas"]["InBoundMeta"];
+            statuses?: components["schemas"]["InBoundMsgStatus"][];
+            /**
+             * @description Kind of notification. Informational; dispatch reads the arrays. The reference
+             *     lists `messages`, `actions`, `events`, `statuses` but its own example sends
+             *     `message` (listed here too), so the set is open: any other string passes too.
+             * @example message
+             */
+            type?: "message" | "messages" | "actions" | "events" | "statuses" | (string & {});
+        };
+        /** @description Where the notification comes from. */
+        InBoundMeta: {
+            /**
+             * @description Client app id, when the webhook is set for an app.
+             * @example 61ec7d9c2ce85742b201c5ab
+             */
+            appId?: string;
+            debug?: boolean;
+            /**
+             * @description Your domain name.
+             * @example alex
+             */
+            domain?: string;
+            /**
+             * @description Server of the environment.
+             * @example server.com
+             */
+            server?: string;
+        };
+        InBoundAction: {
+            /**
+             * @description Action triggered by an agent or the service.
+             * @example SEND_INVOICE
+             */
+            actionCode: string;
+        };
+        /** @description A contact who wrote to the business. */
+        InBoundContact: {
+            businessProfile?: components["schemas"]["ContactBusinessProfile"];
+            /**
+             * @description Channel of the message.
+             * @example wa360:919988776655
+             */
+            channelId?: string;
+            /**
+             * @description Unique id the service assigned to the contact.
+             * @example wa919988776655_918828218374
+             */
+            contactId: string;
+            contactType?: components["schemas"]["ContactType"];
+            /** @description Channel-specific id of the contact. */
+            csid?: string;
+            /**
+             * @description Address the contact wrote to, e.g. your business number or email address.
+             * @example 919999998888
+             */
+            lane?: string;
+            profile?: components["schemas"]["InBoundContactProfile"];
+        };
+        /** @description What the channel knows of the contact. */
+        InBoundContactProfile: {
+            /** @description Email collected from the channel. */
+            email?: string;
+            /** @description Name collected from the channel. */
+            name?: string;
+            /**
+             * @description Mobile number collected from the channel.
+             * @example 919988776655
+             */
+            phone?: string;
+        };
+        /** @description What the business told the service of the contact. */
+        ContactBusinessProfile: {
+            /** @description Email collected by the business. */
+            email?: string;
+            /** @description Name collected by the business. */
+            name?: string;
+            /**
+             * @description Mobile number collected by the business.
+             * @example 919988776655
+             */
+            phone?: string;
+            /**
+             * @description Id of the contact in the core business application.
+             * @example C34567
+             */
+            profileId?: string;
+        };
+        /** @description The answer to a contact-information request. Every field is optional. Inferred, not in the reference - `{}` changes nothing. */
+        ContactInfoUpdate: {
+            /** @description Email, if it is to be changed. */
+            email?: string;
+            /** @description Additional labels. */
+            labels?: components["schemas"]["CustomerLabel"][];
+            /**
+             * @description Mobile number, if it is to be changed.
+             * @example 919988776655
+             */
+            mobile?: string;
+            /** @description Name, if it is to be changed. */
+            name?: string;
+            /** @description Id of the contact in the core business application. */
+            profileId?: string;
+        };
+        CustomerLabel: {
+            /**
+             * @description Data format. The reference shows one value, `MM/DD/YY`; the set is open, so
+             *     any other format string passes too.
+             */
+            format?: "MM/DD/YY" | (string & {});
+            /**
+             * @description Unique label type.
+             * @example CUSTOMER_TYPE
+             */
+            key: string;
+            /**
+             * @description Display name; labels with the same name are grouped. Defaults to `key`.
+             * @example Customer Type
+             */
+            name?: string;
+            /**
+             * @description Type of the value.
+             * @enum {string}
+             */
+            type?: "TEXT" | "DATE" | "NUMBER" | "LIST";
+            /**
+             * @description Value of the label; a list for LIST labels.
+             * @example Platinum
+             */
+            value: string | number | boolean | string[];
+        };
+        /**
+         * @description An inbound message. `type` selects the kind and the object that carries it:
+         *     `text`, `image`, `video`, `audio`, `voice`, `document`, `location`; a `system`
+         *     message carries none.
+         */
+        InBoundMsg: components["schemas"]["InBoundTextMsg"] | components["schemas"]["InBoundImageMsg"] | components["schemas"]["InBoundVideoMsg"] | components["schemas"]["InBoundAudioMsg"] | components["schemas"]["InBoundVoiceMsg"] | components["schemas"]["InBoundDocumentMsg"] | components["schemas"]["InBoundLocationMsg"] | components["schemas"]["InBoundSystemMsg"];
+        /**
+         * @description The kinds of inbound message.
+         * @enum {string}
+         */
+        InBoundMsgType: "audio" | "document" | "image" | "location" | "system" | "text" | "video" | "voice";
+        /** @description Fields every inbound message shares. */
+        InBoundMsgBase: {
+            attachments?: components["schemas"]["InBoundMsgMedia"][];
+            /**
+             * @description Unique contact id of the sender.
+             * @example wa919988776655_918828218374
+             */
+            contactId?: string;
+            /**
+             * @description Address of the sender (phone number, email, ...).
+             * @example 919988776655
+             */
+            from?: string;
+            /**
+             * @description Unique message id assigned by the service.
+             * @example 1234567
+             */
+            id: string;
+            /** @description Message id assigned by the channel, if any. */
+            messageIdExt?: string;
+            /** @description The message as the channel sent it; only when the service modified it or failed on it. */
+            originalMessage?: {
+                [key: string]: unknown;
+            };
+            session?: components["schemas"]["MsgSession"];
+            tags?: components["schemas"]["TagDocument"];
+            /**
+             * Format: int64
+             * @description Time of the message ("message-timestamp"). The reference does not give the unit,
+             *     and its example 156753339076 is neither a plausible epoch second nor millisecond.
+             * @example 156753339076
+             */
+            timestamp?: number;
+            audio?: components["schemas"]["InBoundMsgMedia"];
+            document?: components["schemas"]["InBoundMsgMedia"];
+            image?: components["schemas"]["InBoundMsgMedia"];
+            location?: components["schemas"]["InBoundLocation"];
+            text?: components["schemas"]["InBoundMsgText"];
+            video?: components["schemas"]["InBoundMsgMedia"];
+            voice?: components["schemas"]["InBoundMsgMedia"];
+        };
+        InBoundTextMsg: components["schemas"]["InBoundMsgBase"] & {
+            /** @constant */
+            type: "text";
+            text: components["schemas"]["InBoundMsgText"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "text";
+        };
+        InBoundImageMsg: components["schemas"]["InBoundMsgBase"] & {
+            /** @constant */
+            type: "image";
+            image: components["schemas"]["InBoundMsgMedia"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "image";
+        };
+        InBoundVideoMsg: components["schemas"]["InBoundMsgBase"] & {
+            /** @constant */
+            type: "video";
+            video: components["schemas"]["InBoundMsgMedia"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "video";
+        };
+        InBoundAudioMsg: components["schemas"]["InBoundMsgBase"] & {
+            /** @constant */
+            type: "audio";
+            audio: components["schemas"]["InBoundMsgMedia"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "audio";
+        };
+        InBoundVoiceMsg: components["schemas"]["InBoundMsgBase"] & {
+            /** @constant */
+            type: "voice";
+            voice: components["schemas"]["InBoundMsgMedia"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "voice";
+        };
+        InBoundDocumentMsg: components["schemas"]["InBoundMsgBase"] & {
+            /** @constant */
+            type: "document";
+            document: components["schemas"]["InBoundMsgMedia"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "document";
+        };
+        InBoundLocationMsg: components["schemas"]["InBoundMsgBase"] & {
+            /** @constant */
+            type: "location";
+            location: components["schemas"]["InBoundLocation"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "location";
+        };
+        InBoundSystemMsg: components["schemas"]["InBoundMsgBase"] & {
+            /** @constant */
+            type: "system";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "system";
+        };
+        /** @description A location received with a message: the fields of CommonMsgLocation, none required (sending a location still requires its coordinates). */
+        InBoundLocation: {
+            /**
+             * @description Address text.
+             * @example 1 Hacker Way, Menlo Park, CA, 94025
+             */
+            address?: string;
+            /**
+             * @description Latitude in decimal degrees.
+             * @example 12.90909
+             */
+            latitude?: string;
+            /**
+             * @description Longitude in decimal degrees.
+             * @example 6.90808
+             */
+            longitude?: string;
+            /**
+             * @description Name of the location.
+             * @example Main Building
+             */
+            name?: string;
+            /** @description URL of the location. */
+            url?: string;
+        };
+        InBoundMsgText: {
+            /**
+             * @description Message text.
+             * @example your-text-message-content
+             */
+            body: string;
+            /**
+             * @description Message type.
+             * @example text
+             */
+            type?: string;
+        };
+        /** @description A media file received with a message. No field is required: nothing a receiver dispatches or de-duplicates on is in it, and refusing a partial one would lose its whole notification. */
+        InBoundMsgMedia: {
+            /** @description Caption of the media. */
+            caption?: string;
+            /** @description File name on the sender's device. */
+            filename?: string;
+            /**
+             * @description Id of the media.
+             * @example 2121212
+             */
+            id?: string;
+            /** @description Link to the file. */
+            link?: string;
+            /** @description Secure (HTTPS) link to the file. */
+            linkSecure?: string;
+            /**
+             * @description MIME type of the media.
+             * @example video/mp4
+             */
+            mime_type?: string;
+            /** @description Checksum of the file. */
+            sha256?: string;
+            /**
+             * @description Message type.
+             * @example image
+             */
+            type?: string;
+        };
+        /** @description The session of an inbound message. */
+        MsgSession: {
+            /** @description Agent the message is assigned to, if any. */
+            assignedToAgent?: string;
+            /** @description Department the message is assigned to, if any. */
+            assignedToDept?: string;
+            routingId?: string;
+            /** @description Pass it to the session operations. */
+            sessionId?: string;
+        };
+        /** @description A delivery status of a message you sent. */
+        InBoundMsgStatus: {
+            /** @description Unique contact id of the recipient. */
+            contactId?: string;
+            errors?: components["schemas"]["MessageReportError"][];
+            /**
+             * @description Unique message id assigned by the service. Inferred, not in the reference: it
+             *     may be the `data.id` that sendMessage returned.
+             * @example gBEGkYiEB1VXAglK1ZEqA1YKPrU
+             */
+            id: string;
+            /** @description Message id assigned by the channel, if any. */
+            messageIdExt?: string;
+            status: components["schemas"]["InBoundMsgStatusCode"];
+            /**
+             * Format: int64
+             * @description Time of the status ("message-timestamp"). The reference does not give the unit,
+             *     and its example 156753339076 is neither a plausible epoch second nor millisecond.
+             */
+            timestamp?: number;
+        };
+        /**
+         * @description Latest status of the message (READ, DeLiVeReD, SENT, FAILeD, DELeTeD).
+         * @enum {string}
+         */
+        InBoundMsgStatusCode: "READ" | "DLVRD" | "SENT" | "FAILD" | "DELTD";
+        /** @description Why a message failed. */
+        MessageReportError: {
+            /**
+             * @description Error code of the channel.
+             * @example 470
+             */
+            code?: string;
+            /** @description Error details, if any. */
+            details?: string;
+            /** @description Where the error is documented. */
+            href?: string;
+            /** @description Error title. */
+            title?: string;
+        };
+        /** @description A session event. */
+        InBoundEvent: {
+            checksum?: string;
+            contact?: components["schemas"]["Contactable"];
+            contactId?: string;
+            eventCode: components["schemas"]["InBoundEventCode"];
+            eventId?: string;
+            route?: components["schemas"]["MessageRouter"];
+            session?: components["schemas"]["MessageSession"];
+            sessionAssigned?: components["schemas"]["SessionAssigned"];
+            sessionId?: string;
+            sessionRouted?: components["schemas"]["SessionRouted"];
+            trace?: {
+                [key: string]: unknown;
+            }[];
+        };
+        /**
+         * @description Event triggered by the app or the service. The reference publishes no list of codes
+         *     and shows only `SESSION_ROUTED`, so the set is open: any other string passes and
+         *     reaches the generic `event` handler.
+         *
+         *     Inferred codes, not in the reference (see `x-inferred-values`): `SESSION_ASSIGNED`,
+         *     `SESSION_CLOSED`, `SESSION_RESOLVED`. They get no typed event name of their own.
+         * @example SESSION_ROUTED
+         */
+        InBoundEventCode: "SESSION_ROUTED" | (string & {});
     };
-  };
-  parameters: {
-    /**
-     * @description The callback verification token you configured; compare it before trusting the request.
-     * @example my-shared-verify-token
-     */
-    VerifyToken: string;
-  };
-  requestBodies: never;
-  headers: never;
-  pathItems: never;
+    responses: {
+        /** @description The session events the change raised, in `results`. */
+        SessionEvents: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "message": "OK",
+                 *       "messageKey": "SUCCESS",
+                 *       "status": "200",
+                 *       "statusKey": "SUCCESS",
+                 *       "timestamp": 1696599000000,
+                 *       "traceid": "6520d5f8a1b2c3d4e5f60721",
+                 *       "results": [
+                 *         {
+                 *           "eventId": "6520d5f8a1b2c3d4e5f60b02",
+                 *           "eventCode": "SESSION_ROUTED",
+                 *           "sessionId": "61f3810a02e14c0877fc1a32",
+                 *           "contactId": "wa919988776655_918828218374"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["InBoundEventListResponse"];
+            };
+        };
+        /**
+         * @description The request is invalid; `errors` names the fields at fault. Inferred, not in the
+         *     reference, which lists no 400.
+         */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "message": "Invalid request",
+                 *       "messageKey": "BAD_REQUEST",
+                 *       "status": "400",
+                 *       "statusKey": "BAD_REQUEST",
+                 *       "timestamp": 1696599000000,
+                 *       "traceid": "6520d5f8a1b2c3d4e5f60722",
+                 *       "errors": [
+                 *         {
+                 *           "field": "to.phone",
+                 *           "code": "INVALID",
+                 *           "description": "phone must be a valid number"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ApiErrorResponse"];
+            };
+        };
+        /** @description The API key is missing or wrong. */
+        Unauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "message": "Unauthorized",
+                 *       "messageKey": "UNAUTHORIZED",
+                 *       "status": "401",
+                 *       "statusKey": "UNAUTHORIZED",
+                 *       "traceid": "6520d5f8a1b2c3d4e5f60723"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ApiErrorResponse"];
+            };
+        };
+        /** @description The key is valid but may not do this. */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "message": "Forbidden",
+                 *       "messageKey": "FORBIDDEN",
+                 *       "status": "403",
+                 *       "statusKey": "FORBIDDEN",
+                 *       "traceid": "6520d5f8a1b2c3d4e5f60724"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ApiErrorResponse"];
+            };
+        };
+        /** @description The resource (channel, session, template, ...) does not exist. */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "message": "Session not found",
+                 *       "messageKey": "NOT_FOUND",
+                 *       "status": "404",
+                 *       "statusKey": "NOT_FOUND",
+                 *       "traceid": "6520d5f8a1b2c3d4e5f60725"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ApiErrorResponse"];
+            };
+        };
+        /**
+         * @description Rate limited. Inferred, not in the reference (which lists no 429): whether the
+         *     request took effect is not documented. Wait `Retry-After` before trying again.
+         */
+        TooManyRequests: {
+            headers: {
+                /**
+                 * @description Seconds to wait, or an HTTP date (inferred with the 429).
+                 * @example 1
+                 */
+                "Retry-After"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "message": "Too many requests",
+                 *       "messageKey": "RATE_LIMITED",
+                 *       "status": "429",
+                 *       "statusKey": "RATE_LIMITED",
+                 *       "traceid": "6520d5f8a1b2c3d4e5f60726"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ApiErrorResponse"];
+            };
+        };
+        /**
+         * @description The server failed; whether the request took effect is unknown. Inferred, not in
+         *     the reference, which lists no 500.
+         */
+        ServerError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "message": "Internal error",
+                 *       "messageKey": "SERVER_ERROR",
+                 *       "status": "500",
+                 *       "statusKey": "SERVER_ERROR",
+                 *       "traceid": "6520d5f8a1b2c3d4e5f60727"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ApiErrorResponse"];
+            };
+        };
+    };
+    parameters: {
+        /**
+         * @description The callback verification token you configured; compare it before trusting the request.
+         * @example my-shared-verify-token
+         */
+        VerifyToken: string;
+    };
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
 }
 export interface operations {
-  listChannels: {
-    parameters: {
-      query?: {
-        /**
-         * @description Pass `true` to include sandbox channels in the list.
-         * @example true
-         */
-        sabdnox?: boolean;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The configured channels. */
-      200: {
-        headers: {
-          [name: string]: unknown;
+    listChannels: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Pass `true` to include sandbox channels in the list.
+                 * @example true
+                 */
+                sabdnox?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-        content: {
-          /**
-           * @example {
-           *       "message": "OK",
-           *       "messageKey": "SUCCESS",
-           *       "meta": {},
-           *       "status": "200",
-           *       "statusKey": "SUCCESS",
-           *       "timestamp": 1696599000000,
-           *       "traceid": "6520d5f8a1b2c3d4e5f60718",
-           *       "results": [
-           *         {
-           *           "channelId": "wa360:918828218374",
-           *           "contactType": "WHATSAPP",
-           *           "lane": "919999998888",
-           *           "name": "Customer Support"
-           *         },
-           *         {
-           *           "channelId": "sms:MEHERY",
-           *           "contactType": "SMS",
-           *           "lane": "MEHERY",
-           *           "name": "Alerts"
-           *         }
-           *       ]
-           *     }
-           */
-          "application/json": components["schemas"]["MsgChannelListResponse"];
+        requestBody?: never;
+        responses: {
+            /** @description The configured channels. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "OK",
+                     *       "messageKey": "SUCCESS",
+                     *       "meta": {},
+                     *       "status": "200",
+                     *       "statusKey": "SUCCESS",
+                     *       "timestamp": 1696599000000,
+                     *       "traceid": "6520d5f8a1b2c3d4e5f60718",
+                     *       "results": [
+                     *         {
+                     *           "channelId": "wa360:918828218374",
+                     *           "contactType": "WHATSAPP",
+                     *           "lane": "919999998888",
+                     *           "name": "Customer Support"
+                     *         },
+                     *         {
+                     *           "channelId": "sms:MEHERY",
+                     *           "contactType": "SMS",
+                     *           "lane": "MEHERY",
+                     *           "name": "Alerts"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MsgChannelListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
-      };
-      400: components["responses"]["BadRequest"];
-      401: components["responses"]["Unauthorized"];
-      403: components["responses"]["Forbidden"];
-      404: components["responses"]["NotFound"];
-      429: components["responses"]["TooManyRequests"];
-      500: components["responses"]["ServerError"];
     };
-  };
-  listGlobalVars: {
-    parameters: {
-      query?: {
-        /**
-         * @description Only the variables of this channel.
-         * @example wa360:918828218374
-         */
-        channelId?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The global variables, in `results`. */
-      200: {
-        headers: {
-          [name: string]: unknown;
+    listGlobalVars: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only the variables of this channel.
+                 * @example wa360:918828218374
+                 */
+                channelId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-        content: {
-          /**
-           * @example {
-           *       "message": "OK",
-           *       "messageKey": "SUCCESS",
-           *       "status": "200",
-           *       "statusKey": "SUCCESS",
-           *       "timestamp": 1696599000000,
-           *       "traceid": "6520d5f8a1b2c3d4e5f60719",
-           *       "results": [
-           *         {
-           *           "id": "6520d5f8a1b2c3d4e5f60001",
-           *           "key": "SUPPORT_HOURS",
-           *           "value": "09:00-18:00",
-           *           "type": "TEXT",
-           *           "group": "support",
-           *           "description": "Opening hours of the support desk",
-           *           "disabled": false,
-           *           "shared": true,
-           *           "domain": "alex",
-           *           "server": "server.com"
-           *         }
-           *       ]
-           *     }
-           */
-          "application/json": components["schemas"]["CompanyVarsResponse"];
+        requestBody?: never;
+        responses: {
+            /** @description The global variables, in `results`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "OK",
+                     *       "messageKey": "SUCCESS",
+                     *       "status": "200",
+                     *       "statusKey": "SUCCESS",
+                     *       "timestamp": 1696599000000,
+                     *       "traceid": "6520d5f8a1b2c3d4e5f60719",
+                     *       "results": [
+                     *         {
+                     *           "id": "6520d5f8a1b2c3d4e5f60001",
+                     *           "key": "SUPPORT_HOURS",
+                     *           "value": "09:00-18:00",
+                     *           "type": "TEXT",
+                     *           "group": "support",
+                     *           "description": "Opening hours of the support desk",
+                     *           "disabled": false,
+                     *           "shared": true,
+                     *           "domain": "alex",
+                     *           "server": "server.com"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CompanyVarsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
-      };
-      400: components["responses"]["BadRequest"];
-      401: components["responses"]["Unauthorized"];
-      403: components["responses"]["Forbidden"];
-      404: components["responses"]["NotFound"];
-      429: components["responses"]["TooManyRequests"];
-      500: components["responses"]["ServerError"];
     };
-  };
-  listTemplates: {
-    parameters: {
-      query?: {
-        /**
-         * @description Only templates approved for this channel.
-         * @example wa360:918828218374
-         */
-        channelId?: string;
-        /**
-         * @description Only templates whose approval on the channel has this status.
-         * @example APPROVED
-         */
-        channelStatus?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The templates, in `results`. */
-      200: {
-        headers: {
-          [name: string]: unknown;
+    listTemplates: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only templates approved for this channel.
+                 * @example wa360:918828218374
+                 */
+                channelId?: string;
+                /**
+                 * @description Only templates whose approval on the channel has this status.
+                 * @example APPROVED
+                 */
+                channelStatus?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-        content: {
-          /**
-           * @example {
-           *       "message": "OK",
-           *       "messageKey": "SUCCESS",
-           *       "status": "200",
-           *       "statusKey": "SUCCESS",
-           *       "timestamp": 1696599000000,
-           *       "traceid": "6520d5f8a1b2c3d4e5f6071a",
-           *       "results": [
-           *         {
-           *           "id": "60d236c6142e53561cb7716c",
-           *           "code": "FEEDBACK",
-           *           "name": "Feedback request",
-           *           "lang": "en_US",
-           *           "contactType": "WHATSAPP",
-           *           "category": "TRANSACTIONAL",
-           *           "formatType": "TEXT",
-           *           "template": "Hi {{name}}, how was your order of {{amount}} {{currency}}?",
-           *           "createdStamp": 1696590000000,
-           *           "approved": [
-           *             {
-           *               "channelId": "wa360:918828218374",
-           *               "templateId": "feedback_v1",
-           *               "status": "APPROVED"
-           *             }
-           *           ],
-           *           "attachments": []
-           *         }
-           *       ]
-           *     }
-           */
-          "application/json": components["schemas"]["HsmTemplateResponse"];
+        requestBody?: never;
+        responses: {
+            /** @description The templates, in `results`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "OK",
+                     *       "messageKey": "SUCCESS",
+                     *       "status": "200",
+                     *       "statusKey": "SUCCESS",
+                     *       "timestamp": 1696599000000,
+                     *       "traceid": "6520d5f8a1b2c3d4e5f6071a",
+                     *       "results": [
+                     *         {
+                     *           "id": "60d236c6142e53561cb7716c",
+                     *           "code": "FEEDBACK",
+                     *           "name": "Feedback request",
+                     *           "lang": "en_US",
+                     *           "contactType": "WHATSAPP",
+                     *           "category": "TRANSACTIONAL",
+                     *           "formatType": "TEXT",
+                     *           "template": "Hi {{name}}, how was your order of {{amount}} {{currency}}?",
+                     *           "createdStamp": 1696590000000,
+                     *           "approved": [
+                     *             {
+                     *               "channelId": "wa360:918828218374",
+                     *               "templateId": "feedback_v1",
+                     *               "status": "APPROVED"
+                     *             }
+                     *           ],
+                     *           "attachments": []
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["HsmTemplateResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
-      };
-      400: components["responses"]["BadRequest"];
-      401: components["responses"]["Unauthorized"];
-      403: components["responses"]["Forbidden"];
-      404: components["responses"]["NotFound"];
-      429: components["responses"]["TooManyRequests"];
-      500: components["responses"]["ServerError"];
     };
-  };
-  setWebhook: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        /**
-         * @example {
-         *       "url": "https://www.example.com/webhook"
-         *     }
-         */
-        "application/json": components["schemas"]["WebhookUrlRequest"];
-      };
-    };
-    responses: {
-      /** @description The client app that now holds the webhook URL, in `data`. */
-      200: {
-        headers: {
-          [name: string]: unknown;
+    setWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-        content: {
-          /**
-           * @example {
-           *       "message": "Webhook updated",
-           *       "messageKey": "SUCCESS",
-           *       "status": "200",
-           *       "statusKey": "SUCCESS",
-           *       "timestamp": 1696599000000,
-           *       "traceid": "6520d5f8a1b2c3d4e5f6071b",
-           *       "data": {
-           *         "id": "61ec7d9c2ce85742b201c5ab",
-           *         "appType": "WEBHOOK",
-           *         "appMode": "LIVE",
-           *         "webhook": "https://www.example.com/webhook",
-           *         "agentApp": false,
-           *         "readOnly": false,
-           *         "shared": false
-           *       }
-           *     }
-           */
-          "application/json": components["schemas"]["ClientAppResponse"];
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "url": "https://www.example.com/webhook"
+                 *     }
+                 */
+                "application/json": components["schemas"]["WebhookUrlRequest"];
+            };
         };
-      };
-      400: components["responses"]["BadRequest"];
-      401: components["responses"]["Unauthorized"];
-      403: components["responses"]["Forbidden"];
-      404: components["responses"]["NotFound"];
-      429: components["responses"]["TooManyRequests"];
-      500: components["responses"]["ServerError"];
-    };
-  };
-  updateContactLanguage: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        /**
-         * @example {
-         *       "contactId": "fb:12121212121",
-         *       "lang": "en_US"
-         *     }
-         */
-        "application/json": components["schemas"]["ContactPrefsUpdate"];
-      };
-    };
-    responses: {
-      /** @description The events the change raised, in `results`. */
-      200: {
-        headers: {
-          [name: string]: unknown;
+        responses: {
+            /** @description The client app that now holds the webhook URL, in `data`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Webhook updated",
+                     *       "messageKey": "SUCCESS",
+                     *       "status": "200",
+                     *       "statusKey": "SUCCESS",
+                     *       "timestamp": 1696599000000,
+                     *       "traceid": "6520d5f8a1b2c3d4e5f6071b",
+                     *       "data": {
+                     *         "id": "61ec7d9c2ce85742b201c5ab",
+                     *         "appType": "WEBHOOK",
+                     *         "appMode": "LIVE",
+                     *         "webhook": "https://www.example.com/webhook",
+                     *         "agentApp": false,
+                     *         "readOnly": false,
+                     *         "shared": false
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ClientAppResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
-        content: {
-          /**
-           * @example {
-           *       "message": "OK",
-           *       "messageKey": "SUCCESS",
-           *       "status": "200",
-           *       "statusKey": "SUCCESS",
-           *       "timestamp": 1696599000000,
-           *       "traceid": "6520d5f8a1b2c3d4e5f6071c",
-           *       "results": []
-           *     }
-           */
-          "application/json": components["schemas"]["InBoundEventListResponse"];
+    };
+    updateContactLanguage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-      };
-      400: components["responses"]["BadRequest"];
-      401: components["responses"]["Unauthorized"];
-      403: components["responses"]["Forbidden"];
-      404: components["responses"]["NotFound"];
-      429: components["responses"]["TooManyRequests"];
-      500: components["responses"]["ServerError"];
-    };
-  };
-  pushCustomerData: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        /**
-         * @example {
-         *       "id": "CUST-1234567",
-         *       "type": "CUSTOMER",
-         *       "data": {
-         *         "name": "John Doe",
-         *         "tier": "Platinum"
-         *       },
-         *       "links": [
-         *         {
-         *           "linkName": "phone",
-         *           "linkType": "MOBILE",
-         *           "linkValue": "919988776655"
-         *         }
-         *       ]
-         *     }
-         */
-        "application/json": components["schemas"]["DigitalObjectDto"];
-      };
-    };
-    responses: {
-      /** @description The stored object, in `data`. */
-      200: {
-        headers: {
-          [name: string]: unknown;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "contactId": "fb:12121212121",
+                 *       "lang": "en_US"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ContactPrefsUpdate"];
+            };
         };
-        content: {
-          /**
-           * @example {
-           *       "message": "OK",
-           *       "messageKey": "SUCCESS",
-           *       "status": "200",
-           *       "statusKey": "SUCCESS",
-           *       "timestamp": 1696599000000,
-           *       "traceid": "6520d5f8a1b2c3d4e5f6071d",
-           *       "data": {
-           *         "id": "CUST-1234567",
-           *         "type": "CUSTOMER",
-           *         "data": {
-           *           "name": "John Doe",
-           *           "tier": "Platinum"
-           *         },
-           *         "links": [
-           *           {
-           *             "linkName": "phone",
-           *             "linkType": "MOBILE",
-           *             "linkValue": "919988776655"
-           *           }
-           *         ]
-           *       }
-           *     }
-           */
-          "application/json": components["schemas"]["DigitalObjectResponse"];
+        responses: {
+            /** @description The events the change raised, in `results`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "OK",
+                     *       "messageKey": "SUCCESS",
+                     *       "status": "200",
+                     *       "statusKey": "SUCCESS",
+                     *       "timestamp": 1696599000000,
+                     *       "traceid": "6520d5f8a1b2c3d4e5f6071c",
+                     *       "results": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InBoundEventListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
-      };
-      400: components["responses"]["BadRequest"];
-      401: components["responses"]["Unauthorized"];
-      403: components["responses"]["Forbidden"];
-      404: components["responses"]["NotFound"];
-      429: components["responses"]["TooManyRequests"];
-      500: components["responses"]["ServerError"];
     };
-  };
-  pushCustomerEvent: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        /**
-         * @example {
-         *       "eventName": "CUSTOMER_CREATED",
-         *       "id": "1234567",
-         *       "links": [
-         *         {
-         *           "linkName": "customer",
-         *           "linkType": "CUSTOMER",
-         *           "linkValue": "CUST-1234567"
-         *         }
-         *       ]
-         *     }
-         */
-        "application/json": components["schemas"]["DigitalEventDto"];
-      };
-    };
-    responses: {
-      /** @description The stored event, in `data`. */
-      200: {
-        headers: {
-          [name: string]: unknown;
+    pushCustomerData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-        content: {
-          /**
-           * @example {
-           *       "message": "OK",
-           *       "messageKey": "SUCCESS",
-           *       "status": "200",
-           *       "statusKey": "SUCCESS",
-           *       "timestamp": 1696599000000,
-           *       "traceid": "6520d5f8a1b2c3d4e5f6071e",
-           *       "data": {
-           *         "eventName": "CUSTOMER_CREATED",
-           *         "id": "1234567",
-           *         "links": [
-           *           {
-           *             "linkName": "customer",
-           *             "linkType": "CUSTOMER",
-           *             "linkValue": "CUST-1234567"
-           *           }
-           *         ]
-           *       }
-           *     }
-           */
-          "application/json": components["schemas"]["DigitalEventResponse"];
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "CUST-1234567",
+                 *       "type": "CUSTOMER",
+                 *       "data": {
+                 *         "name": "John Doe",
+                 *         "tier": "Platinum"
+                 *       },
+                 *       "links": [
+                 *         {
+                 *           "linkName": "phone",
+                 *           "linkType": "MOBILE",
+                 *           "linkValue": "919988776655"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["DigitalObjectDto"];
+            };
         };
-      };
-      400: components["responses"]["BadRequest"];
-      401: components["responses"]["Unauthorized"];
-      403: components["responses"]["Forbidden"];
-      404: components["responses"]["NotFound"];
-      429: components["responses"]["TooManyRequests"];
-      500: components["responses"]["ServerError"];
-    };
-  };
-  sendMessage: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        "application/json": components["schemas"]["OutBoundMsg"];
-      };
-    };
-    responses: {
-      /** @description The message was accepted; its receipt is in `data`. */
-      200: {
-        headers: {
-          [name: string]: unknown;
+        responses: {
+            /** @description The stored object, in `data`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "OK",
+                     *       "messageKey": "SUCCESS",
+                     *       "status": "200",
+                     *       "statusKey": "SUCCESS",
+                     *       "timestamp": 1696599000000,
+                     *       "traceid": "6520d5f8a1b2c3d4e5f6071d",
+                     *       "data": {
+                     *         "id": "CUST-1234567",
+                     *         "type": "CUSTOMER",
+                     *         "data": {
+                     *           "name": "John Doe",
+                     *           "tier": "Platinum"
+                     *         },
+                     *         "links": [
+                     *           {
+                     *             "linkName": "phone",
+                     *             "linkType": "MOBILE",
+                     *             "linkValue": "919988776655"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DigitalObjectResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
-        content: {
-          /**
-           * @example {
-           *       "message": "Message queued",
-           *       "messageKey": "SUCCESS",
-           *       "status": "200",
-           *       "statusKey": "SUCCESS",
-           *       "timestamp": 1696599000000,
-           *       "traceid": "6520d5f8a1b2c3d4e5f6071f",
-           *       "data": {
-           *         "id": "gBEGkYiEB1VXAglK1ZEqA1YKPrU"
-           *       }
-           *     }
-           */
-          "application/json": components["schemas"]["OutBoundReceiptResponse"];
+    };
+    pushCustomerEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-      };
-      400: components["responses"]["BadRequest"];
-      401: components["responses"]["Unauthorized"];
-      403: components["responses"]["Forbidden"];
-      404: components["responses"]["NotFound"];
-      429: components["responses"]["TooManyRequests"];
-      500: components["responses"]["ServerError"];
-    };
-  };
-  closeSession: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        /**
-         * @example {
-         *       "sessionId": "61f3810a02e14c0877fc1a32"
-         *     }
-         */
-        "application/json": components["schemas"]["SessionStatusClose"];
-      };
-    };
-    responses: {
-      200: components["responses"]["SessionEvents"];
-      400: components["responses"]["BadRequest"];
-      401: components["responses"]["Unauthorized"];
-      403: components["responses"]["Forbidden"];
-      404: components["responses"]["NotFound"];
-      429: components["responses"]["TooManyRequests"];
-      500: components["responses"]["ServerError"];
-    };
-  };
-  listSessionMessages: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        /**
-         * @example {
-         *       "sessionId": "61f3810a02e14c0877fc1a32"
-         *     }
-         */
-        "application/json": components["schemas"]["SessionStatusClose"];
-      };
-    };
-    responses: {
-      /** @description The messages of the session, in `results`. */
-      200: {
-        headers: {
-          [name: string]: unknown;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "eventName": "CUSTOMER_CREATED",
+                 *       "id": "1234567",
+                 *       "links": [
+                 *         {
+                 *           "linkName": "customer",
+                 *           "linkType": "CUSTOMER",
+                 *           "linkValue": "CUST-1234567"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["DigitalEventDto"];
+            };
         };
-        content: {
-          /**
-           * @example {
-           *       "message": "OK",
-           *       "messageKey": "SUCCESS",
-           *       "status": "200",
-           *       "statusKey": "SUCCESS",
-           *       "timestamp": 1696599000000,
-           *       "traceid": "6520d5f8a1b2c3d4e5f60720",
-           *       "results": [
-           *         {
-           *           "messageId": "6520d5f8a1b2c3d4e5f60a01",
-           *           "sessionId": "61f3810a02e14c0877fc1a32",
-           *           "type": "text",
-           *           "text": "Hi, where is my order?",
-           *           "sender": "919988776655",
-           *           "name": "John Doe",
-           *           "status": "RECEIVD",
-           *           "timestamp": 1696598000000,
-           *           "contact": {
-           *             "contactId": "wa919988776655_918828218374",
-           *             "contactType": "WHATSAPP",
-           *             "phone": "919988776655",
-           *             "name": "John Doe"
-           *           }
-           *         },
-           *         {
-           *           "messageId": "6520d5f8a1b2c3d4e5f60a02",
-           *           "sessionId": "61f3810a02e14c0877fc1a32",
-           *           "type": "text",
-           *           "text": "It ships today.",
-           *           "sender": "agent.alex",
-           *           "status": "SENT",
-           *           "timestamp": 1696598060000,
-           *           "stamps": {
-           *             "SENT": 1696598060000
-           *           }
-           *         }
-           *       ]
-           *     }
-           */
-          "application/json": components["schemas"]["ChatMessageListResponse"];
+        responses: {
+            /** @description The stored event, in `data`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "OK",
+                     *       "messageKey": "SUCCESS",
+                     *       "status": "200",
+                     *       "statusKey": "SUCCESS",
+                     *       "timestamp": 1696599000000,
+                     *       "traceid": "6520d5f8a1b2c3d4e5f6071e",
+                     *       "data": {
+                     *         "eventName": "CUSTOMER_CREATED",
+                     *         "id": "1234567",
+                     *         "links": [
+                     *           {
+                     *             "linkName": "customer",
+                     *             "linkType": "CUSTOMER",
+                     *             "linkValue": "CUST-1234567"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DigitalEventResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
-      };
-      400: components["responses"]["BadRequest"];
-      401: components["responses"]["Unauthorized"];
-      403: components["responses"]["Forbidden"];
-      404: components["responses"]["NotFound"];
-      429: components["responses"]["TooManyRequests"];
-      500: components["responses"]["ServerError"];
     };
-  };
-  resolveSession: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        /**
-         * @example {
-         *       "sessionId": "61f3810a02e14c0877fc1a32"
-         *     }
-         */
-        "application/json": components["schemas"]["SessionStatusClose"];
-      };
-    };
-    responses: {
-      200: components["responses"]["SessionEvents"];
-      400: components["responses"]["BadRequest"];
-      401: components["responses"]["Unauthorized"];
-      403: components["responses"]["Forbidden"];
-      404: components["responses"]["NotFound"];
-      429: components["responses"]["TooManyRequests"];
-      500: components["responses"]["ServerError"];
-    };
-  };
-  routeSession: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        /**
-         * @example {
-         *       "sessionId": "61f3810a02e14c0877fc1a32",
-         *       "queue": "external_bot",
-         *       "agent": "external_bot",
-         *       "team": "external_bot",
-         *       "skills": [
-         *         "dental",
-         *         "ortho"
-         *       ],
-         *       "params": {}
-         *     }
-         */
-        "application/json": components["schemas"]["SessionQueueAssignment"];
-      };
-    };
-    responses: {
-      200: components["responses"]["SessionEvents"];
-      400: components["responses"]["BadRequest"];
-      401: components["responses"]["Unauthorized"];
-      403: components["responses"]["Forbidden"];
-      404: components["responses"]["NotFound"];
-      429: components["responses"]["TooManyRequests"];
-      500: components["responses"]["ServerError"];
-    };
-  };
-  messageNotification: {
-    parameters: {
-      query?: never;
-      header: {
-        /**
-         * @description The callback verification token you configured; compare it before trusting the request.
-         * @example my-shared-verify-token
-         */
-        "x-verify-token": components["parameters"]["VerifyToken"];
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        "application/json": components["schemas"]["InBoundWrapper"];
-      };
-    };
-    responses: {
-      /** @description Processed. Inferred, not in the reference, which shows the InBoundWrapper echoed (row 15 of CORRECTIONS.md) - the body is ignored. */
-      200: {
-        headers: {
-          [name: string]: unknown;
+    sendMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-        content?: never;
-      };
-      /** @description The verification token was missing or wrong. */
-      401: {
-        headers: {
-          [name: string]: unknown;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OutBoundMsg"];
+            };
         };
-        content?: never;
-      };
-    };
-  };
-  contactInfoRequest: {
-    parameters: {
-      query?: never;
-      header: {
-        /**
-         * @description The callback verification token you configured; compare it before trusting the request.
-         * @example my-shared-verify-token
-         */
-        "x-verify-token": components["parameters"]["VerifyToken"];
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        /**
-         * @example {
-         *       "contactId": "wa919988776655_918828218374",
-         *       "channelId": "wa360:919988776655",
-         *       "contactType": "WHATSAPP",
-         *       "csid": "919988776655",
-         *       "lane": "919999998888",
-         *       "profile": {
-         *         "email": "abc@xyz.com",
-         *         "name": "John Doe",
-         *         "phone": "919988776655"
-         *       },
-         *       "businessProfile": {
-         *         "email": "abc@xyz.com",
-         *         "name": "John Doe",
-         *         "phone": "919988776655",
-         *         "profileId": "C34567"
-         *       }
-         *     }
-         */
-        "application/json": components["schemas"]["InBoundContact"];
-      };
-    };
-    responses: {
-      /** @description What the business knows of the contact. */
-      200: {
-        headers: {
-          [name: string]: unknown;
+        responses: {
+            /** @description The message was accepted; its receipt is in `data`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Message queued",
+                     *       "messageKey": "SUCCESS",
+                     *       "status": "200",
+                     *       "statusKey": "SUCCESS",
+                     *       "timestamp": 1696599000000,
+                     *       "traceid": "6520d5f8a1b2c3d4e5f6071f",
+                     *       "data": {
+                     *         "id": "gBEGkYiEB1VXAglK1ZEqA1YKPrU"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OutBoundReceiptResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
-        content: {
-          /**
-           * @example {
-           *       "profileId": "C34567",
-           *       "name": "John Doe",
-           *       "email": "abc@xyz.com",
-           *       "mobile": "919988776655",
-           *       "labels": [
-           *         {
-           *           "key": "CUSTOMER_TYPE",
-           *           "name": "Customer Type",
-           *           "type": "TEXT",
-           *           "value": "Platinum"
-           *         },
-           *         {
-           *           "key": "JOINED",
-           *           "name": "Customer since",
-           *           "type": "DATE",
-           *           "format": "MM/DD/YY",
-           *           "value": "10/06/23"
-           *         }
-           *       ]
-           *     }
-           */
-          "application/json": components["schemas"]["ContactInfoUpdate"];
-        };
-      };
-      /** @description The verification token was missing or wrong. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
     };
-  };
+    closeSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "sessionId": "61f3810a02e14c0877fc1a32"
+                 *     }
+                 */
+                "application/json": components["schemas"]["SessionStatusClose"];
+            };
+        };
+        responses: {
+            200: components["responses"]["SessionEvents"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listSessionMessages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "sessionId": "61f3810a02e14c0877fc1a32"
+                 *     }
+                 */
+                "application/json": components["schemas"]["SessionStatusClose"];
+            };
+        };
+        responses: {
+            /** @description The messages of the session, in `results`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "OK",
+                     *       "messageKey": "SUCCESS",
+                     *       "status": "200",
+                     *       "statusKey": "SUCCESS",
+                     *       "timestamp": 1696599000000,
+                     *       "traceid": "6520d5f8a1b2c3d4e5f60720",
+                     *       "results": [
+                     *         {
+                     *           "messageId": "6520d5f8a1b2c3d4e5f60a01",
+                     *           "sessionId": "61f3810a02e14c0877fc1a32",
+                     *           "type": "text",
+                     *           "text": "Hi, where is my order?",
+                     *           "sender": "919988776655",
+                     *           "name": "John Doe",
+                     *           "status": "RECEIVD",
+                     *           "timestamp": 1696598000000,
+                     *           "contact": {
+                     *             "contactId": "wa919988776655_918828218374",
+                     *             "contactType": "WHATSAPP",
+                     *             "phone": "919988776655",
+                     *             "name": "John Doe"
+                     *           }
+                     *         },
+                     *         {
+                     *           "messageId": "6520d5f8a1b2c3d4e5f60a02",
+                     *           "sessionId": "61f3810a02e14c0877fc1a32",
+                     *           "type": "text",
+                     *           "text": "It ships today.",
+                     *           "sender": "agent.alex",
+                     *           "status": "SENT",
+                     *           "timestamp": 1696598060000,
+                     *           "stamps": {
+                     *             "SENT": 1696598060000
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ChatMessageListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    resolveSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "sessionId": "61f3810a02e14c0877fc1a32"
+                 *     }
+                 */
+                "application/json": components["schemas"]["SessionStatusClose"];
+            };
+        };
+        responses: {
+            200: components["responses"]["SessionEvents"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    routeSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "sessionId": "61f3810a02e14c0877fc1a32",
+                 *       "queue": "external_bot",
+                 *       "agent": "external_bot",
+                 *       "team": "external_bot",
+                 *       "skills": [
+                 *         "dental",
+                 *         "ortho"
+                 *       ],
+                 *       "params": {}
+                 *     }
+                 */
+                "application/json": components["schemas"]["SessionQueueAssignment"];
+            };
+        };
+        responses: {
+            200: components["responses"]["SessionEvents"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    messageNotification: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The callback verification token you configured; compare it before trusting the request.
+                 * @example my-shared-verify-token
+                 */
+                "x-verify-token": components["parameters"]["VerifyToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InBoundWrapper"];
+            };
+        };
+        responses: {
+            /** @description Processed. Inferred, not in the reference, which shows the InBoundWrapper echoed (row 15 of CORRECTIONS.md) - the body is ignored. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The verification token was missing or wrong. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    contactInfoRequest: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The callback verification token you configured; compare it before trusting the request.
+                 * @example my-shared-verify-token
+                 */
+                "x-verify-token": components["parameters"]["VerifyToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "contactId": "wa919988776655_918828218374",
+                 *       "channelId": "wa360:919988776655",
+                 *       "contactType": "WHATSAPP",
+                 *       "csid": "919988776655",
+                 *       "lane": "919999998888",
+                 *       "profile": {
+                 *         "email": "abc@xyz.com",
+                 *         "name": "John Doe",
+                 *         "phone": "919988776655"
+                 *       },
+                 *       "businessProfile": {
+                 *         "email": "abc@xyz.com",
+                 *         "name": "John Doe",
+                 *         "phone": "919988776655",
+                 *         "profileId": "C34567"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["InBoundContact"];
+            };
+        };
+        responses: {
+            /** @description What the business knows of the contact. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "profileId": "C34567",
+                     *       "name": "John Doe",
+                     *       "email": "abc@xyz.com",
+                     *       "mobile": "919988776655",
+                     *       "labels": [
+                     *         {
+                     *           "key": "CUSTOMER_TYPE",
+                     *           "name": "Customer Type",
+                     *           "type": "TEXT",
+                     *           "value": "Platinum"
+                     *         },
+                     *         {
+                     *           "key": "JOINED",
+                     *           "name": "Customer since",
+                     *           "type": "DATE",
+                     *           "format": "MM/DD/YY",
+                     *           "value": "10/06/23"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ContactInfoUpdate"];
+                };
+            };
+            /** @description The verification token was missing or wrong. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
 }

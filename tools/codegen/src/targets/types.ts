@@ -1,8 +1,8 @@
-import { formatGenerated, formatJson } from "../format.js";
+import { formatGenerated, formatJson, printedByTypeScript } from "../format.js";
+import { documentThread } from "../document.js";
 import { listOperations } from "../read/operations.js";
 import { transformEnumValues } from "../transform/enum-values.js";
 import { transformOperationTypes } from "../transform/operation-types.js";
-import { transformDocument } from "../transform/openapi-ts.js";
 import {
   schemaNames,
   transformSchemaAliases,
@@ -21,6 +21,7 @@ function assertUniqueNames(names: string[]): void {
 
 /** packages/types: @mehery/xms-types. */
 export const types: Target = async ({ spec, repoRoot }) => {
+  const document = documentThread.run(spec);
   const helpers = listOperations(spec).flatMap(transformOperationTypes);
   assertUniqueNames([
     "paths",
@@ -34,7 +35,6 @@ export const types: Target = async ({ spec, repoRoot }) => {
     .map((h) => h.source)
     .join("\n\n")}\n`;
   const files = {
-    "src/generated/openapi.ts": await transformDocument(spec),
     "src/generated/schemas.ts": transformSchemaAliases(spec, "./openapi.js"),
     "src/generated/schema-exports.ts": transformSchemaExportMap(spec, "./schemas.js"),
     "src/generated/operation-types.ts": operationTypes,
@@ -52,5 +52,9 @@ export const types: Target = async ({ spec, repoRoot }) => {
     path: "openapi.json",
     contents: formatJson(spec),
   };
-  return [...typeFiles, specFile];
+  const openapi = {
+    path: "src/generated/openapi.ts",
+    contents: printedByTypeScript(await document),
+  };
+  return [openapi, ...typeFiles, specFile];
 };

@@ -13,7 +13,8 @@ import { notificationModelOf } from "../read/notification.js";
 import { listOperations } from "../read/operations.js";
 import { transformNotificationModel } from "../transform/notification-model.js";
 import { examplesSource, type ExampleTypes } from "../transform/webhook-examples.js";
-import { validatorSources, type Validated } from "../transform/webhook-validators.js";
+import { validatorDeclarations, type Validated } from "../transform/webhook-validators.js";
+import { validatorsThread } from "../validators.js";
 import type { GeneratedFile, Target } from "./target.js";
 
 /** The validators, by export name: which schema they check. */
@@ -30,18 +31,22 @@ const EXAMPLE_TYPES: ExampleTypes = {
 };
 
 export const webhooks: Target = async ({ spec, repoRoot }) => {
-  const { js, dts } = validatorSources(spec, VALIDATED);
-  const files: GeneratedFile[] = [
-    { path: "src/generated/validators.js", contents: js },
-    { path: "src/generated/validators.d.ts", contents: dts },
-    { path: "src/generated/examples.ts", contents: examplesSource(spec, EXAMPLE_TYPES) },
-    {
-      path: "src/generated/notification.ts",
-      contents: transformNotificationModel(notificationModelOf(spec, listOperations(spec))),
-    },
+  // Compiled on their own thread, and printed by esbuild rather than prettier (see format.ts).
+  const validators = validatorsThread.run({ spec, validated: VALIDATED });
+  const formatted = async (path: string, source: string): Promise<GeneratedFile> => ({
+    path,
+    contents: await formatGenerated(source, repoRoot, path),
+  });
+  const model = notificationModelOf(spec, listOperations(spec));
+  const [declarations, examples, notification] = await Promise.all([
+    formatted("src/generated/validators.d.ts", validatorDeclarations(VALIDATED)),
+    formatted("src/generated/examples.ts", examplesSource(spec, EXAMPLE_TYPES)),
+    formatted("src/generated/notification.ts", transformNotificationModel(model)),
+  ]);
+  return [
+    { path: "src/generated/validators.js", contents: await validators },
+    declarations,
+    examples,
+    notification,
   ];
-  for (const file of files) {
-    file.contents = await formatGenerated(file.contents, repoRoot, file.path);
-  }
-  return files;
 };

@@ -36,11 +36,8 @@ function exportName(what: string, variant: "strict" | "lenient"): string {
   return `${what}${variant === "strict" ? "Strict" : "Lenient"}`;
 }
 
-/** The standalone validator module and its declarations. */
-export function validatorSources(
-  spec: OpenAPIDocument,
-  validated: Validated,
-): { js: string; dts: string } {
+/** The standalone validator module: a strict and a lenient validator of each validated schema. */
+export function validatorSources(spec: OpenAPIDocument, validated: Validated): string {
   const schemas = (spec.components?.schemas ?? {}) as unknown as Record<string, Json>;
   const converted: Record<string, Json> = {};
   for (const [name, schema] of Object.entries(schemas)) converted[name] = toJsonSchema(schema);
@@ -98,8 +95,15 @@ export function validatorSources(
     // Error objects are built at each failure site; nothing reads schemaPath, so leave it out.
     .replace(/schemaPath:"[^"]*",?/g, "");
 
-  const names = Object.keys(exports).sort();
-  const dts = [
+  return code;
+}
+
+/** The declarations of the validator module; they depend on the validated names only. */
+export function validatorDeclarations(validated: Validated): string {
+  const names = Object.keys(validated)
+    .flatMap((what) => [exportName(what, "strict"), exportName(what, "lenient")])
+    .sort();
+  return [
     "/** Why a value failed: where (`instancePath`, a JSON pointer) and which keyword. */",
     "export interface ValidatorError {",
     "  instancePath: string;",
@@ -127,5 +131,4 @@ export function validatorSources(
     }),
     "",
   ].join("\n");
-  return { js: code, dts };
 }

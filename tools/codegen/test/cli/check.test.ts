@@ -106,7 +106,7 @@ describe("xms-codegen <target> [--check]", () => {
     const { io, out } = capture();
     expect(await main(["nope"], out(pkg))).toBe(2);
     expect(io.stderr).toContain('unknown target "nope"');
-    expect(io.stderr).toContain("types, webhook-types, client, webhooks");
+    expect(io.stderr).toContain("types, webhooks, client, webhook-types");
   });
 });
 

@@ -2,305 +2,305 @@
 // and run `pnpm generate`.
 
 export interface paths {
-  "/pets": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/pets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List pets */
+        get: operations["listPets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** List pets */
-    get: operations["listPets"];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/pets/add": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/pets/add": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a pet */
+        post: operations["addPet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Add a pet */
-    post: operations["addPet"];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/pets/search": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/pets/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["searchPets"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    post: operations["searchPets"];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
 }
 export interface webhooks {
-  notification: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    notification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Notification */
+        post: operations["notification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Notification */
-    post: operations["notification"];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  contactInfoRequest: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    contactInfoRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["contactInfoRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    post: operations["contactInfoRequest"];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
 }
 export interface components {
-  schemas: {
-    /**
-     * @description Kinds of pet.
-     * @enum {string}
-     */
-    PetKind: "cat" | "dog";
-    PetKindList: {
-      kinds?: components["schemas"]["PetKind"][];
+    schemas: {
+        /**
+         * @description Kinds of pet.
+         * @enum {string}
+         */
+        PetKind: "cat" | "dog";
+        PetKindList: {
+            kinds?: components["schemas"]["PetKind"][];
+        };
+        PetBase: {
+            name: string;
+            /** @default false */
+            vaccinated?: boolean;
+        };
+        Cat: components["schemas"]["PetBase"] & {
+            /** @constant */
+            kind: "cat";
+            meows: boolean;
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "cat";
+        };
+        Dog: components["schemas"]["PetBase"] & {
+            /** @constant */
+            kind: "dog";
+            barks: boolean;
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "dog";
+        };
+        /** @description A cat or a dog; `kind` says which. */
+        Pet: components["schemas"]["Cat"] | components["schemas"]["Dog"];
+        InBoundWrapper: {
+            messages?: components["schemas"]["InBoundMsg"][];
+            statuses?: components["schemas"]["InBoundMsgStatus"][];
+            events?: components["schemas"]["InBoundEvent"][];
+            actions?: components["schemas"]["InBoundAction"][];
+        };
+        /** @enum {string} */
+        InBoundMsgType: "text" | "system";
+        InBoundMsg: components["schemas"]["InBoundTextMsg"] | components["schemas"]["InBoundSystemMsg"];
+        InBoundMsgBase: {
+            id: string;
+            timestamp?: number;
+        };
+        InBoundTextMsg: components["schemas"]["InBoundMsgBase"] & {
+            /** @constant */
+            type: "text";
+            text: string;
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "text";
+        };
+        InBoundSystemMsg: components["schemas"]["InBoundMsgBase"] & {
+            /** @constant */
+            type: "system";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "system";
+        };
+        InBoundMsgStatus: {
+            status: components["schemas"]["InBoundMsgStatusCode"];
+        };
+        /** @enum {string} */
+        InBoundMsgStatusCode: "READ" | "FAILD";
+        InBoundEvent: {
+            eventCode: components["schemas"]["InBoundEventCode"];
+        };
+        /** @description Known codes are listed; other strings pass too. */
+        InBoundEventCode: "SESSION_CLOSED" | (string & {});
+        InBoundAction: {
+            actionCode: string;
+        };
+        InBoundContact: {
+            contactId: string;
+        };
+        ContactInfoUpdate: {
+            name?: string;
+        };
     };
-    PetBase: {
-      name: string;
-      /** @default false */
-      vaccinated?: boolean;
-    };
-    Cat: components["schemas"]["PetBase"] & {
-      /** @constant */
-      kind: "cat";
-      meows: boolean;
-    } & {
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      kind: "cat";
-    };
-    Dog: components["schemas"]["PetBase"] & {
-      /** @constant */
-      kind: "dog";
-      barks: boolean;
-    } & {
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      kind: "dog";
-    };
-    /** @description A cat or a dog; `kind` says which. */
-    Pet: components["schemas"]["Cat"] | components["schemas"]["Dog"];
-    InBoundWrapper: {
-      messages?: components["schemas"]["InBoundMsg"][];
-      statuses?: components["schemas"]["InBoundMsgStatus"][];
-      events?: components["schemas"]["InBoundEvent"][];
-      actions?: components["schemas"]["InBoundAction"][];
-    };
-    /** @enum {string} */
-    InBoundMsgType: "text" | "system";
-    InBoundMsg: components["schemas"]["InBoundTextMsg"] | components["schemas"]["InBoundSystemMsg"];
-    InBoundMsgBase: {
-      id: string;
-      timestamp?: number;
-    };
-    InBoundTextMsg: components["schemas"]["InBoundMsgBase"] & {
-      /** @constant */
-      type: "text";
-      text: string;
-    } & {
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      type: "text";
-    };
-    InBoundSystemMsg: components["schemas"]["InBoundMsgBase"] & {
-      /** @constant */
-      type: "system";
-    } & {
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      type: "system";
-    };
-    InBoundMsgStatus: {
-      status: components["schemas"]["InBoundMsgStatusCode"];
-    };
-    /** @enum {string} */
-    InBoundMsgStatusCode: "READ" | "FAILD";
-    InBoundEvent: {
-      eventCode: components["schemas"]["InBoundEventCode"];
-    };
-    /** @description Known codes are listed; other strings pass too. */
-    InBoundEventCode: "SESSION_CLOSED" | (string & {});
-    InBoundAction: {
-      actionCode: string;
-    };
-    InBoundContact: {
-      contactId: string;
-    };
-    ContactInfoUpdate: {
-      name?: string;
-    };
-  };
-  responses: never;
-  parameters: never;
-  requestBodies: never;
-  headers: never;
-  pathItems: never;
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
 }
 export interface operations {
-  listPets: {
-    parameters: {
-      query: {
-        kind?: components["schemas"]["PetKind"];
-        limit: number;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The pets. */
-      200: {
-        headers: {
-          [name: string]: unknown;
+    listPets: {
+        parameters: {
+            query: {
+                kind?: components["schemas"]["PetKind"];
+                limit: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-        content: {
-          "application/json": components["schemas"]["Pet"][];
+        requestBody?: never;
+        responses: {
+            /** @description The pets. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Pet"][];
+                };
+            };
         };
-      };
     };
-  };
-  addPet: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        "application/json": components["schemas"]["Pet"];
-      };
-    };
-    responses: {
-      /** @description Added. */
-      200: {
-        headers: {
-          [name: string]: unknown;
+    addPet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-        content?: never;
-      };
-    };
-  };
-  searchPets: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: {
-      content: {
-        "application/json": components["schemas"]["PetKindList"];
-      };
-    };
-    responses: {
-      /** @description Found. */
-      200: {
-        headers: {
-          [name: string]: unknown;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Pet"];
+            };
         };
-        content: {
-          "application/json": components["schemas"]["Pet"][];
+        responses: {
+            /** @description Added. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
-      };
     };
-  };
-  notification: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        "application/json": components["schemas"]["InBoundWrapper"];
-      };
-    };
-    responses: {
-      /** @description Processed. */
-      200: {
-        headers: {
-          [name: string]: unknown;
+    searchPets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-        content?: never;
-      };
-    };
-  };
-  contactInfoRequest: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        "application/json": components["schemas"]["InBoundContact"];
-      };
-    };
-    responses: {
-      /** @description Known facts. */
-      200: {
-        headers: {
-          [name: string]: unknown;
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PetKindList"];
+            };
         };
-        content: {
-          "application/json": components["schemas"]["ContactInfoUpdate"];
+        responses: {
+            /** @description Found. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Pet"][];
+                };
+            };
         };
-      };
     };
-  };
+    notification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InBoundWrapper"];
+            };
+        };
+        responses: {
+            /** @description Processed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    contactInfoRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InBoundContact"];
+            };
+        };
+        responses: {
+            /** @description Known facts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactInfoUpdate"];
+                };
+            };
+        };
+    };
 }
