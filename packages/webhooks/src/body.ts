@@ -20,8 +20,11 @@ export interface ReadLimits {
 
 /** Where a delivery's body comes from; adapters pick the one they have. */
 export type BodySource =
-  /** An unread body (a Fetch Request's, node:http's): `read` reads it within the limits and never rejects. */
-  | { type: "stream"; read: (limits: ReadLimits) => Promise<BodyBytes> }
+  /**
+   * An unread body (a Fetch Request's, node:http's): `read` reads it within the limits and calls
+   * `done` once, from the event that ended it (so that what follows runs in that event).
+   */
+  | { type: "stream"; read: (limits: ReadLimits, done: (bytes: BodyBytes) => void) => void }
   /** A stream that something else already read, leaving nothing for us. */
   | { type: "consumed" }
   /** Bytes a framework already read (`req.rawBody`, `express.raw()`). */
@@ -104,9 +107,12 @@ export function bodyOfRequest(request: Request): BodySource {
   const plain =
     typeof Request === "function" && Object.getPrototypeOf(request) === Request.prototype;
   if (plain || declaredLength(request.headers.get("content-length")) === undefined) {
-    return { type: "stream", read: (limits) => readWebStream(request.body, limits) };
+    return {
+      type: "stream",
+      read: (limits, done) => void readWebStream(request.body, limits).then(done),
+    };
   }
-  return { type: "stream", read: (limits) => readWhole(request, limits) };
+  return { type: "stream", read: (limits, done) => void readWhole(request, limits).then(done) };
 }
 
 /** `request.arrayBuffer()` within `limits`; never rejects. */

@@ -7,10 +7,10 @@ import { pathnameOfAbsolute } from "./routing.js";
 import { toResponse } from "./status-policy.js";
 import type { Pipeline } from "./webhooks.js";
 
-/** Answers a delivery; never throws. */
-export async function handleRequest(pipeline: Pipeline, request: Request): Promise<Response> {
+/** Answers a delivery; never rejects. */
+export function handleRequest(pipeline: Pipeline, request: Request): Promise<Response> {
   const headers = request.headers;
-  const outcome = await pipeline.run({
+  const delivery = {
     method: request.method,
     token: headers.get("x-verify-token"),
     contentType: headers.get("content-type"),
@@ -18,6 +18,8 @@ export async function handleRequest(pipeline: Pipeline, request: Request): Promi
     contentLength: headers.get("content-length"),
     pathname: pathnameOfAbsolute(request.url),
     body: bodyOfRequest(request),
-  });
-  return toResponse(outcome);
+  };
+  return new Promise((resolve) =>
+    pipeline.run(delivery, (outcome) => resolve(toResponse(outcome))),
+  );
 }

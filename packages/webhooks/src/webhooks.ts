@@ -30,6 +30,7 @@ import {
 import {
   DedupeStoreError,
   WebhookDispatchError,
+  type WebhookHandlerError,
   WebhookPayloadError,
   type WebhookRefusedError,
   type WebhookError,
@@ -163,17 +164,34 @@ export interface Delivery {
   body: BodySource;
 }
 
-// The outcome without data, made once.
+// The outcomes without data, made once.
 const PROCESSED: Outcome = { type: "processed" };
+const METHOD_NOT_ALLOWED: Outcome = { type: "method_not_allowed" };
+const UNSUPPORTED_MEDIA_TYPE: Outcome = { type: "unsupported_media_type" };
+const BODY_CONSUMED: Outcome = { type: "body_consumed" };
 
 /** What the adapters in this package get of an instance (not public API). */
 export interface Pipeline {
-  /** Answers a delivery; a refusal is reported to onError. Never rejects. */
-  run(delivery: Delivery): Promise<Outcome>;
+  /**
+   * Answers a delivery: calls `answer` once with its outcome, and never throws; a refusal is
+   * reported to onError first. The call is synchronous, from within the body's last event, when
+   * nothing on the way is asynchronous (a Web Crypto digest, a Content-Encoding, an async
+   * handler, a dedupe store, a contact-info answer).
+   */
+  run(delivery: Delivery, answer: (outcome: Outcome) => void): void;
   /** Reports a refusal an adapter decided itself (Node: not the mount path), and returns it. */
   refuse(refusal: Refusal): Outcome;
   /** What the instance routes and dispatches by (the Node adapter: its paths). */
   model: NotificationModel;
+}
+
+/** Ends a delivery with its outcome (once; later calls do nothing). */
+interface Finish {
+  (outcome: Outcome): void;
+  /** Ends it as failed: a bug of ours, the only thing that throws in the pipeline. */
+  failed: () => void;
+  /** Runs a step of the pipeline from an event or a promise: a throw ends it as failed. */
+  guard: (step: () => void) => void;
 }
 
 /**
@@ -251,8 +269,11 @@ export function createWebhooksOver(model: NotificationModel, options: WebhooksOp
     }
   };
 
-  /** Validates and dispatches a parsed body: the part every entry point shares. */
-  const process = async (kind: WebhookKind, body: unknown): Promise<Outcome> => {
+  /**
+   * Validates and dispatches a parsed body: the part every entry point shares. Synchronous when
+   * every handler was (see runCalls), so that an adapter can answer in the same tick.
+   */
+  const process = (kind: WebhookKind, body: unknown): Outcome | Promise<Outcome> => {
     const issues = validateBody(config.validate, kind, body);
     if (issues) {
       const error = new WebhookPayloadError(kind, issues);
@@ -261,96 +282,125 @@ export function createWebhooksOver(model: NotificationModel, options: WebhooksOp
     }
     const value = body as Record<string, unknown>;
     if (kind === "contactInfo") {
-      const result = await answerContactInfo({
+      return answerContactInfo({
         registry,
         answerer,
         request: value,
         mode: config.validate,
         timeoutMs: config.contactInfoTimeoutMs,
         lateError: report,
+      }).then((result): Outcome => {
+        if (!result.ok) {
+          result.errors.forEach(report);
+          return { type: "handler_failed", errors: result.errors };
+        }
+        return { type: "answered", json: result.json, answer: result.answer };
       });
-      if (!result.ok) {
-        result.errors.forEach(report);
-        return { type: "handler_failed", errors: result.errors };
-      }
-      return { type: "answered", json: result.json, answer: result.answer };
     }
-    const errors = await dispatchNotification(registry, dedupe, value, plan, report);
-    if (errors.length > 0) {
-      errors.forEach(report);
-      return { type: "handler_failed", errors };
-    }
-    return PROCESSED;
+    const errors = dispatchNotification(registry, dedupe, value, plan, report);
+    return Array.isArray(errors) ? settled(errors) : errors.then(settled);
   };
 
-  /** Reads the body's bytes within the limits, then undoes its Content-Encoding. */
-  const readBytes = async (
-    source: Exclude<BodySource, { type: "parsed" }>,
-    codings: Parameters<typeof decodeBody>[1],
-  ): Promise<BodyBytes | typeof UNDECODABLE> => {
-    const limits = { bytes: config.maxBodyBytes, timeoutMs: config.bodyTimeoutMs };
-    const bytes =
-      source.type === "bytes"
-        ? source.bytes
-        : source.type === "consumed"
-          ? CONSUMED
-          : await source.read(limits);
-    if (!(bytes instanceof Uint8Array) || codings.length === 0) return bytes;
-    // Bytes a framework handed over may be decoded already (express.raw() does it).
-    if (source.type === "bytes" && looksLikeJsonText(bytes)) return bytes;
-    return decodeBody(bytes, codings, config.maxBodyBytes);
+  const settled = (errors: WebhookHandlerError[]): Outcome => {
+    if (errors.length === 0) return PROCESSED;
+    errors.forEach(report);
+    return { type: "handler_failed", errors };
   };
 
-  /** The HTTP pipeline, in the order of the status policy. */
-  const decide = async (delivery: Delivery): Promise<Outcome> => {
-    if (delivery.method !== "POST") return { type: "method_not_allowed" };
+  /**
+   * One delivery through the pipeline, in the order of the status policy. Each step calls the
+   * next directly: a Node delivery whose handlers are synchronous is answered from within the
+   * body's last event, with no promise on the way. (Measured over loopback HTTP on a bare
+   * node:http receiver: one `await` between the body's end and the answer cost 7% of its
+   * deliveries per second, three cost 12%, ten 31%; the await itself is 0.1 µs, the rest is the
+   * answer's write leaving the event that read the body.)
+   */
+  const decide = (delivery: Delivery, finish: Finish): void => {
+    if (delivery.method !== "POST") return finish(METHOD_NOT_ALLOWED);
     // A boolean where the runtime hashes synchronously (node:crypto), else a promise. Nothing of
     // the body is read before the token proved good.
     const verdict = verifyToken(delivery.token);
-    if (!(typeof verdict === "boolean" ? verdict : await verdict)) {
-      return delivery.token === null ? UNAUTHORIZED_MISSING : UNAUTHORIZED_WRONG;
-    }
-    if (!isJsonContentType(delivery.contentType)) return { type: "unsupported_media_type" };
+    if (typeof verdict === "boolean") return verified(delivery, verdict, finish);
+    verdict.then((ok) => verified(delivery, ok, finish)).catch(finish.failed);
+  };
+
+  const verified = (delivery: Delivery, ok: boolean, finish: Finish): void => {
+    if (!ok) return finish(delivery.token === null ? UNAUTHORIZED_MISSING : UNAUTHORIZED_WRONG);
+    if (!isJsonContentType(delivery.contentType)) return finish(UNSUPPORTED_MEDIA_TYPE);
     const codings = parseContentEncoding(delivery.contentEncoding);
     if (!Array.isArray(codings)) {
-      return { type: "unsupported_encoding", detail: `Content-Encoding "${codings.unsupported}"` };
+      return finish({
+        type: "unsupported_encoding",
+        detail: `Content-Encoding "${codings.unsupported}"`,
+      });
     }
     const declared = declaredLength(delivery.contentLength);
     if (declared !== undefined && declared > config.maxBodyBytes) {
-      return { type: "payload_too_large", detail: `Content-Length ${declared}` };
+      return finish({ type: "payload_too_large", detail: `Content-Length ${declared}` });
     }
-
     const source = delivery.body;
-    let body: unknown;
-    if (source.type === "parsed") {
-      body = source.value;
-      // A body parser ran first (express.json()) and no Content-Length says how big the body
-      // was: measure it again. The re-serialized length (UTF-16 units) is at most the byte
-      // length of the JSON it came from, so this never rejects a body within the limit.
-      if (declared === undefined && serializedLength(body) > config.maxBodyBytes) {
-        return { type: "payload_too_large" };
-      }
-    } else {
-      const bytes = await readBytes(source, codings);
-      switch (bytes) {
-        case CONSUMED:
-          return { type: "body_consumed" };
-        case TIMED_OUT:
-          return { type: "request_timeout", detail: `bodyTimeoutMs ${config.bodyTimeoutMs}` };
-        case UNREADABLE:
-          return { type: "unreadable_body" };
-        case UNDECODABLE:
-          return { type: "undecodable_body", detail: `Content-Encoding ${codings.join(", ")}` };
-        case TOO_LARGE:
-          return { type: "payload_too_large" };
-      }
-      if (bytes.byteLength > config.maxBodyBytes) return { type: "payload_too_large" };
-      body = parseJson(bytes);
-      if (body === MALFORMED) return { type: "malformed_json" };
+    switch (source.type) {
+      case "parsed":
+        // A body parser ran first (express.json()) and no Content-Length says how big the body
+        // was: measure it again. The re-serialized length (UTF-16 units) is at most the byte
+        // length of the JSON it came from, so this never rejects a body within the limit.
+        if (declared === undefined && serializedLength(source.value) > config.maxBodyBytes) {
+          return finish({ type: "payload_too_large" });
+        }
+        return parsed(delivery, source.value, finish);
+      case "consumed":
+        return finish(BODY_CONSUMED);
+      case "bytes":
+        // Bytes a framework handed over may be decoded already (express.raw() does it).
+        if (codings.length > 0 && looksLikeJsonText(source.bytes)) {
+          return read(delivery, source.bytes, [], finish);
+        }
+        return read(delivery, source.bytes, codings, finish);
+      case "stream":
+        source.read({ bytes: config.maxBodyBytes, timeoutMs: config.bodyTimeoutMs }, (bytes) =>
+          finish.guard(() => read(delivery, bytes, codings, finish)),
+        );
     }
+  };
 
-    // `return await`: V8 resolves an awaited promise in fewer ticks than a returned one.
-    return await process(kindOfDelivery(delivery.pathname, body, model), body);
+  /** The body's bytes, or why there are none: undoes its Content-Encoding, parses it. */
+  const read = (
+    delivery: Delivery,
+    bytes: BodyBytes | typeof UNDECODABLE,
+    codings: Parameters<typeof decodeBody>[1],
+    finish: Finish,
+  ): void => {
+    switch (bytes) {
+      case CONSUMED:
+        return finish(BODY_CONSUMED);
+      case TIMED_OUT:
+        return finish({ type: "request_timeout", detail: `bodyTimeoutMs ${config.bodyTimeoutMs}` });
+      case UNREADABLE:
+        return finish({ type: "unreadable_body" });
+      case UNDECODABLE:
+        return finish({
+          type: "undecodable_body",
+          detail: `Content-Encoding ${codings.join(", ")}`,
+        });
+      case TOO_LARGE:
+        return finish({ type: "payload_too_large" });
+    }
+    if (codings.length > 0) {
+      decodeBody(bytes, codings, config.maxBodyBytes)
+        .then((decoded) => read(delivery, decoded, [], finish))
+        .catch(finish.failed);
+      return;
+    }
+    if (bytes.byteLength > config.maxBodyBytes) return finish({ type: "payload_too_large" });
+    const body = parseJson(bytes);
+    if (body === MALFORMED) return finish({ type: "malformed_json" });
+    parsed(delivery, body, finish);
+  };
+
+  const parsed = (delivery: Delivery, body: unknown, finish: Finish): void => {
+    const outcome = process(kindOfDelivery(delivery.pathname, body, model), body);
+    if (outcome instanceof Promise) outcome.then(finish, finish.failed);
+    else finish(outcome);
   };
 
   const refuse = (refusal: Refusal): WebhookRefusedError => {
@@ -360,16 +410,29 @@ export function createWebhooksOver(model: NotificationModel, options: WebhooksOp
   };
 
   const pipeline: Pipeline = {
-    async run(delivery) {
-      let outcome: Outcome;
-      try {
-        outcome = await decide(delivery);
-      } catch {
-        // Only a bug of ours gets here (handlers' errors are caught where they run).
-        return FAILED;
-      }
-      if (isRefusal(outcome)) refuse(outcome);
-      return outcome;
+    run(delivery, answer) {
+      let answered = false;
+      const finish = ((outcome: Outcome): void => {
+        if (answered) return;
+        answered = true;
+        if (isRefusal(outcome)) refuse(outcome);
+        try {
+          answer(outcome);
+        } catch {
+          // The adapter could not write its answer (a response already destroyed): nothing else
+          // can be told, and a throw here would escape from an event listener or a promise.
+        }
+      }) as Finish;
+      // Only a bug of ours gets to these (handlers' errors are caught where they run).
+      finish.failed = () => finish(FAILED);
+      finish.guard = (step) => {
+        try {
+          step();
+        } catch {
+          finish.failed();
+        }
+      };
+      finish.guard(() => decide(delivery, finish));
     },
     refuse(refusal) {
       refuse(refusal);
