@@ -15,6 +15,7 @@ import {
   type BodySource,
   type ReadLimits,
 } from "./body.js";
+import { clearDeadline, setDeadline } from "./deadlines.js";
 import { isUnderMount, pathnameOf } from "./routing.js";
 import { toHttp, type Outcome } from "./status-policy.js";
 import { pipelineOf, type Webhooks } from "./webhooks.js";
@@ -84,16 +85,16 @@ function readStream(req: NodeRequest, limits: ReadLimits, done: (bytes: BodyByte
   const limit = limits.bytes;
   const chunks: Uint8Array[] = [];
   let size = 0;
-  const timer =
+  const deadline =
     limits.timeoutMs === undefined
       ? undefined
-      : setTimeout(() => {
+      : setDeadline(limits.timeoutMs, () => {
           req.pause();
           finish(TIMED_OUT);
-        }, limits.timeoutMs);
+        });
   // Settles once, and stops listening: the first of end, limit, timeout, error or close wins.
   const finish = (value: BodyBytes): void => {
-    clearTimeout(timer);
+    clearDeadline(deadline);
     req.off("data", onData);
     req.off("end", onEnd);
     req.off("error", onGone);
