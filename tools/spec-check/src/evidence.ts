@@ -7,6 +7,7 @@ import { isObject, toPointer, type JsonObject } from "./json.js";
 import type { PublishedReference } from "./reference.js";
 import { listOperations } from "./spec.js";
 import { deref } from "./json.js";
+import { walkDocument } from "@mehery/xms-spec-model";
 
 /** Strings the reference shows: enumerated values and every quoted string of its examples. */
 export function evidencedValues(referenceText: string, reference: PublishedReference): Set<string> {
@@ -35,41 +36,39 @@ export interface EnumeratedValue {
 }
 
 /** Every string in an `enum` or `const` of the spec (examples and extensions are not walked). */
-export function enumeratedValues(node: unknown, path: string[] = []): EnumeratedValue[] {
-  if (Array.isArray(node))
-    return node.flatMap((child, i) => enumeratedValues(child, [...path, String(i)]));
-  if (!isObject(node)) return [];
+export function enumeratedValues(node: unknown): EnumeratedValue[] {
   const found: EnumeratedValue[] = [];
-  for (const [key, child] of Object.entries(node)) {
-    if (key === "example" || key === "examples" || key.startsWith("x-")) continue;
-    const at = [...path, key];
-    if (key === "enum" && Array.isArray(child)) {
-      child.forEach((value, i) => {
-        if (typeof value === "string")
-          found.push({ value, pointer: toPointer([...at, String(i)]) });
+  walkDocument(node, (value, path, parent) => {
+    if (Array.isArray(parent)) return true;
+    const key = path[path.length - 1] as string;
+    if (key === "example" || key === "examples" || key.startsWith("x-")) return false;
+    if (key === "enum" && Array.isArray(value)) {
+      value.forEach((member, i) => {
+        if (typeof member === "string") {
+          found.push({ value: member, pointer: toPointer([...path, String(i)]) });
+        }
       });
-    } else if (key === "const" && typeof child === "string") {
-      found.push({ value: child, pointer: toPointer(at) });
-    } else found.push(...enumeratedValues(child, at));
-  }
+      return false;
+    }
+    if (key === "const" && typeof value === "string") {
+      found.push({ value, pointer: toPointer(path) });
+    }
+    return true;
+  });
   return found;
 }
 
 /** Every object carrying an `x-inferred*` marker, with its pointer. */
-export function inferredMarkers(
-  node: unknown,
-  path: string[] = [],
-): { pointer: string; node: JsonObject }[] {
-  if (Array.isArray(node))
-    return node.flatMap((child, i) => inferredMarkers(child, [...path, String(i)]));
-  if (!isObject(node)) return [];
-  const own = Object.keys(node).some((key) => key.startsWith("x-inferred"))
-    ? [{ pointer: toPointer(path), node }]
-    : [];
-  return [
-    ...own,
-    ...Object.entries(node).flatMap(([key, child]) => inferredMarkers(child, [...path, key])),
-  ];
+export function inferredMarkers(node: unknown): { pointer: string; node: JsonObject }[] {
+  const found: { pointer: string; node: JsonObject }[] = [];
+  const mark = (value: unknown, path: readonly string[]): void => {
+    if (isObject(value) && Object.keys(value).some((key) => key.startsWith("x-inferred"))) {
+      found.push({ pointer: toPointer(path), node: value });
+    }
+  };
+  mark(node, []);
+  walkDocument(node, (value, path) => mark(value, path));
+  return found;
 }
 
 /** What breaks the rule in a marker: `x-inferred` without a reason, an empty reason, ... */

@@ -17,7 +17,7 @@ import {
   toPointer,
   type JsonObject,
 } from "./json.js";
-import { visitSchemas } from "@mehery/xms-spec-model";
+import { visitSchemas, walkDocument } from "@mehery/xms-spec-model";
 import { listOperations } from "./spec.js";
 
 export interface ExampleCase {
@@ -57,21 +57,22 @@ export function schemaRoots(spec: JsonObject): { schema: JsonObject; pointer: st
     if (isObject(schema))
       roots.push({ schema, pointer: toPointer(["components", "schemas", name]) });
   }
-  const search = (node: unknown, tokens: string[]): void => {
-    if (Array.isArray(node)) {
-      node.forEach((child, index) => search(child, [...tokens, String(index)]));
-      return;
-    }
-    if (!isObject(node)) return;
-    for (const [key, child] of Object.entries(node)) {
-      if (key === "example" || key === "examples") continue;
-      if (key === "schema" && isObject(child)) {
-        roots.push({ schema: child, pointer: toPointer([...tokens, key]) });
-        continue;
-      }
-      search(child, [...tokens, key]);
-    }
-  };
+  // Every `schema` below `node` (not inside example payloads) is a root.
+  const search = (node: unknown, from: string[]): void =>
+    walkDocument(
+      node,
+      (value, path, parent) => {
+        if (Array.isArray(parent)) return true;
+        const key = path[path.length - 1];
+        if (key === "example" || key === "examples") return false;
+        if (key === "schema" && isObject(value)) {
+          roots.push({ schema: value, pointer: toPointer(path) });
+          return false;
+        }
+        return true;
+      },
+      from,
+    );
   search(spec.paths, ["paths"]);
   search(spec.webhooks, ["webhooks"]);
   const components = objectAt(spec, "components") ?? {};

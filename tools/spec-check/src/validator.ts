@@ -5,6 +5,7 @@
  */
 import { Ajv2020, type ErrorObject } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
+import { walkDocument } from "@mehery/xms-spec-model";
 import { isObject, type JsonObject } from "./json.js";
 
 // ajv-formats is CommonJS with a default export; under NodeNext its namespace is what we get.
@@ -22,15 +23,13 @@ export interface ValidationResult {
   errors: string[];
 }
 
-function extensionKeywords(node: unknown, found: Set<string>): Set<string> {
-  if (Array.isArray(node)) {
-    for (const child of node) extensionKeywords(child, found);
-  } else if (isObject(node)) {
-    for (const [key, child] of Object.entries(node)) {
-      if (key.startsWith("x-")) found.add(key);
-      extensionKeywords(child, found);
-    }
-  }
+/** Every `x-` key of the document (ajv must know them as keywords). */
+function extensionKeywords(node: unknown): Set<string> {
+  const found = new Set<string>();
+  walkDocument(node, (_value, path, parent) => {
+    const key = path[path.length - 1] as string;
+    if (!Array.isArray(parent) && key.startsWith("x-")) found.add(key);
+  });
   return found;
 }
 
@@ -62,11 +61,7 @@ export function createValidator(
   addFormats(ajv);
   // Ajv compiles the registered document's root when a pointer into it is first resolved:
   // its top-level OpenAPI fields (`openapi`, `paths`, ...) become inert keywords too.
-  const inert = new Set([
-    ...OPENAPI_KEYWORDS,
-    ...Object.keys(spec),
-    ...extensionKeywords(spec, new Set()),
-  ]);
+  const inert = new Set([...OPENAPI_KEYWORDS, ...Object.keys(spec), ...extensionKeywords(spec)]);
   ajv.addVocabulary([...inert]);
   ajv.addSchema({ ...spec, $id: SPEC_ID });
   return (schemaPointer, value) => {

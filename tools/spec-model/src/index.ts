@@ -30,6 +30,7 @@ export {
   type JsonObject,
 } from "./json.js";
 export { visitSchemas, type VisitContext } from "./schema/visit.js";
+export { walkDocument, type Path } from "./walk.js";
 export { enumOf, type EnumInfo } from "./schema/enum.js";
 export {
   branchFor,
