@@ -185,13 +185,41 @@ export interface Pipeline {
   model: NotificationModel;
 }
 
-/** Ends a delivery with its outcome (once; later calls do nothing). */
-interface Finish {
-  (outcome: Outcome): void;
-  /** Ends it as failed: a bug of ours, the only thing that throws in the pipeline. */
-  failed: () => void;
+/**
+ * A delivery on its way through the pipeline, as each step hands it to the next: one object per
+ * delivery, whose `end` reaches the adapter once (later calls do nothing).
+ */
+class Run {
+  #ended = false;
+
+  constructor(
+    readonly delivery: Delivery,
+    readonly settle: (outcome: Outcome) => void,
+  ) {}
+
+  /** Ends the delivery with its outcome (bound: also a promise's callback). */
+  readonly end = (outcome: Outcome): void => {
+    if (this.#ended) return;
+    this.#ended = true;
+    try {
+      this.settle(outcome);
+    } catch {
+      // The adapter could not write its answer (a response already destroyed): nothing else can
+      // be told, and a throw here would escape from an event listener or a promise.
+    }
+  };
+
+  /** Ends it as failed: only a bug of ours gets here (handlers' errors are caught where they run). */
+  readonly failed = (): void => this.end(FAILED);
+
   /** Runs a step of the pipeline from an event or a promise: a throw ends it as failed. */
-  guard: (step: () => void) => void;
+  guard(step: () => void): void {
+    try {
+      step();
+    } catch {
+      this.end(FAILED);
+    }
+  }
 }
 
 /**
@@ -315,92 +343,95 @@ export function createWebhooksOver(model: NotificationModel, options: WebhooksOp
    * deliveries per second, three cost 12%, ten 31%; the await itself is 0.1 µs, the rest is the
    * answer's write leaving the event that read the body.)
    */
-  const decide = (delivery: Delivery, finish: Finish): void => {
-    if (delivery.method !== "POST") return finish(METHOD_NOT_ALLOWED);
+  const decide = (run: Run): void => {
+    if (run.delivery.method !== "POST") return run.end(METHOD_NOT_ALLOWED);
     // A boolean where the runtime hashes synchronously (node:crypto), else a promise. Nothing of
     // the body is read before the token proved good.
-    const verdict = verifyToken(delivery.token);
-    if (typeof verdict === "boolean") return verified(delivery, verdict, finish);
-    verdict.then((ok) => verified(delivery, ok, finish)).catch(finish.failed);
+    const verdict = verifyToken(run.delivery.token);
+    if (typeof verdict === "boolean") return verified(run, verdict);
+    verdict.then((ok) => verified(run, ok)).catch(run.failed);
   };
 
-  const verified = (delivery: Delivery, ok: boolean, finish: Finish): void => {
-    if (!ok) return finish(delivery.token === null ? UNAUTHORIZED_MISSING : UNAUTHORIZED_WRONG);
-    if (!isJsonContentType(delivery.contentType)) return finish(UNSUPPORTED_MEDIA_TYPE);
-    const codings = parseContentEncoding(delivery.contentEncoding);
+  const verified = (run: Run, ok: boolean): void => {
+    if (!ok)
+      return run.end(run.delivery.token === null ? UNAUTHORIZED_MISSING : UNAUTHORIZED_WRONG);
+    if (!isJsonContentType(run.delivery.contentType)) return run.end(UNSUPPORTED_MEDIA_TYPE);
+    const codings = parseContentEncoding(run.delivery.contentEncoding);
     if (!Array.isArray(codings)) {
-      return finish({
+      return run.end({
         type: "unsupported_encoding",
         detail: `Content-Encoding "${codings.unsupported}"`,
       });
     }
-    const declared = declaredLength(delivery.contentLength);
+    const declared = declaredLength(run.delivery.contentLength);
     if (declared !== undefined && declared > config.maxBodyBytes) {
-      return finish({ type: "payload_too_large", detail: `Content-Length ${declared}` });
+      return run.end({ type: "payload_too_large", detail: `Content-Length ${declared}` });
     }
-    const source = delivery.body;
+    const source = run.delivery.body;
     switch (source.type) {
       case "parsed":
         // A body parser ran first (express.json()) and no Content-Length says how big the body
         // was: measure it again. The re-serialized length (UTF-16 units) is at most the byte
         // length of the JSON it came from, so this never rejects a body within the limit.
         if (declared === undefined && serializedLength(source.value) > config.maxBodyBytes) {
-          return finish({ type: "payload_too_large" });
+          return run.end({ type: "payload_too_large" });
         }
-        return parsed(delivery, source.value, finish);
+        return parsed(run, source.value);
       case "consumed":
-        return finish(BODY_CONSUMED);
+        return run.end(BODY_CONSUMED);
       case "bytes":
         // Bytes a framework handed over may be decoded already (express.raw() does it).
         if (codings.length > 0 && looksLikeJsonText(source.bytes)) {
-          return read(delivery, source.bytes, [], finish);
+          return read(run, source.bytes, []);
         }
-        return read(delivery, source.bytes, codings, finish);
+        return read(run, source.bytes, codings);
       case "stream":
         source.read({ bytes: config.maxBodyBytes, timeoutMs: config.bodyTimeoutMs }, (bytes) =>
-          finish.guard(() => read(delivery, bytes, codings, finish)),
+          run.guard(() => read(run, bytes, codings)),
         );
     }
   };
 
   /** The body's bytes, or why there are none: undoes its Content-Encoding, parses it. */
   const read = (
-    delivery: Delivery,
+    run: Run,
     bytes: BodyBytes | typeof UNDECODABLE,
     codings: Parameters<typeof decodeBody>[1],
-    finish: Finish,
   ): void => {
     switch (bytes) {
       case CONSUMED:
-        return finish(BODY_CONSUMED);
+        return run.end(BODY_CONSUMED);
       case TIMED_OUT:
-        return finish({ type: "request_timeout", detail: `bodyTimeoutMs ${config.bodyTimeoutMs}` });
+        return run.end({
+          type: "request_timeout",
+          detail: `bodyTimeoutMs ${config.bodyTimeoutMs}`,
+        });
       case UNREADABLE:
-        return finish({ type: "unreadable_body" });
+        return run.end({ type: "unreadable_body" });
       case UNDECODABLE:
-        return finish({
+        return run.end({
           type: "undecodable_body",
           detail: `Content-Encoding ${codings.join(", ")}`,
         });
       case TOO_LARGE:
-        return finish({ type: "payload_too_large" });
+        return run.end({ type: "payload_too_large" });
     }
     if (codings.length > 0) {
       decodeBody(bytes, codings, config.maxBodyBytes)
-        .then((decoded) => read(delivery, decoded, [], finish))
-        .catch(finish.failed);
+        .then((decoded) => read(run, decoded, []))
+        .catch(run.failed);
       return;
     }
-    if (bytes.byteLength > config.maxBodyBytes) return finish({ type: "payload_too_large" });
+    if (bytes.byteLength > config.maxBodyBytes) return run.end({ type: "payload_too_large" });
     const body = parseJson(bytes);
-    if (body === MALFORMED) return finish({ type: "malformed_json" });
-    parsed(delivery, body, finish);
+    if (body === MALFORMED) return run.end({ type: "malformed_json" });
+    parsed(run, body);
   };
 
-  const parsed = (delivery: Delivery, body: unknown, finish: Finish): void => {
-    const outcome = process(kindOfDelivery(delivery.pathname, body, model), body);
-    if (outcome instanceof Promise) outcome.then(finish, finish.failed);
-    else finish(outcome);
+  const parsed = (run: Run, body: unknown): void => {
+    const outcome = process(kindOfDelivery(run.delivery.pathname, body, model), body);
+    if (outcome instanceof Promise) outcome.then(run.end, run.failed);
+    else run.end(outcome);
   };
 
   const refuse = (refusal: Refusal): WebhookRefusedError => {
@@ -411,28 +442,11 @@ export function createWebhooksOver(model: NotificationModel, options: WebhooksOp
 
   const pipeline: Pipeline = {
     run(delivery, answer) {
-      let answered = false;
-      const finish = ((outcome: Outcome): void => {
-        if (answered) return;
-        answered = true;
+      const run = new Run(delivery, (outcome) => {
         if (isRefusal(outcome)) refuse(outcome);
-        try {
-          answer(outcome);
-        } catch {
-          // The adapter could not write its answer (a response already destroyed): nothing else
-          // can be told, and a throw here would escape from an event listener or a promise.
-        }
-      }) as Finish;
-      // Only a bug of ours gets to these (handlers' errors are caught where they run).
-      finish.failed = () => finish(FAILED);
-      finish.guard = (step) => {
-        try {
-          step();
-        } catch {
-          finish.failed();
-        }
-      };
-      finish.guard(() => decide(delivery, finish));
+        answer(outcome);
+      });
+      run.guard(() => decide(run));
     },
     refuse(refusal) {
       refuse(refusal);
