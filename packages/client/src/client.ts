@@ -3,11 +3,11 @@ import * as openapiFetch from "openapi-fetch";
 import { DEFAULT_BASE_URL } from "./defaults.js";
 import { XmsError } from "./errors/XmsError.js";
 import { createLog, type Logger, type LogLevel } from "./log.js";
-import { checkBaseUrl, checkNumbers } from "./options.js";
+import { checkBaseUrl, settle } from "./options.js";
 import { createPathClient, type XmsPathClient } from "./path-client.js";
 import { createResources, type Resources } from "./resources.js";
 import { resources } from "./generated/resources.js";
-import type { FetchLike, Policy, RetryOptions } from "./retry.js";
+import type { FetchLike, RetryOptions } from "./retry.js";
 import type { Transport } from "./transport.js";
 import { VERSION } from "./version.js";
 
@@ -91,22 +91,14 @@ export function createClient(options: ClientOptions = {}): XmsClient {
       "@mehery/xms-client: in a browser, set dangerouslyAllowBrowser to expose the API key",
     );
   }
-  checkNumbers(options, "createClient's");
+  const policy = settle(options, "createClient's");
   const baseUrl =
     options.baseUrl !== undefined
       ? checkBaseUrl(options.baseUrl, "baseUrl")
       : checkBaseUrl(readEnv(g, "XMS_BASE_URL") || DEFAULT_BASE_URL, "XMS_BASE_URL");
   const logLevel = options.logLevel ?? (readEnv(g, "XMS_LOG") as LogLevel | undefined) ?? "warn";
-  const policy: Policy = {
-    maxRetries: options.maxRetries ?? 2,
-    timeoutMs: options.timeoutMs ?? 60_000,
-    deadlineMs: options.deadlineMs ?? Infinity,
-    retryBaseDelayMs: options.retryBaseDelayMs ?? 500,
-    retryMaxDelayMs: options.retryMaxDelayMs ?? 8_000,
-    maxRetryAfterMs: options.maxRetryAfterMs ?? 60_000,
-    onRetry: options.onRetry,
-    log: createLog(options.logger ?? console, logLevel),
-  };
+  policy.onRetry = options.onRetry;
+  policy.log = createLog(options.logger ?? console, logLevel);
   const credentials: Record<string, string> = { "x-api-key": apiKey };
   if (apiId) credentials["x-api-id"] = apiId;
 
@@ -129,7 +121,6 @@ export function createClient(options: ClientOptions = {}): XmsClient {
     fetch: options.fetch,
     idempotent: (method, path) =>
       idempotent.get(`${method} ${path}`) ?? (method == "GET" || method == "HEAD"),
-    context: { baseUrl, credentials: Object.keys(credentials) },
   };
   const raw = createFetchClient()<paths>({
     baseUrl,

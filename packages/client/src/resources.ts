@@ -6,8 +6,8 @@ import { createApiError } from "./errors/create-api-error.js";
 import { XmsResponseParseError } from "./errors/XmsResponseParseError.js";
 import type { CallOptions } from "./call-options.js";
 import { resources, type Resources } from "./generated/resources.js";
-import { checkNumbers } from "./options.js";
-import { RETRY, withRetry } from "./retry.js";
+import { settle } from "./options.js";
+import { withRetry } from "./retry.js";
 import { send, type Transport } from "./transport.js";
 
 export type { CallOptions };
@@ -81,7 +81,7 @@ export function createResources(t: Transport, viaPathApi: () => RequestFn | unde
       methods[key] = async (arg?: unknown, options?: CallOptions) => {
         if (input == "none") options = arg as CallOptions;
         options ??= {};
-        checkNumbers(options, "the call's");
+        const policy = settle(options, "the call's", t.policy);
         const body = input == "body" ? JSON.stringify(arg) : undefined;
         const query = input == "query" && arg ? (arg as Record<string, unknown>) : undefined;
         const search = query && querySerializer(query);
@@ -91,23 +91,9 @@ export function createResources(t: Transport, viaPathApi: () => RequestFn | unde
         const base = body === undefined ? plainHeaders : jsonHeaders;
         // A call may replace any header, or remove one with `null`.
         const headers = options.headers ? mergeHeaders(base, options.headers) : base;
-        const call = { method, path, url, idempotent, options };
-        return withRetry(t.policy, call, async (attempt) => {
-          attempt.headers = headers;
-          let response: Response;
-          try {
-            response = await send(t, url, {
-              method,
-              headers,
-              body: body ?? null,
-              signal: attempt.signal,
-            });
-          } catch (error) {
-            attempt.fetchError = error;
-            throw error;
-          }
-          attempt.response = response;
-          if (attempt.retries(response)) throw RETRY;
+        const call = { method, path, url, idempotent, signal: options.signal };
+        return withRetry(policy, call, async (attempt) => {
+          const response = await send(t, attempt, url, { method, headers, body: body ?? null });
           return parse(response, await response.text(), method, url, headers);
         });
       };
@@ -143,12 +129,10 @@ export function createResources(t: Transport, viaPathApi: () => RequestFn | unde
     if (!response.ok) {
       const body = typeof text == "string" ? parseError(text) : text;
       // The credentials this request carried (a call's headers may have removed one).
-      const credentials = sent
-        ? Object.keys(t.credentials).filter((name) =>
-            sent instanceof Headers ? sent.has(name) : name in sent,
-          )
-        : t.context.credentials;
-      throw createApiError(response, body, method, url, { ...t.context, credentials });
+      const credentials = Object.keys(t.credentials).filter(
+        (name) => !sent || (sent instanceof Headers ? sent.has(name) : name in sent),
+      );
+      throw createApiError(response, body, method, url, { baseUrl: t.baseUrl, credentials });
     }
     try {
       return JSON.parse(text as string);

@@ -63,7 +63,7 @@ export interface Call {
   /** Named in errors and `onRetry`; `send` may replace it with the URL it requested. */
   url: string;
   idempotent: boolean;
-  options: CallRetryOptions & { signal?: AbortSignal | null | undefined };
+  signal: AbortSignal | null | undefined;
 }
 
 /** One attempt: `send` fills it in as it goes. */
@@ -125,7 +125,8 @@ function sleep(ms: number, signal: AbortSignal | null | undefined): Promise<void
 }
 
 /**
- * Runs `send` once per attempt until it succeeds, fails in a way that is not safe to retry, or the
+ * Runs `send` once per attempt, under `policy` (the client's, with the call's own options settled
+ * over it), until it succeeds, fails in a way that is not safe to retry, or the
  * retries, the deadline or the caller's signal run out. Each attempt gets its own time limit, which
  * `send` must let cover the response body. A send is retried only when the spec marks it
  * idempotent, on a 429 (not processed), or when the request provably never left.
@@ -135,12 +136,8 @@ export async function withRetry<T>(
   call: Call,
   send: (attempt: Attempt) => Promise<T>,
 ): Promise<T> {
-  const { method, idempotent, options } = call;
-  const signal = options.signal;
-  const maxRetries = options.maxRetries ?? policy.maxRetries;
-  const timeoutMs = options.timeoutMs ?? policy.timeoutMs;
-  const deadlineMs = options.deadlineMs ?? policy.deadlineMs;
-  const { log, onRetry } = policy;
+  const { method, idempotent, signal } = call;
+  const { maxRetries, timeoutMs, deadlineMs, log, onRetry } = policy;
   const start = Date.now();
   const deadline = start + deadlineMs;
 
