@@ -100,9 +100,12 @@ export function createPathClient(
       };
       // openapi-fetch copies `rest` into its own init: the same object serves every attempt.
       // Middlewares get real Requests; a custom fetch then gets the signal inside (see `send`).
-      if (registered.length)
-        Object.assign(rest, { fetch, Request }, t.fetch && { signal: attempt.signal });
-      else Object.assign(rest, { fetch, Request: PendingRequest });
+      const real = registered.length > 0;
+      Object.assign(
+        rest,
+        { fetch, Request: real ? Request : PendingRequest },
+        real && t.fetch && { signal: attempt.signal },
+      );
       return verbs[method]!(path, rest);
     });
   }

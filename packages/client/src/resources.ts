@@ -87,7 +87,16 @@ export function createResources(t: Transport, viaPathApi: () => RequestFn | unde
         const search = query && querySerializer(query);
         const url = t.baseUrl + path + (search ? `?${search}` : "");
         const request = viaPathApi();
-        if (request) return viaMiddlewares(request, method, path, url, body, query, options);
+        if (request) {
+          // openapi-fetch serializes the body again: the wire bytes are those of `body`.
+          const { data, error, response } = await request(method, path, {
+            ...options,
+            parseAs: "text",
+            body: input == "body" ? arg : undefined,
+            params: query && { query },
+          });
+          return parse(response, response.ok ? data : error, method, url);
+        }
         const base = body === undefined ? plainHeaders : jsonHeaders;
         // A call may replace any header, or remove one with `null`.
         const headers = options.headers ? mergeHeaders(base, options.headers) : base;
@@ -101,30 +110,12 @@ export function createResources(t: Transport, viaPathApi: () => RequestFn | unde
   }
   return out as unknown as Resources;
 
-  async function viaMiddlewares(
-    request: RequestFn,
-    method: string,
-    path: string,
-    url: string,
-    body: string | undefined,
-    query: object | undefined,
-    options: CallOptions,
-  ): Promise<unknown> {
-    const { data, error, response } = await request(method, path, {
-      ...options,
-      parseAs: "text",
-      body: body === undefined ? undefined : JSON.parse(body),
-      params: query ? { query } : undefined,
-    });
-    return parse(response, response.ok ? data : error, method, url, undefined);
-  }
-
   function parse(
     response: Response,
     text: unknown,
     method: string,
     url: string,
-    sent: Headers | Record<string, string> | undefined,
+    sent?: Headers | Record<string, string>,
   ): unknown {
     if (!response.ok) {
       const body = typeof text == "string" ? parseError(text) : text;
