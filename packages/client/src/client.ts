@@ -114,8 +114,9 @@ export function createClient(options: ClientOptions = {}): XmsClient {
     headers: {
       [browser ? "x-xms-user-agent" : "user-agent"]: options.userAgent ?? `xms-client/${VERSION}`,
       ...options.headers,
+      ...credentials,
     },
-    credentials,
+    credentials: Object.keys(credentials),
     // Without one, globalThis.fetch is read at call time, so a fetch installed after createClient
     // (a test polyfill) is used.
     fetch: options.fetch,
@@ -124,7 +125,7 @@ export function createClient(options: ClientOptions = {}): XmsClient {
   };
   const raw = createFetchClient()<paths>({
     baseUrl,
-    headers: { ...transport.headers, ...credentials },
+    headers: transport.headers,
   });
   const pathClient = createPathClient(transport, raw);
   const resourceMethods = createResources(transport, () =>

@@ -39,9 +39,9 @@ export function redact(headers: Record<string, string>): Record<string, string> 
   return out;
 }
 
-/** Writes one attempt's line at `level`. */
+/** Writes one attempt's line at `level`; a `debug` line only when `debug` is true. */
 export type Log = ((level: "debug" | "info", entry: AttemptLog) => void) & {
-  /** Whether a `debug` line would be written: the loop builds no entry for a line never written. */
+  /** Whether `debug` lines are written: the loop builds no entry for a line never written. */
   readonly debug: boolean;
 };
 
@@ -56,7 +56,6 @@ export function createLog(logger: Logger, level: LogLevel): Log | undefined {
   // The loop logs attempts at debug and retries at info: from warn up it writes nothing.
   if (min >= 2) return;
   const log = (at: "debug" | "info", entry: AttemptLog) => {
-    if (levels.indexOf(at) < min) return;
     const { method, path, status, attempt, delayMs, durationMs } = entry;
     const retry = delayMs === undefined ? "" : `, retry in ${Math.round(delayMs)} ms`;
     logger[at as Exclude<LogLevel, "off">](

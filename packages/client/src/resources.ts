@@ -70,8 +70,8 @@ function parseError(text: string): unknown {
  */
 export function createResources(t: Transport, viaPathApi: () => RequestFn | undefined): Resources {
   const out: Record<string, Record<string, unknown>> = {};
-  const jsonHeaders = { ...t.headers, "content-type": "application/json", ...t.credentials };
-  const plainHeaders = { ...t.headers, ...t.credentials };
+  const jsonHeaders = { ...t.headers, "content-type": "application/json" };
+  const plainHeaders = t.headers;
   // Scalars as `key=value`, arrays repeated (form, explode): the path API's default.
   const querySerializer = createQuerySerializer();
   for (const [name, group] of Object.entries(resources)) {
@@ -120,7 +120,7 @@ export function createResources(t: Transport, viaPathApi: () => RequestFn | unde
     if (!response.ok) {
       const body = typeof text == "string" ? parseError(text) : text;
       // The credentials this request carried (a call's headers may have removed one).
-      const credentials = Object.keys(t.credentials).filter(
+      const credentials = t.credentials.filter(
         (name) => !sent || (sent instanceof Headers ? sent.has(name) : name in sent),
       );
       throw createApiError(response, body, method, url, { baseUrl: t.baseUrl, credentials });

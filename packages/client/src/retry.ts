@@ -102,13 +102,6 @@ export function parseRetryAfter(value: string | null): number | undefined {
   if (date === date) return Math.max(0, date - Date.now()); // not NaN
 }
 
-function causeCode(error: unknown): string | undefined {
-  // undici: TypeError("fetch failed", { cause: Error { code: "ECONNREFUSED" } }).
-  type Coded = { cause?: Coded; code?: unknown } | null | undefined;
-  const code = (error as Coded)?.cause?.code ?? (error as Coded)?.code;
-  return typeof code == "string" ? code : undefined;
-}
-
 function sleep(ms: number, signal: AbortSignal | null | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
     const stop = () => {
@@ -170,7 +163,7 @@ export async function withRetry<T>(
     let error: XmsConnectionError | undefined;
     try {
       const value = await send(attempt);
-      if (log?.debug) write(log, "debug", n, began, attempt);
+      write(n, began, attempt);
       return value;
     } catch (thrown) {
       if (thrown !== RETRY) {
@@ -194,7 +187,7 @@ export async function withRetry<T>(
           : connectionError(method, call.url, thrown, attempt.response !== undefined);
         const retry = idempotent || !error.sent;
         if (!retry || n >= maxRetries || Date.now() + delay >= deadline) {
-          if (log?.debug) write(log, "debug", n, began, attempt, undefined, error.code);
+          write(n, began, attempt, undefined, error.code);
           throw error;
         }
       }
@@ -202,7 +195,7 @@ export async function withRetry<T>(
       clearTimeout(timer);
       signal?.removeEventListener("abort", abort);
     }
-    if (log) write(log, "info", n, began, attempt, delay, error?.code);
+    write(n, began, attempt, delay, error?.code);
     const response = error ? undefined : attempt.response;
     onRetry?.({ attempt: n + 1, delayMs: delay!, method, url: call.url, error, response });
     // The retried response's body is not read: release its connection.
@@ -214,26 +207,22 @@ export async function withRetry<T>(
     return Math.random() * Math.min(policy.retryMaxDelayMs, policy.retryBaseDelayMs * 2 ** n);
   }
 
-  function write(
-    log: Log,
-    level: "debug" | "info",
-    n: number,
-    began: number,
-    a: Attempt,
-    delayMs?: number,
-    code?: string,
-  ) {
-    log(level, {
-      method,
-      path: call.path,
-      status: code ?? a.response?.status ?? "error",
-      attempt: n + 1,
-      delayMs,
-      durationMs: Date.now() - began,
-      headers: redact(
-        a.headers instanceof Headers ? Object.fromEntries(a.headers) : (a.headers ?? {}),
-      ),
-    });
+  // A retry (with its delay) is logged at info, any other attempt at debug.
+  function write(n: number, began: number, a: Attempt, delayMs?: number, code?: string) {
+    const level = delayMs === undefined ? "debug" : "info";
+    // The entry is built only for a line that is written.
+    if (log && (log.debug || level == "info"))
+      log(level, {
+        method,
+        path: call.path,
+        status: code ?? a.response?.status ?? "error",
+        attempt: n + 1,
+        delayMs,
+        durationMs: Date.now() - began,
+        headers: redact(
+          a.headers instanceof Headers ? Object.fromEntries(a.headers) : (a.headers ?? {}),
+        ),
+      });
   }
 }
 
@@ -243,7 +232,10 @@ function connectionError(
   cause: unknown,
   responded: boolean,
 ): XmsConnectionError {
-  const code = causeCode(cause) ?? (responded ? "ECONNRESET" : "ERR_CONNECTION");
+  // undici: TypeError("fetch failed", { cause: Error { code: "ECONNREFUSED" } }).
+  type Coded = { cause?: Coded; code?: unknown } | null | undefined;
+  const found = (cause as Coded)?.cause?.code ?? (cause as Coded)?.code;
+  const code = typeof found == "string" ? found : responded ? "ECONNRESET" : "ERR_CONNECTION";
   // Once the headers arrived the request was certainly received; before, only a failure that
   // proves the request never left (refused, DNS, connect timeout) counts as unsent.
   const sent = responded || !notSent.test(code);

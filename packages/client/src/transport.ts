@@ -5,10 +5,10 @@ export interface Transport {
   policy: Policy;
   /** Absolute, without a trailing slash. */
   baseUrl: string;
-  /** Every request's headers: the client's own, then the credentials (which nothing overrides). */
+  /** Every request's headers: the client's own, then the credentials (which they do not override). */
   headers: Record<string, string>;
-  /** The credential headers, added after any per-call headers. */
-  credentials: Record<string, string>;
+  /** The names of the credential headers (`x-api-key`, `x-api-id`), for the message of a 401. */
+  credentials: string[];
   /**
    * The caller's `fetch`, handed a Request with the attempt's signal in it; `undefined` for the
    * runtime's own, which takes the signal beside the request (see `send`).
