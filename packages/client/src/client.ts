@@ -1,9 +1,8 @@
 import type { paths } from "@mehery/xms-types";
 import * as openapiFetch from "openapi-fetch";
 import { DEFAULT_BASE_URL } from "./defaults.js";
-import { XmsError } from "./errors/XmsError.js";
 import { createLog, type Logger, type LogLevel } from "./log.js";
-import { checkBaseUrl, settle } from "./options.js";
+import { checkBaseUrl, fail, settle } from "./options.js";
 import { createPathClient, type XmsPathClient } from "./path-client.js";
 import { createResources, type Resources } from "./resources.js";
 import { resources } from "./generated/resources.js";
@@ -84,12 +83,10 @@ export function createClient(options: ClientOptions = {}): XmsClient {
   const g = globalThis as Env;
   const apiKey = options.apiKey ?? readEnv(g, "XMS_API_KEY");
   const apiId = options.apiId ?? readEnv(g, "XMS_API_ID");
-  if (!apiKey) throw new XmsError("@mehery/xms-client: missing apiKey; pass it or set XMS_API_KEY");
+  if (!apiKey) fail("missing apiKey; pass it or set XMS_API_KEY");
   const browser = g.window !== undefined && g.document !== undefined;
   if (browser && !options.dangerouslyAllowBrowser) {
-    throw new XmsError(
-      "@mehery/xms-client: in a browser, set dangerouslyAllowBrowser to expose the API key",
-    );
+    fail("in a browser, set dangerouslyAllowBrowser to expose the API key");
   }
   const policy = settle(options, "createClient's");
   const baseUrl =

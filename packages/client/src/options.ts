@@ -1,7 +1,10 @@
 import { XmsError } from "./errors/XmsError.js";
 import type { Policy } from "./retry.js";
 
-const prefix = "@mehery/xms-client: ";
+/** Throws the `XmsError` of an unusable option: every such message starts with the package name. */
+export function fail(text: string): never {
+  throw new XmsError(`@mehery/xms-client: ${text}`);
+}
 
 function show(value: unknown): string {
   return typeof value == "string" ? JSON.stringify(value) : String(value);
@@ -41,7 +44,7 @@ export function settle(options: object, where: string, base?: Policy): Policy {
     const [rule, fallback] = checks[name]!;
     if (value === undefined) policy[name] ??= fallback;
     else if (valid(value, rule)) policy[name] = value;
-    else throw new XmsError(`${prefix}${where} ${name} must be ${rules[rule]}; got ${show(value)}`);
+    else fail(`${where} ${name} must be ${rules[rule]}; got ${show(value)}`);
   }
   return policy as unknown as Policy;
 }
@@ -53,8 +56,8 @@ export function checkBaseUrl(value: unknown, source: string): string {
     url = new URL(String(value));
   } catch {}
   if (typeof value != "string" || !url || (url.protocol != "http:" && url.protocol != "https:")) {
-    throw new XmsError(
-      `${prefix}${source} must be an absolute http(s) URL such as "https://api.mehery.xyz/xms"; got ${show(value)}`,
+    fail(
+      `${source} must be an absolute http(s) URL such as "https://api.mehery.xyz/xms"; got ${show(value)}`,
     );
   }
   return url.href.replace(/\/$/, "");
