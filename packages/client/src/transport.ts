@@ -5,7 +5,7 @@ export interface Transport {
   policy: Policy;
   /** Absolute, without a trailing slash. */
   baseUrl: string;
-  /** Every request's headers: the client's own, then the credentials (which they do not override). */
+  /** Every request's headers: the client's own, then the credentials, which win over them. */
   headers: Record<string, string>;
   /** The names of the credential headers (`x-api-key`, `x-api-id`), for the message of a 401. */
   credentials: string[];
