@@ -1,13 +1,12 @@
 import type { paths } from "@mehery/xms-types";
 import * as openapiFetch from "openapi-fetch";
 import { DEFAULT_BASE_URL } from "./defaults.js";
-import { XmsError } from "./errors/XmsError.js";
 import { createLog, type Logger, type LogLevel } from "./log.js";
-import { checkBaseUrl, checkNumbers } from "./options.js";
+import { checkBaseUrl, fail, settle } from "./options.js";
 import { createPathClient, type XmsPathClient } from "./path-client.js";
 import { createResources, type Resources } from "./resources.js";
 import { resources } from "./generated/resources.js";
-import type { FetchLike, Policy, RetryOptions } from "./retry.js";
+import type { FetchLike, RetryOptions } from "./retry.js";
 import type { Transport } from "./transport.js";
 import { VERSION } from "./version.js";
 
@@ -84,29 +83,19 @@ export function createClient(options: ClientOptions = {}): XmsClient {
   const g = globalThis as Env;
   const apiKey = options.apiKey ?? readEnv(g, "XMS_API_KEY");
   const apiId = options.apiId ?? readEnv(g, "XMS_API_ID");
-  if (!apiKey) throw new XmsError("@mehery/xms-client: missing apiKey; pass it or set XMS_API_KEY");
+  if (!apiKey) fail("missing apiKey; pass it or set XMS_API_KEY");
   const browser = g.window !== undefined && g.document !== undefined;
   if (browser && !options.dangerouslyAllowBrowser) {
-    throw new XmsError(
-      "@mehery/xms-client: in a browser, set dangerouslyAllowBrowser to expose the API key",
-    );
+    fail("in a browser, set dangerouslyAllowBrowser to expose the API key");
   }
-  checkNumbers(options, "createClient's");
+  const policy = settle(options, "createClient's");
   const baseUrl =
     options.baseUrl !== undefined
       ? checkBaseUrl(options.baseUrl, "baseUrl")
       : checkBaseUrl(readEnv(g, "XMS_BASE_URL") || DEFAULT_BASE_URL, "XMS_BASE_URL");
   const logLevel = options.logLevel ?? (readEnv(g, "XMS_LOG") as LogLevel | undefined) ?? "warn";
-  const policy: Policy = {
-    maxRetries: options.maxRetries ?? 2,
-    timeoutMs: options.timeoutMs ?? 60_000,
-    deadlineMs: options.deadlineMs ?? Infinity,
-    retryBaseDelayMs: options.retryBaseDelayMs ?? 500,
-    retryMaxDelayMs: options.retryMaxDelayMs ?? 8_000,
-    maxRetryAfterMs: options.maxRetryAfterMs ?? 60_000,
-    onRetry: options.onRetry,
-    log: createLog(options.logger ?? console, logLevel),
-  };
+  policy.onRetry = options.onRetry;
+  policy.log = createLog(options.logger ?? console, logLevel);
   const credentials: Record<string, string> = { "x-api-key": apiKey };
   if (apiId) credentials["x-api-id"] = apiId;
 
@@ -122,18 +111,18 @@ export function createClient(options: ClientOptions = {}): XmsClient {
     headers: {
       [browser ? "x-xms-user-agent" : "user-agent"]: options.userAgent ?? `xms-client/${VERSION}`,
       ...options.headers,
+      ...credentials,
     },
-    credentials,
+    credentials: Object.keys(credentials),
     // Without one, globalThis.fetch is read at call time, so a fetch installed after createClient
     // (a test polyfill) is used.
     fetch: options.fetch,
     idempotent: (method, path) =>
       idempotent.get(`${method} ${path}`) ?? (method == "GET" || method == "HEAD"),
-    context: { baseUrl, credentials: Object.keys(credentials) },
   };
   const raw = createFetchClient()<paths>({
     baseUrl,
-    headers: { ...transport.headers, ...credentials },
+    headers: transport.headers,
   });
   const pathClient = createPathClient(transport, raw);
   const resourceMethods = createResources(transport, () =>

@@ -1,4 +1,4 @@
-import { XmsError } from "./errors/XmsError.js";
+import { fail } from "./options.js";
 
 /** Where the client writes its log lines: `console`, pino, winston or anything with these four methods. */
 export interface Logger {
@@ -39,28 +39,23 @@ export function redact(headers: Record<string, string>): Record<string, string> 
   return out;
 }
 
-/** Writes one attempt's line at `level`. */
+/** Writes one attempt's line at `level`; a `debug` line only when `debug` is true. */
 export type Log = ((level: "debug" | "info", entry: AttemptLog) => void) & {
-  /** Whether a `debug` line would be written: the loop builds no entry for a line never written. */
+  /** Whether `debug` lines are written: the loop builds no entry for a line never written. */
   readonly debug: boolean;
 };
 
 /** A log function writing to `logger` from `level` up; `undefined` when it would write nothing. */
 export function createLog(logger: Logger, level: LogLevel): Log | undefined {
   const min = levels.indexOf(level);
-  if (min < 0) {
-    throw new XmsError(
-      `@mehery/xms-client: logLevel must be one of ${levels.join(", ")}; got ${JSON.stringify(level)}`,
-    );
-  }
+  if (min < 0) fail(`logLevel must be one of ${levels.join(", ")}; got ${JSON.stringify(level)}`);
   // The loop logs attempts at debug and retries at info: from warn up it writes nothing.
   if (min >= 2) return;
   const log = (at: "debug" | "info", entry: AttemptLog) => {
-    if (levels.indexOf(at) < min) return;
     const { method, path, status, attempt, delayMs, durationMs } = entry;
     const retry = delayMs === undefined ? "" : `, retry in ${Math.round(delayMs)} ms`;
     logger[at as Exclude<LogLevel, "off">](
-      `xms: ${method} ${path} ${status} (attempt ${attempt}, ${Math.round(durationMs)} ms${retry})`,
+      `xms: ${method} ${path} ${status} (attempt ${attempt}, ${durationMs} ms${retry})`,
       entry,
     );
   };

@@ -1,6 +1,10 @@
 import { XmsError } from "./errors/XmsError.js";
+import type { Policy } from "./retry.js";
 
-const prefix = "@mehery/xms-client: ";
+/** Throws the `XmsError` of an unusable option: every such message starts with the package name. */
+export function fail(text: string): never {
+  throw new XmsError(`@mehery/xms-client: ${text}`);
+}
 
 function show(value: unknown): string {
   return typeof value == "string" ? JSON.stringify(value) : String(value);
@@ -9,14 +13,14 @@ function show(value: unknown): string {
 // A retry count that is NaN, negative, fractional or not a number turned a 429 into a retry storm:
 // each limit is checked where it enters (createClient or one call), before any request is sent.
 const rules = ["a finite integer >= 0", "a finite number of ms > 0", "a finite number of ms >= 0"];
-// The rule of each option, by its index in `rules`.
-const checks: Record<string, number> = {
-  maxRetries: 0,
-  timeoutMs: 1,
-  deadlineMs: 1,
-  retryBaseDelayMs: 2,
-  retryMaxDelayMs: 2,
-  maxRetryAfterMs: 2,
+// Each option's rule (its index in `rules`) and default.
+const checks: Record<string, [rule: number, value: number]> = {
+  maxRetries: [0, 2],
+  timeoutMs: [1, 60_000],
+  deadlineMs: [1, Infinity],
+  retryBaseDelayMs: [2, 500],
+  retryMaxDelayMs: [2, 8_000],
+  maxRetryAfterMs: [2, 60_000],
 };
 
 function valid(value: unknown, rule: number): boolean {
@@ -28,18 +32,21 @@ function valid(value: unknown, rule: number): boolean {
 }
 
 /**
- * Throws an `XmsError` naming the first option of `options` (retry counts, timeouts, delays) that
- * is set to something other than `undefined` or a valid number. `where` says whose option it is.
+ * The retry policy of `options` over `base` (the client's policy, or the defaults): each of the
+ * retry counts, timeouts and delays that is set replaces base's. Throws an `XmsError` naming the
+ * first one that is set to something other than `undefined` or a valid number; `where` says
+ * whose option it is.
  */
-export function checkNumbers(options: object, where: string): void {
+export function settle(options: object, where: string, base?: Policy): Policy {
+  const policy = { ...base } as Record<string, unknown>;
   for (const name in checks) {
     const value = (options as Record<string, unknown>)[name];
-    if (value === undefined) continue;
-    const rule = checks[name]!;
-    if (!valid(value, rule)) {
-      throw new XmsError(`${prefix}${where} ${name} must be ${rules[rule]}; got ${show(value)}`);
-    }
+    const [rule, fallback] = checks[name]!;
+    if (value === undefined) policy[name] ??= fallback;
+    else if (valid(value, rule)) policy[name] = value;
+    else fail(`${where} ${name} must be ${rules[rule]}; got ${show(value)}`);
   }
+  return policy as unknown as Policy;
 }
 
 /** The base URL as an absolute http(s) URL without a trailing slash, or an `XmsError` naming it. */
@@ -49,8 +56,8 @@ export function checkBaseUrl(value: unknown, source: string): string {
     url = new URL(String(value));
   } catch {}
   if (typeof value != "string" || !url || (url.protocol != "http:" && url.protocol != "https:")) {
-    throw new XmsError(
-      `${prefix}${source} must be an absolute http(s) URL such as "https://api.mehery.xyz/xms"; got ${show(value)}`,
+    fail(
+      `${source} must be an absolute http(s) URL such as "https://api.mehery.xyz/xms"; got ${show(value)}`,
     );
   }
   return url.href.replace(/\/$/, "");

@@ -1,7 +1,7 @@
 import type { paths } from "@mehery/xms-types";
 import type { Client, FetchResponse, MaybeOptionalInit } from "openapi-fetch";
-import { checkNumbers } from "./options.js";
-import { RETRY, withRetry, type Attempt, type CallRetryOptions } from "./retry.js";
+import { settle } from "./options.js";
+import { withRetry, type Attempt, type CallRetryOptions } from "./retry.js";
 import { send, type Transport } from "./transport.js";
 
 type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
@@ -61,18 +61,11 @@ export interface XmsPathClient extends Pick<Client<paths>, "use" | "eject"> {
  * (undici's Request constructor is a tenth of a loopback call, and fetch() copies a Request it is
  * given into a second one). openapi-fetch reads only `url`, `method` and `headers` of it.
  */
-class PendingRequest {
-  constructor(
-    readonly url: string,
-    readonly init: RequestInit & { headers: Headers },
-  ) {}
-  get headers(): Headers {
-    return this.init.headers;
-  }
-  get method(): string | undefined {
-    return this.init.method;
-  }
-}
+type Pending = { url: string; init: RequestInit; headers: Headers; method: string | undefined };
+// A plain function that `new` calls: what it returns is the "Request" (fewer bytes than a class).
+const PendingRequest = function (url: string, init: RequestInit & { headers: Headers }): Pending {
+  return { url, init, headers: init.headers, method: init.method };
+};
 
 type Init = CallRetryOptions & { signal?: AbortSignal | null; [key: string]: unknown };
 
@@ -93,36 +86,26 @@ export function createPathClient(
   const verbs = raw as unknown as Record<string, Verb>;
 
   async function call(method: string, path: string, init: Init = {}): Promise<unknown> {
+    // The retry options are the client's, not openapi-fetch's: they stay out of its init.
     const { maxRetries, timeoutMs, deadlineMs, signal, ...rest } = init;
-    const options = { maxRetries, timeoutMs, deadlineMs, signal };
-    checkNumbers(options, "the call's");
+    const policy = settle(init, "the call's", t.policy);
     const idempotent = t.idempotent(method, path);
-    const info = { method, path, url: t.baseUrl + path, idempotent, options };
-    return withRetry(t.policy, info, (attempt: Attempt) => {
-      const fetch = (req: Request | PendingRequest) => {
-        attempt.headers = req.headers;
+    const info = { method, path, url: t.baseUrl + path, idempotent, signal };
+    return withRetry(policy, info, (attempt: Attempt) => {
+      const fetch = (req: Request | Pending) => {
         info.url = req.url;
-        const sent =
-          req instanceof PendingRequest
-            ? send(t, req.url, { ...req.init, signal: attempt.signal })
-            : send(t, req, { signal: attempt.signal });
-        return sent.then(
-          (response) => {
-            attempt.response = response;
-            if (attempt.retries(response)) throw RETRY;
-            return response;
-          },
-          (error: unknown) => {
-            attempt.fetchError = error;
-            throw error;
-          },
-        );
+        return "init" in req
+          ? send(t, attempt, req.url, { ...req.init })
+          : send(t, attempt, req, {});
       };
       // openapi-fetch copies `rest` into its own init: the same object serves every attempt.
       // Middlewares get real Requests; a custom fetch then gets the signal inside (see `send`).
-      if (registered.length)
-        Object.assign(rest, { fetch, Request }, t.fetch && { signal: attempt.signal });
-      else Object.assign(rest, { fetch, Request: PendingRequest });
+      const real = registered.length > 0;
+      Object.assign(
+        rest,
+        { fetch, Request: real ? Request : PendingRequest },
+        real && t.fetch && { signal: attempt.signal },
+      );
       return verbs[method]!(path, rest);
     });
   }

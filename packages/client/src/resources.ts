@@ -1,10 +1,13 @@
 import type { paths } from "@mehery/xms-types";
+// openapi-fetch's own serializers, already in every bundle of createClient: a resource method
+// builds the same URL and headers as the path API, at no extra bytes.
+import { createQuerySerializer, mergeHeaders } from "openapi-fetch";
 import { createApiError } from "./errors/create-api-error.js";
 import { XmsResponseParseError } from "./errors/XmsResponseParseError.js";
 import type { CallOptions } from "./call-options.js";
 import { resources, type Resources } from "./generated/resources.js";
-import { checkNumbers } from "./options.js";
-import { RETRY, withRetry } from "./retry.js";
+import { settle } from "./options.js";
+import { withRetry } from "./retry.js";
 import { send, type Transport } from "./transport.js";
 
 export type { CallOptions };
@@ -51,30 +54,6 @@ type RequestFn = (
   init: object,
 ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
 
-/** `?a=1&b=x&b=y`: scalars as `key=value`, arrays repeated (openapi-fetch's default, form/explode). */
-function serializeQuery(query: Record<string, unknown>): string {
-  const parts: string[] = [];
-  for (const key in query) {
-    const value = query[key];
-    if (value === undefined || value === null) continue;
-    for (const item of Array.isArray(value) ? value : [value]) {
-      parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(String(item))}`);
-    }
-  }
-  return parts.length ? `?${parts.join("&")}` : "";
-}
-
-/** The headers with a call's own on top: a call may replace any header, or remove it with `null`. */
-function merge(base: Record<string, string>, own: Record<string, string | null>): Headers {
-  const headers = new Headers(base);
-  for (const name in own) {
-    const value = own[name];
-    if (value == null) headers.delete(name);
-    else headers.set(name, value);
-  }
-  return headers;
-}
-
 function parseError(text: string): unknown {
   try {
     return JSON.parse(text);
@@ -91,8 +70,10 @@ function parseError(text: string): unknown {
  */
 export function createResources(t: Transport, viaPathApi: () => RequestFn | undefined): Resources {
   const out: Record<string, Record<string, unknown>> = {};
-  const jsonHeaders = { ...t.headers, "content-type": "application/json", ...t.credentials };
-  const plainHeaders = { ...t.headers, ...t.credentials };
+  const jsonHeaders = { ...t.headers, "content-type": "application/json" };
+  const plainHeaders = t.headers;
+  // Scalars as `key=value`, arrays repeated (form, explode): the path API's default.
+  const querySerializer = createQuerySerializer();
   for (const [name, group] of Object.entries(resources)) {
     const methods: Record<string, unknown> = (out[name] = {});
     for (const [key, op] of Object.entries(group) as [string, Entry][]) {
@@ -100,31 +81,28 @@ export function createResources(t: Transport, viaPathApi: () => RequestFn | unde
       methods[key] = async (arg?: unknown, options?: CallOptions) => {
         if (input == "none") options = arg as CallOptions;
         options ??= {};
-        checkNumbers(options, "the call's");
+        const policy = settle(options, "the call's", t.policy);
         const body = input == "body" ? JSON.stringify(arg) : undefined;
         const query = input == "query" && arg ? (arg as Record<string, unknown>) : undefined;
-        const url = t.baseUrl + path + (query ? serializeQuery(query) : "");
+        const search = query && querySerializer(query);
+        const url = t.baseUrl + path + (search ? `?${search}` : "");
         const request = viaPathApi();
-        if (request) return viaMiddlewares(request, method, path, url, body, query, options);
+        if (request) {
+          // openapi-fetch serializes the body again: the wire bytes are those of `body`.
+          const { data, error, response } = await request(method, path, {
+            ...options,
+            parseAs: "text",
+            body: input == "body" ? arg : undefined,
+            params: query && { query },
+          });
+          return parse(response, response.ok ? data : error, method, url);
+        }
         const base = body === undefined ? plainHeaders : jsonHeaders;
-        const headers = options.headers ? merge(base, options.headers) : base;
-        const call = { method, path, url, idempotent, options };
-        return withRetry(t.policy, call, async (attempt) => {
-          attempt.headers = headers;
-          let response: Response;
-          try {
-            response = await send(t, url, {
-              method,
-              headers,
-              body: body ?? null,
-              signal: attempt.signal,
-            });
-          } catch (error) {
-            attempt.fetchError = error;
-            throw error;
-          }
-          attempt.response = response;
-          if (attempt.retries(response)) throw RETRY;
+        // A call may replace any header, or remove one with `null`.
+        const headers = options.headers ? mergeHeaders(base, options.headers) : base;
+        const call = { method, path, url, idempotent, signal: options.signal };
+        return withRetry(policy, call, async (attempt) => {
+          const response = await send(t, attempt, url, { method, headers, body: body ?? null });
           return parse(response, await response.text(), method, url, headers);
         });
       };
@@ -132,40 +110,20 @@ export function createResources(t: Transport, viaPathApi: () => RequestFn | unde
   }
   return out as unknown as Resources;
 
-  async function viaMiddlewares(
-    request: RequestFn,
-    method: string,
-    path: string,
-    url: string,
-    body: string | undefined,
-    query: object | undefined,
-    options: CallOptions,
-  ): Promise<unknown> {
-    const { data, error, response } = await request(method, path, {
-      ...options,
-      parseAs: "text",
-      body: body === undefined ? undefined : JSON.parse(body),
-      params: query ? { query } : undefined,
-    });
-    return parse(response, response.ok ? data : error, method, url, undefined);
-  }
-
   function parse(
     response: Response,
     text: unknown,
     method: string,
     url: string,
-    sent: Headers | Record<string, string> | undefined,
+    sent?: Headers | Record<string, string>,
   ): unknown {
     if (!response.ok) {
       const body = typeof text == "string" ? parseError(text) : text;
       // The credentials this request carried (a call's headers may have removed one).
-      const credentials = sent
-        ? Object.keys(t.credentials).filter((name) =>
-            sent instanceof Headers ? sent.has(name) : name in sent,
-          )
-        : t.context.credentials;
-      throw createApiError(response, body, method, url, { ...t.context, credentials });
+      const credentials = t.credentials.filter(
+        (name) => !sent || (sent instanceof Headers ? sent.has(name) : name in sent),
+      );
+      throw createApiError(response, body, method, url, { baseUrl: t.baseUrl, credentials });
     }
     try {
       return JSON.parse(text as string);

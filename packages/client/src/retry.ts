@@ -63,7 +63,7 @@ export interface Call {
   /** Named in errors and `onRetry`; `send` may replace it with the URL it requested. */
   url: string;
   idempotent: boolean;
-  options: CallRetryOptions & { signal?: AbortSignal | null | undefined };
+  signal: AbortSignal | null | undefined;
 }
 
 /** One attempt: `send` fills it in as it goes. */
@@ -102,13 +102,6 @@ export function parseRetryAfter(value: string | null): number | undefined {
   if (date === date) return Math.max(0, date - Date.now()); // not NaN
 }
 
-function causeCode(error: unknown): string | undefined {
-  // undici: TypeError("fetch failed", { cause: Error { code: "ECONNREFUSED" } }).
-  type Coded = { cause?: Coded; code?: unknown } | null | undefined;
-  const code = (error as Coded)?.cause?.code ?? (error as Coded)?.code;
-  return typeof code == "string" ? code : undefined;
-}
-
 function sleep(ms: number, signal: AbortSignal | null | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
     const stop = () => {
@@ -125,7 +118,8 @@ function sleep(ms: number, signal: AbortSignal | null | undefined): Promise<void
 }
 
 /**
- * Runs `send` once per attempt until it succeeds, fails in a way that is not safe to retry, or the
+ * Runs `send` once per attempt, under `policy` (the client's, with the call's own options settled
+ * over it), until it succeeds, fails in a way that is not safe to retry, or the
  * retries, the deadline or the caller's signal run out. Each attempt gets its own time limit, which
  * `send` must let cover the response body. A send is retried only when the spec marks it
  * idempotent, on a 429 (not processed), or when the request provably never left.
@@ -135,12 +129,8 @@ export async function withRetry<T>(
   call: Call,
   send: (attempt: Attempt) => Promise<T>,
 ): Promise<T> {
-  const { method, idempotent, options } = call;
-  const signal = options.signal;
-  const maxRetries = options.maxRetries ?? policy.maxRetries;
-  const timeoutMs = options.timeoutMs ?? policy.timeoutMs;
-  const deadlineMs = options.deadlineMs ?? policy.deadlineMs;
-  const { log, onRetry } = policy;
+  const { method, idempotent, signal } = call;
+  const { maxRetries, timeoutMs, deadlineMs, log, onRetry } = policy;
   const start = Date.now();
   const deadline = start + deadlineMs;
 
@@ -173,7 +163,7 @@ export async function withRetry<T>(
     let error: XmsConnectionError | undefined;
     try {
       const value = await send(attempt);
-      if (log?.debug) write(log, "debug", n, began, attempt);
+      write(n, began, attempt);
       return value;
     } catch (thrown) {
       if (thrown !== RETRY) {
@@ -197,7 +187,7 @@ export async function withRetry<T>(
           : connectionError(method, call.url, thrown, attempt.response !== undefined);
         const retry = idempotent || !error.sent;
         if (!retry || n >= maxRetries || Date.now() + delay >= deadline) {
-          if (log?.debug) write(log, "debug", n, began, attempt, undefined, error.code);
+          write(n, began, attempt, undefined, error.code);
           throw error;
         }
       }
@@ -205,7 +195,7 @@ export async function withRetry<T>(
       clearTimeout(timer);
       signal?.removeEventListener("abort", abort);
     }
-    if (log) write(log, "info", n, began, attempt, delay, error?.code);
+    write(n, began, attempt, delay, error?.code);
     const response = error ? undefined : attempt.response;
     onRetry?.({ attempt: n + 1, delayMs: delay!, method, url: call.url, error, response });
     // The retried response's body is not read: release its connection.
@@ -217,26 +207,22 @@ export async function withRetry<T>(
     return Math.random() * Math.min(policy.retryMaxDelayMs, policy.retryBaseDelayMs * 2 ** n);
   }
 
-  function write(
-    log: Log,
-    level: "debug" | "info",
-    n: number,
-    began: number,
-    a: Attempt,
-    delayMs?: number,
-    code?: string,
-  ) {
-    log(level, {
-      method,
-      path: call.path,
-      status: code ?? a.response?.status ?? "error",
-      attempt: n + 1,
-      delayMs,
-      durationMs: Date.now() - began,
-      headers: redact(
-        a.headers instanceof Headers ? Object.fromEntries(a.headers) : (a.headers ?? {}),
-      ),
-    });
+  // A retry (with its delay) is logged at info, any other attempt at debug.
+  function write(n: number, began: number, a: Attempt, delayMs?: number, code?: string) {
+    const level = delayMs === undefined ? "debug" : "info";
+    // The entry is built only for a line that is written.
+    if (log && (log.debug || level == "info"))
+      log(level, {
+        method,
+        path: call.path,
+        status: code ?? a.response?.status ?? "error",
+        attempt: n + 1,
+        delayMs,
+        durationMs: Date.now() - began,
+        headers: redact(
+          a.headers instanceof Headers ? Object.fromEntries(a.headers) : (a.headers ?? {}),
+        ),
+      });
   }
 }
 
@@ -246,7 +232,10 @@ function connectionError(
   cause: unknown,
   responded: boolean,
 ): XmsConnectionError {
-  const code = causeCode(cause) ?? (responded ? "ECONNRESET" : "ERR_CONNECTION");
+  // undici: TypeError("fetch failed", { cause: Error { code: "ECONNREFUSED" } }).
+  type Coded = { cause?: Coded; code?: unknown } | null | undefined;
+  const found = (cause as Coded)?.cause?.code ?? (cause as Coded)?.code;
+  const code = typeof found == "string" ? found : responded ? "ECONNRESET" : "ERR_CONNECTION";
   // Once the headers arrived the request was certainly received; before, only a failure that
   // proves the request never left (refused, DNS, connect timeout) counts as unsent.
   const sent = responded || !notSent.test(code);

@@ -85,6 +85,37 @@ describe("per-call options are checked before anything is sent, on both call sty
   });
 });
 
+describe("a call's backoff options, outside the typed three, are checked and applied like the client's", () => {
+  test("retryBaseDelayMs: -1 is refused on both call styles before anything is sent", async () => {
+    const server = await startFaultServer((_req, res) => json(res, 200, okBody));
+    const xms = createClient({ apiKey, baseUrl: server.url });
+    const bad = { retryBaseDelayMs: -1 } as never;
+    const viaResource = await rejectionOf(xms.messages.send(textMessage, bad));
+    expect(viaResource.message).toContain("the call's retryBaseDelayMs must be a finite number");
+    const viaPath = await rejectionOf(
+      xms.POST("/api/v1/message/send", { body: textMessage, retryBaseDelayMs: -1 }),
+    );
+    expect(viaPath.message).toContain("the call's retryBaseDelayMs");
+    expect(server.attempts).toBe(0);
+    await server.close();
+  });
+
+  test("maxRetryAfterMs: 500 gives up on a 429 asking for 1 s, where the client would wait", async () => {
+    const server = await startFaultServer((_req, res) =>
+      json(res, 429, {}, { "retry-after": "1" }),
+    );
+    const xms = createClient({ apiKey, baseUrl: server.url });
+    const options = { maxRetryAfterMs: 500 } as never;
+    await expect(xms.config.listChannels(undefined, options)).rejects.toMatchObject({
+      status: 429,
+    });
+    const { response } = await xms.GET("/api/v1/config/channels", { maxRetryAfterMs: 500 });
+    expect(response.status).toBe(429);
+    expect(server.attempts).toBe(2);
+    await server.close();
+  });
+});
+
 test("XMS_BASE_URL is read like the credentials, and checked like baseUrl", async () => {
   const server = await startFaultServer((_req, res) => json(res, 200, okBody));
   vi.stubEnv("XMS_BASE_URL", `${server.url}/`);
