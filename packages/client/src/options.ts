@@ -38,13 +38,22 @@ function valid(value: unknown, rule: number): boolean {
  * whose option it is.
  */
 export function settle(options: object, where: string, base?: Policy): Policy {
-  const policy = { ...base } as Record<string, unknown>;
+  // A call that sets none of them (nearly every call) gets base itself, without a copy.
+  let policy = base as Record<string, unknown> | undefined;
+  let own = false;
   for (const name in checks) {
     const value = (options as Record<string, unknown>)[name];
     const [rule, fallback] = checks[name]!;
-    if (value === undefined) policy[name] ??= fallback;
-    else if (valid(value, rule)) policy[name] = value;
-    else fail(`${where} ${name} must be ${rules[rule]}; got ${show(value)}`);
+    if (value === undefined) {
+      if (base) continue;
+    } else if (!valid(value, rule)) {
+      fail(`${where} ${name} must be ${rules[rule]}; got ${show(value)}`);
+    }
+    if (!own) {
+      policy = { ...base };
+      own = true;
+    }
+    policy![name] = value ?? fallback;
   }
   return policy as unknown as Policy;
 }
