@@ -95,7 +95,7 @@ export function createPathClient(
       const fetch = (req: Request | Pending) => {
         info.url = req.url;
         return "init" in req
-          ? send(t, attempt, req.url, { ...req.init })
+          ? send(t, attempt, req.url, req.init)
           : send(t, attempt, req, {});
       };
       // openapi-fetch copies `rest` into its own init: the same object serves every attempt.
