@@ -85,18 +85,23 @@ export function createPathClient(
   type Verb = (path: string, init: object) => Promise<unknown>;
   const verbs = raw as unknown as Record<string, Verb>;
 
-  async function call(method: string, path: string, init: Init = {}): Promise<unknown> {
+  // Not `async`: the promise withRetry returns is the call's, without a second one around it (a
+  // bad option still rejects, as an async function's throw would).
+  function call(method: string, path: string, init: Init = {}): Promise<unknown> {
     // The retry options are the client's, not openapi-fetch's: they stay out of its init.
     const { maxRetries, timeoutMs, deadlineMs, signal, ...rest } = init;
-    const policy = settle(init, "the call's", t.policy);
+    let policy;
+    try {
+      policy = settle(init, "the call's", t.policy);
+    } catch (error) {
+      return Promise.reject(error);
+    }
     const idempotent = t.idempotent(method, path);
     const info = { method, path, url: t.baseUrl + path, idempotent, signal };
     return withRetry(policy, info, (attempt: Attempt) => {
       const fetch = (req: Request | Pending) => {
         info.url = req.url;
-        return "init" in req
-          ? send(t, attempt, req.url, req.init)
-          : send(t, attempt, req, {});
+        return "init" in req ? send(t, attempt, req.url, req.init) : send(t, attempt, req, {});
       };
       // openapi-fetch copies `rest` into its own init: the same object serves every attempt.
       // Middlewares get real Requests; a custom fetch then gets the signal inside (see `send`).
