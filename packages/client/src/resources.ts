@@ -78,7 +78,16 @@ export function createResources(t: Transport, viaPathApi: () => RequestFn | unde
     const methods: Record<string, unknown> = (out[name] = {});
     for (const [key, op] of Object.entries(group) as [string, Entry][]) {
       const { method, path, input, idempotent } = op;
-      methods[key] = async (arg?: unknown, options?: CallOptions) => {
+      // Not `async`: the promise withRetry returns is the call's, without a second one around it
+      // (a bad option or an unserializable body still rejects, as an async function's throw would).
+      methods[key] = (arg?: unknown, options?: CallOptions): Promise<unknown> => {
+        try {
+          return start(arg, options);
+        } catch (error) {
+          return Promise.reject(error);
+        }
+      };
+      const start = (arg?: unknown, options?: CallOptions): Promise<unknown> => {
         if (input == "none") options = arg as CallOptions;
         options ??= {};
         const policy = settle(options, "the call's", t.policy);
@@ -89,13 +98,14 @@ export function createResources(t: Transport, viaPathApi: () => RequestFn | unde
         const request = viaPathApi();
         if (request) {
           // openapi-fetch serializes the body again: the wire bytes are those of `body`.
-          const { data, error, response } = await request(method, path, {
+          return request(method, path, {
             ...options,
             parseAs: "text",
             body: input == "body" ? arg : undefined,
             params: query && { query },
-          });
-          return parse(response, response.ok ? data : error, method, url);
+          }).then(({ data, error, response }) =>
+            parse(response, response.ok ? data : error, method, url),
+          );
         }
         const base = body === undefined ? plainHeaders : jsonHeaders;
         // A call may replace any header, or remove one with `null`.
