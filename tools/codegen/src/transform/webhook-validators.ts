@@ -36,8 +36,19 @@ function exportName(what: string, variant: "strict" | "lenient"): string {
   return `${what}${variant === "strict" ? "Strict" : "Lenient"}`;
 }
 
-/** The standalone validator module: a strict and a lenient validator of each validated schema. */
-export function validatorSources(spec: OpenAPIDocument, validated: Validated): string {
+/** One `$defs` document of plain JSON Schema; a validator refers to one of its definitions. */
+export interface Collection {
+  id: string;
+  defs: Record<string, Json>;
+  variant: "strict" | "lenient";
+  validators: readonly string[];
+}
+
+/**
+ * What ajv compiles: the spec's schemas as plain JSON Schema (annotations left out), relaxed or
+ * sealed per collection. Plain data, so that two runs can tell whether it changed.
+ */
+export function validatorCollections(spec: OpenAPIDocument, validated: Validated): Collection[] {
   const schemas = (spec.components?.schemas ?? {}) as unknown as Record<string, Json>;
   const converted: Record<string, Json> = {};
   for (const [name, schema] of Object.entries(schemas)) converted[name] = toJsonSchema(schema);
@@ -49,12 +60,7 @@ export function validatorSources(spec: OpenAPIDocument, validated: Validated): s
   const answer = [validated.contactInfoResponse];
   // Each collection is one `$defs` document; a validator refers to one of its definitions.
   // The lenient answer gets its own collection of unrelaxed definitions (see relaxEnums()).
-  const collections: Array<{
-    id: string;
-    defs: Record<string, Json>;
-    variant: "strict" | "lenient";
-    validators: readonly string[];
-  }> = [
+  return [
     {
       id: "xms-lenient",
       defs: losslessTypes(only(relaxEnums(converted, all), requests)),
@@ -69,7 +75,13 @@ export function validatorSources(spec: OpenAPIDocument, validated: Validated): s
       validators: everything,
     },
   ];
+}
 
+/** The standalone validator module: a strict and a lenient validator of each validated schema. */
+export function compileValidators(
+  collections: readonly Collection[],
+  validated: Validated,
+): string {
   const ajv = new Ajv2020({
     allErrors: true,
     code: { source: true, esm: true },
@@ -96,6 +108,11 @@ export function validatorSources(spec: OpenAPIDocument, validated: Validated): s
     .replace(/schemaPath:"[^"]*",?/g, "");
 
   return code;
+}
+
+/** The standalone validator module of the spec (validatorCollections, then compileValidators). */
+export function validatorSources(spec: OpenAPIDocument, validated: Validated): string {
+  return compileValidators(validatorCollections(spec, validated), validated);
 }
 
 /** The declarations of the validator module; they depend on the validated names only. */
