@@ -1,8 +1,8 @@
 import type { OpenAPIDocument } from "./spec.js";
-import { offThread } from "./thread.js";
+import { lastOutput, offThread } from "./thread.js";
 
-/** The last rendering on this thread, by the spec it was rendered from (`--watch` saves). */
-let last: { key: string; text: Promise<string> } | undefined;
+/** The last rendering on this thread, by the spec it was rendered from. */
+const remembered = lastOutput<string>();
 
 /**
  * openapi-typescript's rendering of the spec (see transform/openapi-ts.ts), loaded on first use.
@@ -10,14 +10,9 @@ let last: { key: string; text: Promise<string> } | undefined;
  * rendering again.
  */
 export function renderDocument(spec: OpenAPIDocument): Promise<string> {
-  const key = JSON.stringify(spec);
-  if (last?.key !== key) {
-    const text = import("./transform/openapi-ts.js").then((m) => m.transformDocument(spec));
-    last = { key, text };
-    // A failure is not remembered: the next save tries again.
-    text.catch(() => last?.text === text && (last = undefined));
-  }
-  return last.text;
+  return remembered(JSON.stringify(spec), () =>
+    import("./transform/openapi-ts.js").then((m) => m.transformDocument(spec)),
+  );
 }
 
 /**

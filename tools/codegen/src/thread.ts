@@ -87,3 +87,21 @@ export function offThread<Request, Reply>(
   };
   return { start, run: (request) => start()?.call(request) ?? work(request) };
 }
+
+/**
+ * A thread's memory of its last output by the input it was made from (`--watch` saves): `make`
+ * runs only when `key` differs from the last call's. A failure is not remembered.
+ */
+export function lastOutput<T>(): (key: string, make: () => Promise<T>) => Promise<T> {
+  let last: { key: string; output: Promise<T> } | undefined;
+  return (key, make) => {
+    if (last?.key !== key) {
+      const output = make();
+      last = { key, output };
+      output.catch(() => {
+        if (last?.output === output) last = undefined;
+      });
+    }
+    return last.output;
+  };
+}

@@ -1,6 +1,6 @@
 import { printGeneratedJs } from "./format.js";
 import type { OpenAPIDocument } from "./spec.js";
-import { offThread } from "./thread.js";
+import { lastOutput, offThread } from "./thread.js";
 import {
   compileValidators,
   validatorCollections,
@@ -12,8 +12,8 @@ export interface ValidatorsRequest {
   validated: Validated;
 }
 
-/** The last module printed on this thread, by what it was compiled from (`--watch` saves). */
-let last: { key: string; js: Promise<string> } | undefined;
+/** The last module printed on this thread, by what it was compiled from. */
+const remembered = lastOutput<string>();
 
 /**
  * Compiles the validators and prints their module (see printGeneratedJs). Under `--watch`, a save
@@ -22,14 +22,9 @@ let last: { key: string; js: Promise<string> } | undefined;
  */
 export function printValidators({ spec, validated }: ValidatorsRequest): Promise<string> {
   const collections = validatorCollections(spec, validated);
-  const key = JSON.stringify([collections, validated]);
-  if (last?.key !== key) {
-    const js = printGeneratedJs(compileValidators(collections, validated));
-    last = { key, js };
-    // A failure is not remembered: the next save tries again.
-    js.catch(() => last?.js === js && (last = undefined));
-  }
-  return last.js;
+  return remembered(JSON.stringify([collections, validated]), () =>
+    printGeneratedJs(compileValidators(collections, validated)),
+  );
 }
 
 /**
