@@ -22,8 +22,14 @@ const labels = {
 };
 
 const servers = spawn(process.execPath, [new URL("./http/servers.mjs", import.meta.url).pathname], {
-  stdio: ["pipe", "pipe", "inherit"],
+  stdio: ["pipe", "pipe", "inherit", "ipc"],
 });
+/** The receivers' process's CPU time so far, in µs (it answers each message with it). */
+const serverCpu = async () => {
+  servers.send("cpu");
+  const [micros] = await once(servers, "message");
+  return micros;
+};
 const [firstLine] = await once(createInterface({ input: servers.stdout }), "line");
 const ports = JSON.parse(firstLine);
 
@@ -34,13 +40,17 @@ const pools = Object.fromEntries(
   ]),
 );
 
-/** Sends deliveries to `name` on 32 connections for ROUND_MS; resolves with deliveries/s. */
+/**
+ * Sends deliveries to `name` on 32 connections for ROUND_MS; resolves with deliveries/s and the
+ * receiving process's CPU µs per delivery (less sensitive to the machine's load than the rate).
+ */
 async function round(name) {
   const pool = pools[name];
   const headers = { ...headersFor[name], "content-length": String(body.byteLength) };
-  const deadline = performance.now() + ROUND_MS;
   let done = 0;
+  const cpu0 = await serverCpu();
   const start = performance.now();
+  const deadline = start + ROUND_MS;
   const connection = async () => {
     while (performance.now() < deadline) {
       const response = await pool.request({ path: "/webhooks", method: "POST", headers, body });
@@ -50,17 +60,22 @@ async function round(name) {
     }
   };
   await Promise.all(Array.from({ length: CONNECTIONS }, connection));
-  return done / ((performance.now() - start) / 1000);
+  const seconds = (performance.now() - start) / 1000;
+  return { rate: done / seconds, cpu: ((await serverCpu()) - cpu0) / done };
 }
 
 const names = Object.keys(labels);
 const rates = Object.fromEntries(names.map((name) => [name, []]));
+const cpus = Object.fromEntries(names.map((name) => [name, []]));
 // Round -1 warms up the JIT of both processes and opens the connections; it is not counted.
 for (let r = -1; r < ROUNDS; r++) {
   const order = names.map((_, i) => names[(i + Math.max(r, 0)) % names.length]);
   for (const name of order) {
-    const rate = await round(name);
-    if (r >= 0) rates[name].push(rate);
+    const { rate, cpu } = await round(name);
+    if (r >= 0) {
+      rates[name].push(rate);
+      cpus[name].push(cpu);
+    }
   }
 }
 await Promise.all(Object.values(pools).map((pool) => pool.close()));
@@ -76,6 +91,6 @@ for (const name of names) {
   const rate = median(rates[name]);
   const spread = `${Math.round(Math.min(...rates[name]))}-${Math.round(Math.max(...rates[name]))}`;
   console.log(
-    `${labels[name].padEnd(40)}${Math.round(rate).toLocaleString("en-US").padStart(8)} deliveries/s   ${(rate / bare).toFixed(2)}x bare   (rounds ${spread})`,
+    `${labels[name].padEnd(40)}${Math.round(rate).toLocaleString("en-US").padStart(8)} deliveries/s   ${(rate / bare).toFixed(2)}x bare   (rounds ${spread})   receiver CPU ${median(cpus[name]).toFixed(1)} µs/delivery`,
   );
 }
