@@ -178,18 +178,19 @@ export function createNodeMiddleware(
         return Promise.resolve();
       }
     }
-    const delivery = {
-      method: req.method ?? "GET",
-      token: header(req, "x-verify-token"),
-      contentType: header(req, "content-type"),
-      contentEncoding: header(req, "content-encoding"),
-      contentLength: header(req, "content-length"),
-      pathname: pathname ?? pathnameOf(url),
-      body: bodySource(req),
-    };
     // Answered from within the body's last event when the handlers are synchronous; the promise
-    // only tells a caller that waits (a test, a framework) that the answer was sent.
+    // only tells a caller that waits (a test, a framework) that the answer was sent. A request
+    // that is not one rejects it, as the async function this was did.
     return new Promise<void>((resolve) => {
+      const delivery = {
+        method: req.method ?? "GET",
+        token: header(req, "x-verify-token"),
+        contentType: header(req, "content-type"),
+        contentEncoding: header(req, "content-encoding"),
+        contentLength: header(req, "content-length"),
+        pathname: pathname ?? pathnameOf(url),
+        body: bodySource(req),
+      };
       pipeline.run(delivery, (outcome) => {
         resolve();
         send(res, outcome);

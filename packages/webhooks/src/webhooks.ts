@@ -197,8 +197,8 @@ class Run {
     readonly settle: (outcome: Outcome) => void,
   ) {}
 
-  /** Ends the delivery with its outcome (bound: also a promise's callback). */
-  readonly end = (outcome: Outcome): void => {
+  /** Ends the delivery with its outcome. */
+  end(outcome: Outcome): void {
     if (this.#ended) return;
     this.#ended = true;
     try {
@@ -207,17 +207,19 @@ class Run {
       // The adapter could not write its answer (a response already destroyed): nothing else can
       // be told, and a throw here would escape from an event listener or a promise.
     }
-  };
+  }
 
   /** Ends it as failed: only a bug of ours gets here (handlers' errors are caught where they run). */
-  readonly failed = (): void => this.end(FAILED);
+  failed(): void {
+    this.end(FAILED);
+  }
 
   /** Runs a step of the pipeline from an event or a promise: a throw ends it as failed. */
   guard(step: () => void): void {
     try {
       step();
     } catch {
-      this.end(FAILED);
+      this.failed();
     }
   }
 }
@@ -349,7 +351,7 @@ export function createWebhooksOver(model: NotificationModel, options: WebhooksOp
     // the body is read before the token proved good.
     const verdict = verifyToken(run.delivery.token);
     if (typeof verdict === "boolean") return verified(run, verdict);
-    verdict.then((ok) => verified(run, ok)).catch(run.failed);
+    verdict.then((ok) => verified(run, ok)).catch(() => run.failed());
   };
 
   const verified = (run: Run, ok: boolean): void => {
@@ -419,7 +421,7 @@ export function createWebhooksOver(model: NotificationModel, options: WebhooksOp
     if (codings.length > 0) {
       decodeBody(bytes, codings, config.maxBodyBytes)
         .then((decoded) => read(run, decoded, []))
-        .catch(run.failed);
+        .catch(() => run.failed());
       return;
     }
     if (bytes.byteLength > config.maxBodyBytes) return run.end({ type: "payload_too_large" });
@@ -430,8 +432,12 @@ export function createWebhooksOver(model: NotificationModel, options: WebhooksOp
 
   const parsed = (run: Run, body: unknown): void => {
     const outcome = process(kindOfDelivery(run.delivery.pathname, body, model), body);
-    if (outcome instanceof Promise) outcome.then(run.end, run.failed);
-    else run.end(outcome);
+    if (outcome instanceof Promise) {
+      outcome.then(
+        (settled) => run.end(settled),
+        () => run.failed(),
+      );
+    } else run.end(outcome);
   };
 
   const refuse = (refusal: Refusal): WebhookRefusedError => {

@@ -48,3 +48,31 @@ describe("when the Node middleware answers", () => {
     expect(settled).toBe(true);
   });
 });
+
+describe("entry points given something that is not a request", () => {
+  const webhooks = createWebhooks({ verifyToken: TOKEN });
+
+  test("handle() returns a rejected promise, it does not throw", async () => {
+    let result: Promise<Response> | undefined;
+    expect(() => {
+      result = webhooks.handle(undefined as unknown as Request);
+    }).not.toThrow();
+    await expect(result).rejects.toThrow(TypeError);
+  });
+
+  test("the Node middleware returns a rejected promise, it does not throw", async () => {
+    const middleware = createNodeMiddleware(webhooks);
+    const res = {
+      statusCode: 0,
+      headersSent: false,
+      writableEnded: false,
+      setHeader() {},
+      end() {},
+    };
+    let result: Promise<void> | undefined;
+    expect(() => {
+      result = middleware({ url: "/" } as never, res);
+    }).not.toThrow();
+    await expect(result).rejects.toThrow(TypeError);
+  });
+});
