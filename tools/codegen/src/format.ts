@@ -22,7 +22,7 @@ export function endFormattingRun(): void {
   if (memo) memo = { last: memo.next, next: new Map() };
 }
 
-/** Starts the formatting thread (and its prettier) now, ahead of the first large file. */
+/** Starts the formatting thread (and its prettier) now, ahead of the first file to format. */
 export function warmFormatter(): void {
   formatting.start();
 }

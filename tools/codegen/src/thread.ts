@@ -17,6 +17,8 @@ export class Thread<Request, Reply> {
   readonly #worker: Worker;
   readonly #pending = new Map<number, Pending<Reply>>();
   #nextId = 0;
+  /** False once the worker stopped (a crash, a module that failed to load): it answers nothing more. */
+  alive = true;
 
   constructor(module: URL) {
     this.#worker = new Worker(module);
@@ -27,10 +29,15 @@ export class Thread<Request, Reply> {
       if ("error" in message) pending?.reject(new Error(message.error));
       else pending?.resolve(message.reply);
     });
-    this.#worker.on("error", (error) => {
+    const stopped = (error: Error): void => {
+      this.alive = false;
       for (const pending of this.#pending.values()) pending.reject(error);
       this.#pending.clear();
-    });
+    };
+    this.#worker.on("error", stopped);
+    this.#worker.on("exit", (code) =>
+      stopped(new Error(`xms-codegen: a worker thread exited (${code})`)),
+    );
     // After the listeners: adding a "message" listener refs the worker again.
     this.#worker.unref();
   }
@@ -82,7 +89,8 @@ export function offThread<Request, Reply>(
 ): OffThread<Request, Reply> {
   let thread: Thread<Request, Reply> | undefined;
   const start = (): Thread<Request, Reply> | undefined => {
-    if (threadsAvailable) thread ??= new Thread(module);
+    // A thread that stopped is started again: under --watch, the next save gets a live one.
+    if (threadsAvailable && !thread?.alive) thread = new Thread(module);
     return thread;
   };
   return { start, run: (request) => start()?.call(request) ?? work(request) };
