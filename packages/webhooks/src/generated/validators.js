@@ -52,32 +52,25 @@ const schema21 = {
     ]
   }
 };
-const func1 = (function lossless(container, targets) {
-  const convert = (value, types) => {
-    const type = typeof value;
-    if (type === "boolean" || type === "number") {
-      if (!types.includes("string") || types.includes(type)) return void 0;
-      if (type === "number" && types.includes("integer") && Number.isInteger(value)) return void 0;
-      return type === "number" && Number.isInteger(value) && !Number.isSafeInteger(value) ? void 0 : String(value);
-    }
-    if (type !== "string" || types.includes("string")) return void 0;
-    const number = Number(value);
-    if (!Number.isFinite(number) || String(number) !== value) return void 0;
-    return types.includes("number") || types.includes("integer") && Number.isInteger(number) ? number : void 0;
-  };
-  if (Array.isArray(container)) {
-    for (let i = 0; i < container.length; i++) {
-      const converted = convert(container[i], targets);
-      if (converted !== void 0) container[i] = converted;
-    }
+const func1 = (function lossless(container, key, types) {
+  if (!Object.prototype.hasOwnProperty.call(container, key)) return;
+  const value = container[key];
+  const type = typeof value;
+  if (type === "boolean" || type === "number") {
+    if (!types.includes("string") || types.includes(type)) return;
+    if (type === "number" && types.includes("integer") && Number.isInteger(value)) return;
+    if (type === "number" && Number.isInteger(value) && !Number.isSafeInteger(value)) return;
+    container[key] = String(value);
     return;
   }
-  for (const key in targets) {
-    if (!Object.prototype.hasOwnProperty.call(container, key)) continue;
-    const converted = convert(container[key], targets[key]);
-    if (converted !== void 0) container[key] = converted;
+  if (type !== "string" || types.includes("string")) return;
+  const number = Number(value);
+  if (!Number.isFinite(number) || String(number) !== value) return;
+  if (types.includes("number") || types.includes("integer") && Number.isInteger(number)) {
+    container[key] = number;
   }
 });
+const obj0 = ["string"];
 const schema22 = {
   "type": "object",
   "required": [
@@ -114,7 +107,9 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    func1(data, { "actionCode": ["string"] });
+    if (!(typeof data["actionCode"] === "string")) {
+      func1(data, "actionCode", obj0);
+    }
     if (data.actionCode !== void 0) {
       if (typeof data.actionCode !== "string") {
         const err1 = { instancePath: instancePath + "/actionCode", keyword: "type", params: { type: "string" }, message: "must be string" };
@@ -233,7 +228,18 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
     evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    func1(data, { "email": ["string"], "name": ["string"], "phone": ["string"], "profileId": ["string"] });
+    if (!(typeof data["email"] === "string")) {
+      func1(data, "email", obj0);
+    }
+    if (!(typeof data["name"] === "string")) {
+      func1(data, "name", obj0);
+    }
+    if (!(typeof data["phone"] === "string")) {
+      func1(data, "phone", obj0);
+    }
+    if (!(typeof data["profileId"] === "string")) {
+      func1(data, "profileId", obj0);
+    }
     if (data.email !== void 0) {
       if (typeof data.email !== "string") {
         const err0 = { instancePath: instancePath + "/email", keyword: "type", params: { type: "string" }, message: "must be string" };
@@ -365,7 +371,15 @@ function validate62(data, { instancePath = "", parentData, parentDataProperty, r
     evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    func1(data, { "email": ["string"], "name": ["string"], "phone": ["string"] });
+    if (!(typeof data["email"] === "string")) {
+      func1(data, "email", obj0);
+    }
+    if (!(typeof data["name"] === "string")) {
+      func1(data, "name", obj0);
+    }
+    if (!(typeof data["phone"] === "string")) {
+      func1(data, "phone", obj0);
+    }
     if (data.email !== void 0) {
       if (typeof data.email !== "string") {
         const err0 = { instancePath: instancePath + "/email", keyword: "type", params: { type: "string" }, message: "must be string" };
@@ -440,7 +454,21 @@ function validate57(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    func1(data, { "channelId": ["string"], "contactId": ["string"], "contactType": ["string"], "csid": ["string"], "lane": ["string"] });
+    if (!(typeof data["channelId"] === "string")) {
+      func1(data, "channelId", obj0);
+    }
+    if (!(typeof data["contactId"] === "string")) {
+      func1(data, "contactId", obj0);
+    }
+    if (!(typeof data["contactType"] === "string")) {
+      func1(data, "contactType", obj0);
+    }
+    if (!(typeof data["csid"] === "string")) {
+      func1(data, "csid", obj0);
+    }
+    if (!(typeof data["lane"] === "string")) {
+      func1(data, "lane", obj0);
+    }
     if (data.businessProfile !== void 0) {
       if (!validate58(data.businessProfile, { instancePath: instancePath + "/businessProfile", parentData: data, parentDataProperty: "businessProfile", rootData, dynamicAnchors })) {
         vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
@@ -656,7 +684,30 @@ function validate66(data, { instancePath = "", parentData, parentDataProperty, r
     evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    func1(data, { "channelType": ["string"], "contactId": ["string"], "contactType": ["string"], "csid": ["string"], "email": ["string"], "lane": ["string"], "name": ["string"], "phone": ["string"] });
+    if (!(typeof data["channelType"] === "string")) {
+      func1(data, "channelType", obj0);
+    }
+    if (!(typeof data["contactId"] === "string")) {
+      func1(data, "contactId", obj0);
+    }
+    if (!(typeof data["contactType"] === "string")) {
+      func1(data, "contactType", obj0);
+    }
+    if (!(typeof data["csid"] === "string")) {
+      func1(data, "csid", obj0);
+    }
+    if (!(typeof data["email"] === "string")) {
+      func1(data, "email", obj0);
+    }
+    if (!(typeof data["lane"] === "string")) {
+      func1(data, "lane", obj0);
+    }
+    if (!(typeof data["name"] === "string")) {
+      func1(data, "name", obj0);
+    }
+    if (!(typeof data["phone"] === "string")) {
+      func1(data, "phone", obj0);
+    }
     if (data.channelType !== void 0) {
       if (typeof data.channelType !== "string") {
         const err0 = { instancePath: instancePath + "/channelType", keyword: "type", params: { type: "string" }, message: "must be string" };
@@ -854,7 +905,24 @@ function validate70(data, { instancePath = "", parentData, parentDataProperty, r
     evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    func1(data, { "queueCode": ["string"], "routerId": ["string"], "sendMode": ["string"], "senderApp": ["string"], "senderCode": ["string"], "senderType": ["string"] });
+    if (!(typeof data["queueCode"] === "string")) {
+      func1(data, "queueCode", obj0);
+    }
+    if (!(typeof data["routerId"] === "string")) {
+      func1(data, "routerId", obj0);
+    }
+    if (!(typeof data["sendMode"] === "string")) {
+      func1(data, "sendMode", obj0);
+    }
+    if (!(typeof data["senderApp"] === "string")) {
+      func1(data, "senderApp", obj0);
+    }
+    if (!(typeof data["senderCode"] === "string")) {
+      func1(data, "senderCode", obj0);
+    }
+    if (!(typeof data["senderType"] === "string")) {
+      func1(data, "senderType", obj0);
+    }
     if (data.queueCode !== void 0) {
       if (typeof data.queueCode !== "string") {
         const err0 = { instancePath: instancePath + "/queueCode", keyword: "type", params: { type: "string" }, message: "must be string" };
@@ -1009,6 +1077,7 @@ const schema31 = {
     ]
   }
 };
+const obj39 = ["integer"];
 function validate72(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -1020,7 +1089,30 @@ function validate72(data, { instancePath = "", parentData, parentDataProperty, r
     evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    func1(data, { "agent": ["string"], "bot": ["string"], "dept": ["string"], "mode": ["string"], "queue": ["string"], "routingId": ["string"], "sessionStamp": ["integer"], "ticketHash": ["string"] });
+    if (!(typeof data["agent"] === "string")) {
+      func1(data, "agent", obj0);
+    }
+    if (!(typeof data["bot"] === "string")) {
+      func1(data, "bot", obj0);
+    }
+    if (!(typeof data["dept"] === "string")) {
+      func1(data, "dept", obj0);
+    }
+    if (!(typeof data["mode"] === "string")) {
+      func1(data, "mode", obj0);
+    }
+    if (!(typeof data["queue"] === "string")) {
+      func1(data, "queue", obj0);
+    }
+    if (!(typeof data["routingId"] === "string")) {
+      func1(data, "routingId", obj0);
+    }
+    if (!Number.isInteger(data["sessionStamp"])) {
+      func1(data, "sessionStamp", obj39);
+    }
+    if (!(typeof data["ticketHash"] === "string")) {
+      func1(data, "ticketHash", obj0);
+    }
     if (data.agent !== void 0) {
       if (typeof data.agent !== "string") {
         const err0 = { instancePath: instancePath + "/agent", keyword: "type", params: { type: "string" }, message: "must be string" };
@@ -1226,7 +1318,24 @@ function validate74(data, { instancePath = "", parentData, parentDataProperty, r
     evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    func1(data, { "newAgent": ["string"], "newBot": ["string"], "newDept": ["string"], "oldAgent": ["string"], "oldBot": ["string"], "oldDept": ["string"] });
+    if (!(typeof data["newAgent"] === "string")) {
+      func1(data, "newAgent", obj0);
+    }
+    if (!(typeof data["newBot"] === "string")) {
+      func1(data, "newBot", obj0);
+    }
+    if (!(typeof data["newDept"] === "string")) {
+      func1(data, "newDept", obj0);
+    }
+    if (!(typeof data["oldAgent"] === "string")) {
+      func1(data, "oldAgent", obj0);
+    }
+    if (!(typeof data["oldBot"] === "string")) {
+      func1(data, "oldBot", obj0);
+    }
+    if (!(typeof data["oldDept"] === "string")) {
+      func1(data, "oldDept", obj0);
+    }
     if (data.newAgent !== void 0) {
       if (typeof data.newAgent !== "string") {
         const err0 = { instancePath: instancePath + "/newAgent", keyword: "type", params: { type: "string" }, message: "must be string" };
@@ -1360,7 +1469,15 @@ function validate76(data, { instancePath = "", parentData, parentDataProperty, r
     evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    func1(data, { "routingId": ["string"], "sourceQueue": ["string"], "targetQueue": ["string"] });
+    if (!(typeof data["routingId"] === "string")) {
+      func1(data, "routingId", obj0);
+    }
+    if (!(typeof data["sourceQueue"] === "string")) {
+      func1(data, "sourceQueue", obj0);
+    }
+    if (!(typeof data["targetQueue"] === "string")) {
+      func1(data, "targetQueue", obj0);
+    }
     if (data.params !== void 0) {
       let data0 = data.params;
       if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
@@ -1461,7 +1578,21 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    func1(data, { "checksum": ["string"], "contactId": ["string"], "eventCode": ["string"], "eventId": ["string"], "sessionId": ["string"] });
+    if (!(typeof data["checksum"] === "string")) {
+      func1(data, "checksum", obj0);
+    }
+    if (!(typeof data["contactId"] === "string")) {
+      func1(data, "contactId", obj0);
+    }
+    if (!(typeof data["eventCode"] === "string")) {
+      func1(data, "eventCode", obj0);
+    }
+    if (!(typeof data["eventId"] === "string")) {
+      func1(data, "eventId", obj0);
+    }
+    if (!(typeof data["sessionId"] === "string")) {
+      func1(data, "sessionId", obj0);
+    }
     if (data.checksum !== void 0) {
       if (typeof data.checksum !== "string") {
         const err1 = { instancePath: instancePath + "/checksum", keyword: "type", params: { type: "string" }, message: "must be string" };
@@ -1915,7 +2046,30 @@ function validate81(data, { instancePath = "", parentData, parentDataProperty, r
     evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    func1(data, { "caption": ["string"], "filename": ["string"], "id": ["string"], "link": ["string"], "linkSecure": ["string"], "mime_type": ["string"], "sha256": ["string"], "type": ["string"] });
+    if (!(typeof data["caption"] === "string")) {
+      func1(data, "caption", obj0);
+    }
+    if (!(typeof data["filename"] === "string")) {
+      func1(data, "filename", obj0);
+    }
+    if (!(typeof data["id"] === "string")) {
+      func1(data, "id", obj0);
+    }
+    if (!(typeof data["link"] === "string")) {
+      func1(data, "link", obj0);
+    }
+    if (!(typeof data["linkSecure"] === "string")) {
+      func1(data, "linkSecure", obj0);
+    }
+    if (!(typeof data["mime_type"] === "string")) {
+      func1(data, "mime_type", obj0);
+    }
+    if (!(typeof data["sha256"] === "string")) {
+      func1(data, "sha256", obj0);
+    }
+    if (!(typeof data["type"] === "string")) {
+      func1(data, "type", obj0);
+    }
     if (data.caption !== void 0) {
       if (typeof data.caption !== "string") {
         const err0 = { instancePath: instancePath + "/caption", keyword: "type", params: { type: "string" }, message: "must be string" };
@@ -2072,7 +2226,18 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
     evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    func1(data, { "assignedToAgent": ["string"], "assignedToDept": ["string"], "routingId": ["string"], "sessionId": ["string"] });
+    if (!(typeof data["assignedToAgent"] === "string")) {
+      func1(data, "assignedToAgent", obj0);
+    }
+    if (!(typeof data["assignedToDept"] === "string")) {
+      func1(data, "assignedToDept", obj0);
+    }
+    if (!(typeof data["routingId"] === "string")) {
+      func1(data, "routingId", obj0);
+    }
+    if (!(typeof data["sessionId"] === "string")) {
+      func1(data, "sessionId", obj0);
+    }
     if (data.assignedToAgent !== void 0) {
       if (typeof data.assignedToAgent !== "string") {
         const err0 = { instancePath: instancePath + "/assignedToAgent", keyword: "type", params: { type: "string" }, message: "must be string" };
@@ -2235,15 +2400,22 @@ function validate85(data, { instancePath = "", parentData, parentDataProperty, r
     evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    func1(data, { "sentimentScore": ["integer"] });
+    if (!Number.isInteger(data["sentimentScore"])) {
+      func1(data, "sentimentScore", obj39);
+    }
     if (data.categories !== void 0) {
       let data0 = data.categories;
       if (Array.isArray(data0)) {
-        func1(data0, ["string"]);
+        let i0 = 0;
+        for (; i0 < data0.length; i0++) {
+          if (!(typeof data0[i0] === "string")) {
+            func1(data0, i0, obj0);
+          }
+        }
         const len0 = data0.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (typeof data0[i0] !== "string") {
-            const err0 = { instancePath: instancePath + "/categories/" + i0, keyword: "type", params: { type: "string" }, message: "must be string" };
+        for (let i1 = 0; i1 < len0; i1++) {
+          if (typeof data0[i1] !== "string") {
+            const err0 = { instancePath: instancePath + "/categories/" + i1, keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err0];
             } else {
@@ -2265,11 +2437,16 @@ function validate85(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.cities !== void 0) {
       let data2 = data.cities;
       if (Array.isArray(data2)) {
-        func1(data2, ["string"]);
+        let i2 = 0;
+        for (; i2 < data2.length; i2++) {
+          if (!(typeof data2[i2] === "string")) {
+            func1(data2, i2, obj0);
+          }
+        }
         const len1 = data2.length;
-        for (let i1 = 0; i1 < len1; i1++) {
-          if (typeof data2[i1] !== "string") {
-            const err2 = { instancePath: instancePath + "/cities/" + i1, keyword: "type", params: { type: "string" }, message: "must be string" };
+        for (let i3 = 0; i3 < len1; i3++) {
+          if (typeof data2[i3] !== "string") {
+            const err2 = { instancePath: instancePath + "/cities/" + i3, keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err2];
             } else {
@@ -2291,11 +2468,16 @@ function validate85(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.countries !== void 0) {
       let data4 = data.countries;
       if (Array.isArray(data4)) {
-        func1(data4, ["string"]);
+        let i4 = 0;
+        for (; i4 < data4.length; i4++) {
+          if (!(typeof data4[i4] === "string")) {
+            func1(data4, i4, obj0);
+          }
+        }
         const len2 = data4.length;
-        for (let i2 = 0; i2 < len2; i2++) {
-          if (typeof data4[i2] !== "string") {
-            const err4 = { instancePath: instancePath + "/countries/" + i2, keyword: "type", params: { type: "string" }, message: "must be string" };
+        for (let i5 = 0; i5 < len2; i5++) {
+          if (typeof data4[i5] !== "string") {
+            const err4 = { instancePath: instancePath + "/countries/" + i5, keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err4];
             } else {
@@ -2317,11 +2499,16 @@ function validate85(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.langs !== void 0) {
       let data6 = data.langs;
       if (Array.isArray(data6)) {
-        func1(data6, ["string"]);
+        let i6 = 0;
+        for (; i6 < data6.length; i6++) {
+          if (!(typeof data6[i6] === "string")) {
+            func1(data6, i6, obj0);
+          }
+        }
         const len3 = data6.length;
-        for (let i3 = 0; i3 < len3; i3++) {
-          if (typeof data6[i3] !== "string") {
-            const err6 = { instancePath: instancePath + "/langs/" + i3, keyword: "type", params: { type: "string" }, message: "must be string" };
+        for (let i7 = 0; i7 < len3; i7++) {
+          if (typeof data6[i7] !== "string") {
+            const err6 = { instancePath: instancePath + "/langs/" + i7, keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err6];
             } else {
@@ -2343,11 +2530,16 @@ function validate85(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.locations !== void 0) {
       let data8 = data.locations;
       if (Array.isArray(data8)) {
-        func1(data8, ["string"]);
+        let i8 = 0;
+        for (; i8 < data8.length; i8++) {
+          if (!(typeof data8[i8] === "string")) {
+            func1(data8, i8, obj0);
+          }
+        }
         const len4 = data8.length;
-        for (let i4 = 0; i4 < len4; i4++) {
-          if (typeof data8[i4] !== "string") {
-            const err8 = { instancePath: instancePath + "/locations/" + i4, keyword: "type", params: { type: "string" }, message: "must be string" };
+        for (let i9 = 0; i9 < len4; i9++) {
+          if (typeof data8[i9] !== "string") {
+            const err8 = { instancePath: instancePath + "/locations/" + i9, keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err8];
             } else {
@@ -2369,11 +2561,16 @@ function validate85(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.organizations !== void 0) {
       let data10 = data.organizations;
       if (Array.isArray(data10)) {
-        func1(data10, ["string"]);
+        let i10 = 0;
+        for (; i10 < data10.length; i10++) {
+          if (!(typeof data10[i10] === "string")) {
+            func1(data10, i10, obj0);
+          }
+        }
         const len5 = data10.length;
-        for (let i5 = 0; i5 < len5; i5++) {
-          if (typeof data10[i5] !== "string") {
-            const err10 = { instancePath: instancePath + "/organizations/" + i5, keyword: "type", params: { type: "string" }, message: "must be string" };
+        for (let i11 = 0; i11 < len5; i11++) {
+          if (typeof data10[i11] !== "string") {
+            const err10 = { instancePath: instancePath + "/organizations/" + i11, keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err10];
             } else {
@@ -2395,11 +2592,16 @@ function validate85(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.persons !== void 0) {
       let data12 = data.persons;
       if (Array.isArray(data12)) {
-        func1(data12, ["string"]);
+        let i12 = 0;
+        for (; i12 < data12.length; i12++) {
+          if (!(typeof data12[i12] === "string")) {
+            func1(data12, i12, obj0);
+          }
+        }
         const len6 = data12.length;
-        for (let i6 = 0; i6 < len6; i6++) {
-          if (typeof data12[i6] !== "string") {
-            const err12 = { instancePath: instancePath + "/persons/" + i6, keyword: "type", params: { type: "string" }, message: "must be string" };
+        for (let i13 = 0; i13 < len6; i13++) {
+          if (typeof data12[i13] !== "string") {
+            const err12 = { instancePath: instancePath + "/persons/" + i13, keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err12];
             } else {
@@ -2433,11 +2635,16 @@ function validate85(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.sentiments !== void 0) {
       let data15 = data.sentiments;
       if (Array.isArray(data15)) {
-        func1(data15, ["string"]);
+        let i14 = 0;
+        for (; i14 < data15.length; i14++) {
+          if (!(typeof data15[i14] === "string")) {
+            func1(data15, i14, obj0);
+          }
+        }
         const len7 = data15.length;
-        for (let i7 = 0; i7 < len7; i7++) {
-          if (typeof data15[i7] !== "string") {
-            const err15 = { instancePath: instancePath + "/sentiments/" + i7, keyword: "type", params: { type: "string" }, message: "must be string" };
+        for (let i15 = 0; i15 < len7; i15++) {
+          if (typeof data15[i15] !== "string") {
+            const err15 = { instancePath: instancePath + "/sentiments/" + i15, keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err15];
             } else {
@@ -2531,7 +2738,21 @@ function validate90(data, { instancePath = "", parentData, parentDataProperty, r
     evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    func1(data, { "address": ["string"], "latitude": ["string"], "longitude": ["string"], "name": ["string"], "url": ["string"] });
+    if (!(typeof data["address"] === "string")) {
+      func1(data, "address", obj0);
+    }
+    if (!(typeof data["latitude"] === "string")) {
+      func1(data, "latitude", obj0);
+    }
+    if (!(typeof data["longitude"] === "string")) {
+      func1(data, "longitude", obj0);
+    }
+    if (!(typeof data["name"] === "string")) {
+      func1(data, "name", obj0);
+    }
+    if (!(typeof data["url"] === "string")) {
+      func1(data, "url", obj0);
+    }
     if (data.address !== void 0) {
       if (typeof data.address !== "string") {
         const err0 = { instancePath: instancePath + "/address", keyword: "type", params: { type: "string" }, message: "must be string" };
@@ -2652,7 +2873,12 @@ function validate92(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    func1(data, { "body": ["string"], "type": ["string"] });
+    if (!(typeof data["body"] === "string")) {
+      func1(data, "body", obj0);
+    }
+    if (!(typeof data["type"] === "string")) {
+      func1(data, "type", obj0);
+    }
     if (data.body !== void 0) {
       if (typeof data.body !== "string") {
         const err1 = { instancePath: instancePath + "/body", keyword: "type", params: { type: "string" }, message: "must be string" };
@@ -2733,7 +2959,24 @@ function validate80(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    func1(data, { "contactId": ["string"], "from": ["string"], "id": ["string"], "messageIdExt": ["string"], "timestamp": ["integer"], "type": ["string"] });
+    if (!(typeof data["contactId"] === "string")) {
+      func1(data, "contactId", obj0);
+    }
+    if (!(typeof data["from"] === "string")) {
+      func1(data, "from", obj0);
+    }
+    if (!(typeof data["id"] === "string")) {
+      func1(data, "id", obj0);
+    }
+    if (!(typeof data["messageIdExt"] === "string")) {
+      func1(data, "messageIdExt", obj0);
+    }
+    if (!Number.isInteger(data["timestamp"])) {
+      func1(data, "timestamp", obj39);
+    }
+    if (!(typeof data["type"] === "string")) {
+      func1(data, "type", obj0);
+    }
     if (data.attachments !== void 0) {
       let data0 = data.attachments;
       if (Array.isArray(data0)) {
@@ -3057,7 +3300,24 @@ function validate97(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    func1(data, { "contactId": ["string"], "from": ["string"], "id": ["string"], "messageIdExt": ["string"], "timestamp": ["integer"], "type": ["string"] });
+    if (!(typeof data["contactId"] === "string")) {
+      func1(data, "contactId", obj0);
+    }
+    if (!(typeof data["from"] === "string")) {
+      func1(data, "from", obj0);
+    }
+    if (!(typeof data["id"] === "string")) {
+      func1(data, "id", obj0);
+    }
+    if (!(typeof data["messageIdExt"] === "string")) {
+      func1(data, "messageIdExt", obj0);
+    }
+    if (!Number.isInteger(data["timestamp"])) {
+      func1(data, "timestamp", obj39);
+    }
+    if (!(typeof data["type"] === "string")) {
+      func1(data, "type", obj0);
+    }
     if (data.attachments !== void 0) {
       let data0 = data.attachments;
       if (Array.isArray(data0)) {
@@ -3381,7 +3641,24 @@ function validate109(data, { instancePath = "", parentData, parentDataProperty, 
       }
       errors++;
     }
-    func1(data, { "contactId": ["string"], "from": ["string"], "id": ["string"], "messageIdExt": ["string"], "timestamp": ["integer"], "type": ["string"] });
+    if (!(typeof data["contactId"] === "string")) {
+      func1(data, "contactId", obj0);
+    }
+    if (!(typeof data["from"] === "string")) {
+      func1(data, "from", obj0);
+    }
+    if (!(typeof data["id"] === "string")) {
+      func1(data, "id", obj0);
+    }
+    if (!(typeof data["messageIdExt"] === "string")) {
+      func1(data, "messageIdExt", obj0);
+    }
+    if (!Number.isInteger(data["timestamp"])) {
+      func1(data, "timestamp", obj39);
+    }
+    if (!(typeof data["type"] === "string")) {
+      func1(data, "type", obj0);
+    }
     if (data.attachments !== void 0) {
       let data0 = data.attachments;
       if (Array.isArray(data0)) {
@@ -3705,7 +3982,24 @@ function validate121(data, { instancePath = "", parentData, parentDataProperty, 
       }
       errors++;
     }
-    func1(data, { "contactId": ["string"], "from": ["string"], "id": ["string"], "messageIdExt": ["string"], "timestamp": ["integer"], "type": ["string"] });
+    if (!(typeof data["contactId"] === "string")) {
+      func1(data, "contactId", obj0);
+    }
+    if (!(typeof data["from"] === "string")) {
+      func1(data, "from", obj0);
+    }
+    if (!(typeof data["id"] === "string")) {
+      func1(data, "id", obj0);
+    }
+    if (!(typeof data["messageIdExt"] === "string")) {
+      func1(data, "messageIdExt", obj0);
+    }
+    if (!Number.isInteger(data["timestamp"])) {
+      func1(data, "timestamp", obj39);
+    }
+    if (!(typeof data["type"] === "string")) {
+      func1(data, "type", obj0);
+    }
     if (data.attachments !== void 0) {
       let data0 = data.attachments;
       if (Array.isArray(data0)) {
@@ -4029,7 +4323,24 @@ function validate133(data, { instancePath = "", parentData, parentDataProperty, 
       }
       errors++;
     }
-    func1(data, { "contactId": ["string"], "from": ["string"], "id": ["string"], "messageIdExt": ["string"], "timestamp": ["integer"], "type": ["string"] });
+    if (!(typeof data["contactId"] === "string")) {
+      func1(data, "contactId", obj0);
+    }
+    if (!(typeof data["from"] === "string")) {
+      func1(data, "from", obj0);
+    }
+    if (!(typeof data["id"] === "string")) {
+      func1(data, "id", obj0);
+    }
+    if (!(typeof data["messageIdExt"] === "string")) {
+      func1(data, "messageIdExt", obj0);
+    }
+    if (!Number.isInteger(data["timestamp"])) {
+      func1(data, "timestamp", obj39);
+    }
+    if (!(typeof data["type"] === "string")) {
+      func1(data, "type", obj0);
+    }
     if (data.attachments !== void 0) {
       let data0 = data.attachments;
       if (Array.isArray(data0)) {
@@ -4353,7 +4664,24 @@ function validate145(data, { instancePath = "", parentData, parentDataProperty, 
       }
       errors++;
     }
-    func1(data, { "contactId": ["string"], "from": ["string"], "id": ["string"], "messageIdExt": ["string"], "timestamp": ["integer"], "type": ["string"] });
+    if (!(typeof data["contactId"] === "string")) {
+      func1(data, "contactId", obj0);
+    }
+    if (!(typeof data["from"] === "string")) {
+      func1(data, "from", obj0);
+    }
+    if (!(typeof data["id"] === "string")) {
+      func1(data, "id", obj0);
+    }
+    if (!(typeof data["messageIdExt"] === "string")) {
+      func1(data, "messageIdExt", obj0);
+    }
+    if (!Number.isInteger(data["timestamp"])) {
+      func1(data, "timestamp", obj39);
+    }
+    if (!(typeof data["type"] === "string")) {
+      func1(data, "type", obj0);
+    }
     if (data.attachments !== void 0) {
       let data0 = data.attachments;
       if (Array.isArray(data0)) {
@@ -4677,7 +5005,24 @@ function validate157(data, { instancePath = "", parentData, parentDataProperty, 
       }
       errors++;
     }
-    func1(data, { "contactId": ["string"], "from": ["string"], "id": ["string"], "messageIdExt": ["string"], "timestamp": ["integer"], "type": ["string"] });
+    if (!(typeof data["contactId"] === "string")) {
+      func1(data, "contactId", obj0);
+    }
+    if (!(typeof data["from"] === "string")) {
+      func1(data, "from", obj0);
+    }
+    if (!(typeof data["id"] === "string")) {
+      func1(data, "id", obj0);
+    }
+    if (!(typeof data["messageIdExt"] === "string")) {
+      func1(data, "messageIdExt", obj0);
+    }
+    if (!Number.isInteger(data["timestamp"])) {
+      func1(data, "timestamp", obj39);
+    }
+    if (!(typeof data["type"] === "string")) {
+      func1(data, "type", obj0);
+    }
     if (data.attachments !== void 0) {
       let data0 = data.attachments;
       if (Array.isArray(data0)) {
@@ -4991,7 +5336,24 @@ function validate169(data, { instancePath = "", parentData, parentDataProperty, 
       }
       errors++;
     }
-    func1(data, { "contactId": ["string"], "from": ["string"], "id": ["string"], "messageIdExt": ["string"], "timestamp": ["integer"], "type": ["string"] });
+    if (!(typeof data["contactId"] === "string")) {
+      func1(data, "contactId", obj0);
+    }
+    if (!(typeof data["from"] === "string")) {
+      func1(data, "from", obj0);
+    }
+    if (!(typeof data["id"] === "string")) {
+      func1(data, "id", obj0);
+    }
+    if (!(typeof data["messageIdExt"] === "string")) {
+      func1(data, "messageIdExt", obj0);
+    }
+    if (!Number.isInteger(data["timestamp"])) {
+      func1(data, "timestamp", obj39);
+    }
+    if (!(typeof data["type"] === "string")) {
+      func1(data, "type", obj0);
+    }
     if (data.attachments !== void 0) {
       let data0 = data.attachments;
       if (Array.isArray(data0)) {
@@ -5288,7 +5650,21 @@ function validate181(data, { instancePath = "", parentData, parentDataProperty, 
       }
       errors++;
     }
-    func1(data, { "contactId": ["string"], "from": ["string"], "id": ["string"], "messageIdExt": ["string"], "timestamp": ["integer"] });
+    if (!(typeof data["contactId"] === "string")) {
+      func1(data, "contactId", obj0);
+    }
+    if (!(typeof data["from"] === "string")) {
+      func1(data, "from", obj0);
+    }
+    if (!(typeof data["id"] === "string")) {
+      func1(data, "id", obj0);
+    }
+    if (!(typeof data["messageIdExt"] === "string")) {
+      func1(data, "messageIdExt", obj0);
+    }
+    if (!Number.isInteger(data["timestamp"])) {
+      func1(data, "timestamp", obj39);
+    }
     if (data.attachments !== void 0) {
       let data0 = data.attachments;
       if (Array.isArray(data0)) {
@@ -6247,7 +6623,9 @@ function validate79(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    func1(data, { "type": ["string"] });
+    if (!(typeof data["type"] === "string")) {
+      func1(data, "type", obj0);
+    }
     if (props0 !== true) {
       props0 = props0 || {};
       props0.type = true;
@@ -6319,7 +6697,15 @@ function validate194(data, { instancePath = "", parentData, parentDataProperty, 
     evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    func1(data, { "appId": ["string"], "domain": ["string"], "server": ["string"] });
+    if (!(typeof data["appId"] === "string")) {
+      func1(data, "appId", obj0);
+    }
+    if (!(typeof data["domain"] === "string")) {
+      func1(data, "domain", obj0);
+    }
+    if (!(typeof data["server"] === "string")) {
+      func1(data, "server", obj0);
+    }
     if (data.appId !== void 0) {
       if (typeof data.appId !== "string") {
         const err0 = { instancePath: instancePath + "/appId", keyword: "type", params: { type: "string" }, message: "must be string" };
@@ -6475,7 +6861,18 @@ function validate197(data, { instancePath = "", parentData, parentDataProperty, 
     evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    func1(data, { "code": ["string"], "details": ["string"], "href": ["string"], "title": ["string"] });
+    if (!(typeof data["code"] === "string")) {
+      func1(data, "code", obj0);
+    }
+    if (!(typeof data["details"] === "string")) {
+      func1(data, "details", obj0);
+    }
+    if (!(typeof data["href"] === "string")) {
+      func1(data, "href", obj0);
+    }
+    if (!(typeof data["title"] === "string")) {
+      func1(data, "title", obj0);
+    }
     if (data.code !== void 0) {
       if (typeof data.code !== "string") {
         const err0 = { instancePath: instancePath + "/code", keyword: "type", params: { type: "string" }, message: "must be string" };
@@ -6600,7 +6997,21 @@ function validate196(data, { instancePath = "", parentData, parentDataProperty, 
       }
       errors++;
     }
-    func1(data, { "contactId": ["string"], "id": ["string"], "messageIdExt": ["string"], "status": ["string"], "timestamp": ["integer"] });
+    if (!(typeof data["contactId"] === "string")) {
+      func1(data, "contactId", obj0);
+    }
+    if (!(typeof data["id"] === "string")) {
+      func1(data, "id", obj0);
+    }
+    if (!(typeof data["messageIdExt"] === "string")) {
+      func1(data, "messageIdExt", obj0);
+    }
+    if (!(typeof data["status"] === "string")) {
+      func1(data, "status", obj0);
+    }
+    if (!Number.isInteger(data["timestamp"])) {
+      func1(data, "timestamp", obj39);
+    }
     if (data.contactId !== void 0) {
       if (typeof data.contactId !== "string") {
         const err2 = { instancePath: instancePath + "/contactId", keyword: "type", params: { type: "string" }, message: "must be string" };
@@ -6707,7 +7118,9 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
     evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    func1(data, { "type": ["string"] });
+    if (!(typeof data["type"] === "string")) {
+      func1(data, "type", obj0);
+    }
     if (data.actions !== void 0) {
       let data0 = data.actions;
       if (Array.isArray(data0)) {
@@ -6906,7 +7319,21 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
       }
       errors++;
     }
-    func1(data, { "channelId": ["string"], "contactId": ["string"], "contactType": ["string"], "csid": ["string"], "lane": ["string"] });
+    if (!(typeof data["channelId"] === "string")) {
+      func1(data, "channelId", obj0);
+    }
+    if (!(typeof data["contactId"] === "string")) {
+      func1(data, "contactId", obj0);
+    }
+    if (!(typeof data["contactType"] === "string")) {
+      func1(data, "contactType", obj0);
+    }
+    if (!(typeof data["csid"] === "string")) {
+      func1(data, "csid", obj0);
+    }
+    if (!(typeof data["lane"] === "string")) {
+      func1(data, "lane", obj0);
+    }
     if (data.businessProfile !== void 0) {
       if (!validate58(data.businessProfile, { instancePath: instancePath + "/businessProfile", parentData: data, parentDataProperty: "businessProfile", rootData, dynamicAnchors })) {
         vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);

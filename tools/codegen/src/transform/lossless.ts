@@ -17,13 +17,19 @@
  * scalar properties (items) just before `properties` (`items`) validates them, so the usual
  * `type` keyword then checks the converted value and reports what did not convert. Never in an
  * `if` or `not`, which only test.
+ *
+ * The generated code tests each value's JSON type inline and calls the conversion only for a
+ * value of another type: a delivery whose values have their declared types (nearly all) pays a
+ * `typeof` per property. Calling the conversion for every object and array, with its table of
+ * targets, doubled the lenient validator's time (5.0 → 2.4 µs on the bench's notification).
  */
 import { createRequire } from "node:module";
 import type { CodeKeywordDefinition, KeywordCxt } from "ajv";
 
 const require = createRequire(import.meta.url);
-const { _, stringify } =
+const { _, not, or, stringify } =
   require("ajv/dist/compile/codegen/index.js") as typeof import("ajv/dist/compile/codegen/index.js");
+type Code = import("ajv/dist/compile/codegen/index.js").Code;
 
 import { isObject, type Json, type JsonObject } from "./json-schema.js";
 
@@ -35,44 +41,52 @@ export const LOSSLESS_ITEMS = "xmsLosslessItems";
 export const LOSSLESS_RUNTIME = "lossless";
 
 /**
- * The conversion the generated code runs, on an object (`targets`: declared types by property)
- * or an array (`targets`: the items' declared types). Kept as source text, so that the generated
- * file does not depend on how this module was transpiled; `lossless` is the same function, for
- * ajv's in-process compilation.
+ * The conversion the generated code runs on one value, `container[key]` (an object's own
+ * property or an array's item), declared as `types`; the generated code calls it only when the
+ * value's JSON type is not a declared one. Kept as source text, so that the generated file does
+ * not depend on how this module was transpiled; `lossless` is the same function, for ajv's
+ * in-process compilation.
  */
-export const LOSSLESS_SOURCE = `function lossless(container, targets) {
-  const convert = (value, types) => {
-    const type = typeof value;
-    if (type === "boolean" || type === "number") {
-      if (!types.includes("string") || types.includes(type)) return undefined;
-      if (type === "number" && types.includes("integer") && Number.isInteger(value)) return undefined;
-      // A number's text is exact unless it is an integer past 2^53 (JSON.parse rounded it).
-      return type === "number" && Number.isInteger(value) && !Number.isSafeInteger(value) ? undefined : String(value);
-    }
-    if (type !== "string" || types.includes("string")) return undefined;
-    const number = Number(value);
-    // Canonical text only: the number prints back as the very same string.
-    if (!Number.isFinite(number) || String(number) !== value) return undefined;
-    return types.includes("number") || (types.includes("integer") && Number.isInteger(number)) ? number : undefined;
-  };
-  if (Array.isArray(container)) {
-    for (let i = 0; i < container.length; i++) {
-      const converted = convert(container[i], targets);
-      if (converted !== undefined) container[i] = converted;
-    }
+export const LOSSLESS_SOURCE = `function lossless(container, key, types) {
+  if (!Object.prototype.hasOwnProperty.call(container, key)) return;
+  const value = container[key];
+  const type = typeof value;
+  if (type === "boolean" || type === "number") {
+    if (!types.includes("string") || types.includes(type)) return;
+    if (type === "number" && types.includes("integer") && Number.isInteger(value)) return;
+    // A number's text is exact unless it is an integer past 2^53 (JSON.parse rounded it).
+    if (type === "number" && Number.isInteger(value) && !Number.isSafeInteger(value)) return;
+    container[key] = String(value);
     return;
   }
-  for (const key in targets) {
-    if (!Object.prototype.hasOwnProperty.call(container, key)) continue;
-    const converted = convert(container[key], targets[key]);
-    if (converted !== undefined) container[key] = converted;
+  if (type !== "string" || types.includes("string")) return;
+  const number = Number(value);
+  // Canonical text only: the number prints back as the very same string.
+  if (!Number.isFinite(number) || String(number) !== value) return;
+  if (types.includes("number") || (types.includes("integer") && Number.isInteger(number))) {
+    container[key] = number;
   }
 }`;
 
 export const lossless = new Function(`return ${LOSSLESS_SOURCE}`)() as (
   container: unknown,
-  targets: unknown,
+  key: string | number,
+  types: readonly string[],
 ) => void;
+
+/**
+ * Whether a value has one of the declared JSON types, as `lossless` would leave it: a test that
+ * never holds for a value `lossless` converts (so skipping the call changes nothing).
+ */
+function declaredTypeTest(value: Code, types: readonly string[]): Code {
+  const tests = types.map((type) => {
+    if (type === "null") return _`${value} === null`;
+    if (type === "array") return _`Array.isArray(${value})`;
+    if (type === "integer") return _`Number.isInteger(${value})`;
+    return _`typeof ${value} === ${type}`;
+  });
+  return or(...tests);
+}
 
 function keyword(name: string, type: "object" | "array", before: string): CodeKeywordDefinition {
   return {
@@ -81,11 +95,32 @@ function keyword(name: string, type: "object" | "array", before: string): CodeKe
     schemaType: type,
     before,
     code(cxt: KeywordCxt) {
-      const convert = cxt.gen.scopeValue("func", {
+      const { gen, data } = cxt;
+      const convert = gen.scopeValue("func", {
         ref: lossless,
         code: _`require(${`ajv/dist/runtime/${LOSSLESS_RUNTIME}`}).default`,
       });
-      cxt.gen.code(_`${convert}(${cxt.data}, ${stringify(cxt.schema)})`);
+      // Only a value of another JSON type than the declared ones is handed to the conversion.
+      // Each list of declared types is one module-level constant, shared by every call site.
+      const check = (key: Code, types: readonly string[]): void => {
+        const declared = gen.scopeValue("obj", {
+          ref: types,
+          key: types.join(),
+          code: stringify(types),
+        });
+        gen.if(not(declaredTypeTest(_`${data}[${key}]`, types)), () =>
+          gen.code(_`${convert}(${data}, ${key}, ${declared})`),
+        );
+      };
+      if (type === "array") {
+        const types = cxt.schema as string[];
+        const index = gen.let("i", 0);
+        gen.for(_`; ${index} < ${data}.length; ${index}++`, () => check(index, types));
+        return;
+      }
+      for (const [key, types] of Object.entries(cxt.schema as Record<string, string[]>)) {
+        check(stringify(key), types);
+      }
     },
   };
 }

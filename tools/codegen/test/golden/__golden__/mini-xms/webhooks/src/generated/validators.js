@@ -141,32 +141,26 @@ const schema23 = {
     ]
   }
 };
-const func1 = (function lossless(container, targets) {
-  const convert = (value, types) => {
-    const type = typeof value;
-    if (type === "boolean" || type === "number") {
-      if (!types.includes("string") || types.includes(type)) return void 0;
-      if (type === "number" && types.includes("integer") && Number.isInteger(value)) return void 0;
-      return type === "number" && Number.isInteger(value) && !Number.isSafeInteger(value) ? void 0 : String(value);
-    }
-    if (type !== "string" || types.includes("string")) return void 0;
-    const number = Number(value);
-    if (!Number.isFinite(number) || String(number) !== value) return void 0;
-    return types.includes("number") || types.includes("integer") && Number.isInteger(number) ? number : void 0;
-  };
-  if (Array.isArray(container)) {
-    for (let i = 0; i < container.length; i++) {
-      const converted = convert(container[i], targets);
-      if (converted !== void 0) container[i] = converted;
-    }
+const func1 = (function lossless(container, key, types) {
+  if (!Object.prototype.hasOwnProperty.call(container, key)) return;
+  const value = container[key];
+  const type = typeof value;
+  if (type === "boolean" || type === "number") {
+    if (!types.includes("string") || types.includes(type)) return;
+    if (type === "number" && types.includes("integer") && Number.isInteger(value)) return;
+    if (type === "number" && Number.isInteger(value) && !Number.isSafeInteger(value)) return;
+    container[key] = String(value);
     return;
   }
-  for (const key in targets) {
-    if (!Object.prototype.hasOwnProperty.call(container, key)) continue;
-    const converted = convert(container[key], targets[key]);
-    if (converted !== void 0) container[key] = converted;
+  if (type !== "string" || types.includes("string")) return;
+  const number = Number(value);
+  if (!Number.isFinite(number) || String(number) !== value) return;
+  if (types.includes("number") || types.includes("integer") && Number.isInteger(number)) {
+    container[key] = number;
   }
 });
+const obj0 = ["string"];
+const obj1 = ["integer"];
 function validate56(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -205,7 +199,18 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    func1(data, { "id": ["string"], "timestamp": ["integer"], "type": ["string"], "text": ["string"] });
+    if (!(typeof data["id"] === "string")) {
+      func1(data, "id", obj0);
+    }
+    if (!Number.isInteger(data["timestamp"])) {
+      func1(data, "timestamp", obj1);
+    }
+    if (!(typeof data["type"] === "string")) {
+      func1(data, "type", obj0);
+    }
+    if (!(typeof data["text"] === "string")) {
+      func1(data, "text", obj0);
+    }
     if (data.id !== void 0) {
       if (typeof data.id !== "string") {
         const err3 = { instancePath: instancePath + "/id", keyword: "type", params: { type: "string" }, message: "must be string" };
@@ -342,7 +347,15 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    func1(data, { "id": ["string"], "timestamp": ["integer"], "type": ["string"] });
+    if (!(typeof data["id"] === "string")) {
+      func1(data, "id", obj0);
+    }
+    if (!Number.isInteger(data["timestamp"])) {
+      func1(data, "timestamp", obj1);
+    }
+    if (!(typeof data["type"] === "string")) {
+      func1(data, "type", obj0);
+    }
     if (data.id !== void 0) {
       if (typeof data.id !== "string") {
         const err2 = { instancePath: instancePath + "/id", keyword: "type", params: { type: "string" }, message: "must be string" };
@@ -450,7 +463,12 @@ function validate60(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    func1(data, { "id": ["string"], "timestamp": ["integer"] });
+    if (!(typeof data["id"] === "string")) {
+      func1(data, "id", obj0);
+    }
+    if (!Number.isInteger(data["timestamp"])) {
+      func1(data, "timestamp", obj1);
+    }
     if (data.id !== void 0) {
       if (typeof data.id !== "string") {
         const err1 = { instancePath: instancePath + "/id", keyword: "type", params: { type: "string" }, message: "must be string" };
@@ -742,7 +760,9 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    func1(data, { "type": ["string"] });
+    if (!(typeof data["type"] === "string")) {
+      func1(data, "type", obj0);
+    }
     if (props0 !== true) {
       props0 = props0 || {};
       props0.type = true;
@@ -840,7 +860,9 @@ function validate63(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    func1(data, { "status": ["string"] });
+    if (!(typeof data["status"] === "string")) {
+      func1(data, "status", obj0);
+    }
     if (data.status !== void 0) {
       if (!validate64(data.status, { instancePath: instancePath + "/status", parentData: data, parentDataProperty: "status", rootData, dynamicAnchors })) {
         vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
@@ -931,7 +953,9 @@ function validate67(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    func1(data, { "eventCode": ["string"] });
+    if (!(typeof data["eventCode"] === "string")) {
+      func1(data, "eventCode", obj0);
+    }
     if (data.eventCode !== void 0) {
       if (!validate68(data.eventCode, { instancePath: instancePath + "/eventCode", parentData: data, parentDataProperty: "eventCode", rootData, dynamicAnchors })) {
         vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
@@ -993,7 +1017,9 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    func1(data, { "actionCode": ["string"] });
+    if (!(typeof data["actionCode"] === "string")) {
+      func1(data, "actionCode", obj0);
+    }
     if (data.actionCode !== void 0) {
       if (typeof data.actionCode !== "string") {
         const err1 = { instancePath: instancePath + "/actionCode", keyword: "type", params: { type: "string" }, message: "must be string" };
@@ -1206,7 +1232,9 @@ function validate75(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    func1(data, { "contactId": ["string"] });
+    if (!(typeof data["contactId"] === "string")) {
+      func1(data, "contactId", obj0);
+    }
     if (data.contactId !== void 0) {
       if (typeof data.contactId !== "string") {
         const err1 = { instancePath: instancePath + "/contactId", keyword: "type", params: { type: "string" }, message: "must be string" };
