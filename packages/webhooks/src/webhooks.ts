@@ -175,8 +175,8 @@ export interface Pipeline {
   /**
    * Answers a delivery: calls `answer` once with its outcome, and never throws; a refusal is
    * reported to onError first. The call is synchronous, from within the body's last event, when
-   * nothing on the way is asynchronous (a Web Crypto digest, a Content-Encoding, an async
-   * handler, a dedupe store, a contact-info answer).
+   * nothing on the way is asynchronous (a Content-Encoding, an async handler, a dedupe store,
+   * a contact-info answer).
    */
   run(delivery: Delivery, answer: (outcome: Outcome) => void): void;
   /** Reports a refusal an adapter decided itself (Node: not the mount path), and returns it. */
