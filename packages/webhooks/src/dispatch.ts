@@ -95,7 +95,8 @@ function itemsOf(plan: DispatchPlan, notification: Record<string, unknown>): Ite
   for (const { kind, list: name, field, known, unlisted } of plan.kinds) {
     const list = notification[name];
     if (!Array.isArray(list)) continue;
-    for (const [index, payload] of list.entries()) {
+    for (let index = 0; index < list.length; index++) {
+      const payload: unknown = list[index];
       // Only reachable with validate: false; such an item can not be dispatched by name.
       if (!isRecord(payload)) continue;
       const item: Item = {

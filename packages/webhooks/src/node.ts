@@ -44,7 +44,6 @@ export interface NodeRequest {
   /** True once the stream was read to its end (by us, or by a body parser before us). */
   readonly readableEnded: boolean;
   on(event: string, listener: Listener): unknown;
-  off(event: string, listener: Listener): unknown;
   pause(): unknown;
   body?: unknown;
   rawBody?: unknown;
@@ -92,16 +91,18 @@ function readStream(req: NodeRequest, limits: ReadLimits, done: (bytes: BodyByte
           req.pause();
           finish(TIMED_OUT);
         });
-  // Settles once, and stops listening: the first of end, limit, timeout, error or close wins.
+  // Settles once: the first of end, limit, timeout, error or close wins. The listeners stay (a
+  // flag ignores what comes after): removing four listeners cost more than the flag, and an
+  // 'error' listener must stay anyway, as an unheard 'error' would crash the process.
+  let settled = false;
   const finish = (value: BodyBytes): void => {
+    if (settled) return;
+    settled = true;
     clearDeadline(deadline);
-    req.off("data", onData);
-    req.off("end", onEnd);
-    req.off("error", onGone);
-    req.off("close", onGone);
     done(value);
   };
   const onData = (chunk: Uint8Array | string): void => {
+    if (settled) return;
     const bytes = typeof chunk === "string" ? encoder.encode(chunk) : chunk;
     size += bytes.byteLength;
     if (size > limit) {
