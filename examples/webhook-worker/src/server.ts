@@ -19,10 +19,15 @@ export interface Receiver {
   close(): Promise<void>;
 }
 
-/** Bundles src/worker.ts and what it imports into one ES module, as `wrangler deploy` does. */
-export async function bundleWorker(): Promise<string> {
+/**
+ * Bundles src/worker.ts (or the given source, a test's own Worker) and what it imports into one
+ * ES module, as `wrangler deploy` does.
+ */
+export async function bundleWorker(source?: string): Promise<string> {
   const output = await build({
-    entryPoints: [fileURLToPath(new URL("worker.ts", import.meta.url))],
+    ...(source === undefined
+      ? { entryPoints: [fileURLToPath(new URL("worker.ts", import.meta.url))] }
+      : { stdin: { contents: source, resolveDir: fileURLToPath(new URL(".", import.meta.url)) } }),
     bundle: true,
     format: "esm",
     platform: "browser",

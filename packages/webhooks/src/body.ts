@@ -1,4 +1,5 @@
 /** Reading, decoding and parsing a request body within a byte limit. */
+import { clearDeadline, setDeadline } from "./deadlines.js";
 
 export const TOO_LARGE = Symbol("too large");
 export const UNREADABLE = Symbol("unreadable");
@@ -60,13 +61,13 @@ export async function readWebStream(
   const limit = limits.bytes;
   let timedOut = false;
   // Cancelling ends the pending read() (done: true), so the loop needs no race per chunk.
-  const timer =
+  const deadline =
     limits.timeoutMs === undefined
       ? undefined
-      : setTimeout(() => {
+      : setDeadline(limits.timeoutMs, () => {
           timedOut = true;
           reader.cancel().catch(ignore);
-        }, limits.timeoutMs);
+        });
   try {
     // Most bodies arrive in one chunk: keep it as is, without a list or a copy.
     let first: Uint8Array | undefined;
@@ -89,7 +90,7 @@ export async function readWebStream(
   } catch {
     return timedOut ? TIMED_OUT : UNREADABLE;
   } finally {
-    clearTimeout(timer);
+    clearDeadline(deadline);
   }
 }
 
@@ -125,11 +126,13 @@ function readWhole(request: Request, limits: ReadLimits, done: (bytes: BodyBytes
   const settle = (bytes: BodyBytes): void => {
     if (settled) return;
     settled = true;
-    clearTimeout(timer);
+    clearDeadline(deadline);
     done(bytes);
   };
-  const timer =
-    limits.timeoutMs === undefined ? undefined : setTimeout(settle, limits.timeoutMs, TIMED_OUT);
+  const deadline =
+    limits.timeoutMs === undefined
+      ? undefined
+      : setDeadline(limits.timeoutMs, () => settle(TIMED_OUT));
   request.arrayBuffer().then(
     (buffer) => settle(buffer.byteLength > limits.bytes ? TOO_LARGE : new Uint8Array(buffer)),
     () => settle(UNREADABLE),

@@ -1,14 +1,28 @@
 /**
- * Deadlines for the Node adapter's body reads, checked by one interval for all deliveries rather
- * than a timer each: a timer per delivery (setTimeout, then clearTimeout when the body ended) cost
- * about a tenth of the middleware's own work per delivery, in a CPU profile of the middleware in
- * one process. A deadline fires between its time and an eighth of its duration later (at least
- * 5 ms, at most 1 s). Node only: the interval is unref'd, and Web hosts (Workers) tie timers to
- * the request that made them.
+ * Deadlines for body reads, checked by one interval for all deliveries rather than a timer each.
+ * A timer per delivery (setTimeout, then clearTimeout when the body ended) cost about a tenth of
+ * the Node middleware's own work per delivery, in a CPU profile of the middleware in one process;
+ * behind @hono/node-server, profiles showed 6-8 µs a delivery in Node's timer queue, as each
+ * cleared timer emptied its list and the next one built it again. A deadline fires between its
+ * time and an eighth of its duration later (at least 5 ms, at most 1 s).
+ *
+ * Only where timers are Node's (objects with `unref()`: Node, Bun): the interval is unref'd, so
+ * it never keeps a process alive. Elsewhere each deadline gets a timer of its own, as before:
+ * where timers are numbers (Deno, browsers, Workers), and on Cloudflare Workers even with
+ * `nodejs_compat` (whose timers have `unref()`), since a Worker ties a timer and what its callback
+ * settles to the request that made it.
  */
 export interface Deadline {
   readonly at: number;
   readonly expire: () => void;
+  /** The deadline's own timer, where there is no shared interval. */
+  readonly timer?: ReturnType<typeof setTimeout>;
+}
+
+/** Cloudflare Workers (workerd), with or without `nodejs_compat`. */
+function onWorkers(): boolean {
+  const runtime = globalThis as { navigator?: { userAgent?: unknown } };
+  return runtime.navigator?.userAgent === "Cloudflare-Workers";
 }
 
 const pending = new Set<Deadline>();
@@ -33,18 +47,28 @@ function sweep(): void {
 
 /** Calls `expire` once, `ms` from now (see above for the precision), unless cleared first. */
 export function setDeadline(ms: number, expire: () => void): Deadline {
-  const deadline = { at: performance.now() + ms, expire };
-  pending.add(deadline);
+  const at = performance.now() + ms;
   const wanted = Math.min(1000, Math.max(5, ms / 8));
   if (interval === undefined || wanted < period) {
+    const shared = setInterval(sweep, wanted);
+    const unref = (shared as { unref?: unknown }).unref;
+    if (typeof unref !== "function" || onWorkers()) {
+      // Not Node's timers: a timer of its own, tied to this request by the host.
+      clearInterval(shared);
+      return { at, expire, timer: setTimeout(expire, ms) };
+    }
+    unref.call(shared);
     clearInterval(interval);
+    interval = shared;
     period = wanted;
-    interval = setInterval(sweep, period);
-    (interval as { unref?: () => void }).unref?.();
   }
+  const deadline = { at, expire };
+  pending.add(deadline);
   return deadline;
 }
 
 export function clearDeadline(deadline: Deadline | undefined): void {
-  if (deadline) pending.delete(deadline);
+  if (deadline === undefined) return;
+  if (deadline.timer !== undefined) clearTimeout(deadline.timer);
+  else pending.delete(deadline);
 }
