@@ -1,9 +1,6 @@
-import {
-  transformSchemaObject,
-  type SchemaObject,
-  type TransformNodeOptions,
-} from "openapi-typescript";
+import type { SchemaObject, TransformNodeOptions } from "openapi-typescript";
 import ts from "typescript";
+import { transformSchemaObject } from "../openapi-typescript/transforms.js";
 
 /** The property names of `anyOf: [{ required: [a] }, { required: [b] }, ...]`, else undefined. */
 export function requiredOneOf(schema: SchemaObject): string[] | undefined {
