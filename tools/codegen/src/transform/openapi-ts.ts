@@ -1,5 +1,6 @@
 import type { GlobalContext, OpenAPITSOptions } from "openapi-typescript";
-import ts from "typescript";
+import type { Node } from "typescript";
+import ts from "../typescript-cjs.js";
 import { transformContext } from "../openapi-typescript/context.js";
 import { astToString, transformSchema } from "../openapi-typescript/transforms.js";
 import type { OpenAPIDocument } from "../spec.js";
@@ -37,7 +38,7 @@ export const OPENAPI_TS_OPTIONS = {
 } satisfies OpenAPITSOptions;
 
 /** Statements openapi-typescript emits that describe nothing in a document without `$defs`. */
-function isEmptyDefs(node: ts.Node): boolean {
+function isEmptyDefs(node: Node): boolean {
   return ts.isTypeAliasDeclaration(node) && node.name.text === "$defs";
 }
 
