@@ -3,7 +3,7 @@ import { basename, dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { checkFiles, writeFiles } from "./files.js";
 import { endFormattingRun, rememberFormatting, warmFormatter } from "./format.js";
-import { loadRepoSpec, type LoadedSpec } from "./spec.js";
+import type { LoadedSpec } from "./spec.js";
 import { targetPackages, targets } from "./targets/index.js";
 import { validatorsThread } from "./validators.js";
 import { documentThread } from "./document.js";
@@ -79,6 +79,7 @@ async function watchSpec(jobs: Job[], first: LoadedSpec, io: CliIo): Promise<num
   endFormattingRun();
   let pending: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
+  const { loadRepoSpec } = await import("./spec.js");
   const regenerate = (): void => {
     running = running.then(async () => {
       const started = performance.now();
@@ -151,11 +152,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return 2;
   }
   // Prettier, openapi-typescript (types) and ajv (webhooks) load on their threads while this one
-  // reads the spec.
+  // loads the spec model (imported only now, for that) and reads the spec.
   warmFormatter();
   if (name === "all" || name === "types") documentThread.start();
   if (name === "all" || name === "webhooks") validatorsThread.start();
   if (values.watch) rememberFormatting();
+  const { loadRepoSpec } = await import("./spec.js");
   const spec = loadRepoSpec(io.cwd);
   const jobs =
     name === "all"

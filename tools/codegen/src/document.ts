@@ -10,15 +10,18 @@ const remembered = lastOutput<string>();
  * rendering again.
  */
 export function renderDocument(spec: OpenAPIDocument): Promise<string> {
-  return remembered(JSON.stringify(spec), () =>
-    import("./transform/openapi-ts.js").then((m) => m.transformDocument(spec)),
-  );
+  return remembered(JSON.stringify(spec), async () => {
+    const { transformDocument } = await import("./transform/openapi-ts.js");
+    const source = await transformDocument(spec);
+    (await import("./typescript-cjs.js")).saveCodeCache();
+    return source;
+  });
 }
 
 /**
  * openapi-typescript on a thread of its own (document-worker.js): loading TypeScript and
- * openapi-typescript (0.7 s) overlaps the main thread's reading of the spec, and running them
- * (0.3 s) overlaps ajv's compiling of the validators. The spec is copied to the thread.
+ * openapi-typescript's transforms overlaps the main thread's reading of the spec, and running
+ * them overlaps ajv's compiling of the validators. The spec is copied to the thread.
  */
 export const documentThread = offThread(
   new URL("./document-worker.js", import.meta.url),

@@ -1,6 +1,5 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { createTwoFilesPatch } from "diff";
 import type { GeneratedFile } from "./targets/target.js";
 
 async function readOrUndefined(path: string): Promise<string | undefined> {
@@ -38,6 +37,8 @@ export async function checkFiles(files: GeneratedFile[], dir: string): Promise<S
   for (const file of files) {
     const current = await readOrUndefined(join(dir, file.path));
     if (current === file.contents) continue;
+    // Loaded only when there is a diff to print: a run that writes never needs it.
+    const { createTwoFilesPatch } = await import("diff");
     stale.push({
       path: file.path,
       missing: current === undefined,

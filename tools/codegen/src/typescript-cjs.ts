@@ -1,8 +1,12 @@
-// `typescript` as a CommonJS module, compiled with a V8 code cache. See typescript-hooks.ts.
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+// `typescript` as a CommonJS module, compiled with a V8 code cache. The generator's modules import
+// TypeScript from here, not as "typescript": Node's ESM loader, importing the 9 MB CommonJS file
+// itself, first scans it for export names, which costs about 0.2 s per run; and openapi-typescript's
+// transforms (openapi-typescript/transforms.ts) then `require` this same module object.
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import Module, { createRequire } from "node:module";
 import { dirname } from "node:path";
 import { Script } from "node:vm";
+import { threadId } from "node:worker_threads";
 import type TypeScript from "typescript";
 
 const require = createRequire(import.meta.url);
@@ -29,6 +33,9 @@ function readCache(): Buffer | undefined {
   }
 }
 
+/** Whether this run compiled TypeScript without a usable cache (then `saveCodeCache` writes one). */
+let save: (() => void) | undefined;
+
 /** Loads TypeScript as `require` would (one module, in require.cache), from the code cache. */
 function loadTypeScript(): typeof TypeScript {
   const cached = require.cache[file];
@@ -48,17 +55,29 @@ function loadTypeScript(): typeof TypeScript {
   wrapper.call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
   module.loaded = true;
   if (cachedData === undefined || script.cachedDataRejected) {
-    // At exit, so that the cache holds every function this run compiled, not only the top level.
-    process.once("exit", () => {
+    save = () => {
+      const written = new URL(`${cacheFile.href}.${process.pid}.${threadId}`);
       try {
         mkdirSync(new URL(".", cacheFile), { recursive: true });
-        writeFileSync(cacheFile, script.createCachedData());
+        // Renamed into place: a run that reads it never sees half a file.
+        writeFileSync(written, script.createCachedData());
+        renameSync(written, cacheFile);
       } catch {
         // A read-only checkout: no cache, TypeScript loads as it would without one.
       }
-    });
+    };
   }
   return module.exports as typeof TypeScript;
+}
+
+/**
+ * Writes the code cache if this run had none (or V8 rejected it), once. Called after a whole
+ * rendering, so that the cache holds every function it compiled, not only the top level; and not
+ * at exit, which a worker thread never sees when the process ends.
+ */
+export function saveCodeCache(): void {
+  save?.();
+  save = undefined;
 }
 
 const ts = loadTypeScript();

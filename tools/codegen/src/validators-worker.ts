@@ -1,6 +1,13 @@
-// The validators thread of validators.ts: ajv compiles the webhook validators beside the main
-// thread's work.
+// The validators thread of validators.ts: ajv and esbuild load as soon as the thread starts, while
+// the main thread reads the spec.
+import { printValidators } from "./print-validators.js";
 import { serve } from "./thread.js";
-import { printValidators } from "./validators.js";
+import { loadAjv } from "./transform/webhook-validators.js";
 
-serve(printValidators);
+const loaded = import("esbuild");
+loadAjv();
+
+serve(async (request: Parameters<typeof printValidators>[0]) => {
+  await loaded;
+  return printValidators(request);
+});

@@ -1,37 +1,14 @@
-import { printGeneratedJs } from "./format.js";
-import type { OpenAPIDocument } from "./spec.js";
-import { lastOutput, offThread } from "./thread.js";
-import {
-  compileValidators,
-  validatorCollections,
-  type Validated,
-} from "./transform/webhook-validators.js";
-
-export interface ValidatorsRequest {
-  spec: OpenAPIDocument;
-  validated: Validated;
-}
-
-/** The last module printed on this thread, by what it was compiled from. */
-const remembered = lastOutput<string>();
-
-/**
- * Compiles the validators and prints their module (see printGeneratedJs). Under `--watch`, a save
- * that leaves ajv's input as it was (a description or a comment edited: annotations are not part
- * of it) gets the last module again, without the half second of compiling.
- */
-export function printValidators({ spec, validated }: ValidatorsRequest): Promise<string> {
-  const collections = validatorCollections(spec, validated);
-  return remembered(JSON.stringify([collections, validated]), () =>
-    printGeneratedJs(compileValidators(collections, validated)),
-  );
-}
+import type { ValidatorsRequest } from "./print-validators.js";
+import { offThread } from "./thread.js";
 
 /**
  * The validators, compiled by ajv on a thread of their own (validators-worker.js): about a second
  * of CPU that, with two cores, overlaps openapi-typescript's. The spec is copied to the thread.
+ * print-validators.ts (and the spec model it uses) loads there, or here on first use when threads
+ * are not available: the CLI starts this thread before it loads anything else.
  */
 export const validatorsThread = offThread(
   new URL("./validators-worker.js", import.meta.url),
-  printValidators,
+  async (request: ValidatorsRequest) =>
+    (await import("./print-validators.js")).printValidators(request),
 );

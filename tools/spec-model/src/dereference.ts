@@ -1,5 +1,4 @@
 /** Resolving every `$ref` of a parsed document, once, the same way for every tool. */
-import { $RefParser } from "@apidevtools/json-schema-ref-parser";
 import { isObject, type JsonObject } from "./json.js";
 
 /** The key under which each component schema carries its own name once dereferenced. */
@@ -34,6 +33,9 @@ export async function dereference(
       }
     }
   }
+  // Imported here: most readers of the model never dereference, and json-schema-ref-parser (30
+  // modules) would load on every thread that imports this package.
+  const { $RefParser } = await import("@apidevtools/json-schema-ref-parser");
   try {
     const resolved: unknown = await new $RefParser().dereference(target, {
       resolve: { external: false },

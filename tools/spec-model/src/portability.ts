@@ -4,9 +4,21 @@
  * expand anchors. `yaml` is the one library here that models both versions and keeps the syntax
  * tree, so the check uses it; parsing for the tools stays in parse.ts.
  */
+import { createRequire } from "node:module";
 import { isDeepStrictEqual } from "node:util";
-import { isPair, isScalar, isSeq, parseDocument, visit } from "yaml";
+import type * as Yaml from "yaml";
 import { toPointer } from "./json.js";
+
+const require = createRequire(import.meta.url);
+let yamlModule: typeof Yaml | undefined;
+
+/**
+ * `yaml`, required on the first check: only spec-check checks, and every thread that imports
+ * this package (three of codegen's four) would otherwise load it.
+ */
+function yaml(): typeof Yaml {
+  return (yamlModule ??= require("yaml") as typeof Yaml);
+}
 
 export interface PortabilityProblem {
   /** JSON Pointer of the value. */
@@ -17,6 +29,7 @@ export interface PortabilityProblem {
 
 /** Every value that a YAML 1.1 reader reads differently, and every anchor and alias. */
 export function portabilityProblems(text: string): PortabilityProblem[] {
+  const { parseDocument, visit } = yaml();
   const problems: PortabilityProblem[] = [];
   const v12 = parseDocument(text, { version: "1.2", schema: "core", uniqueKeys: true });
   const v11 = parseDocument(text, { version: "1.1", uniqueKeys: true });
@@ -46,6 +59,7 @@ export function portabilityProblems(text: string): PortabilityProblem[] {
 
 /** The pointer of a node from the ancestors `visit` hands over: pairs carry keys, sequences indexes. */
 function pointerOf(path: readonly unknown[], node: unknown): string {
+  const { isPair, isScalar, isSeq } = yaml();
   const chain = [...path, node];
   const tokens: string[] = [];
   chain.forEach((ancestor, i) => {

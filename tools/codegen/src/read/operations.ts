@@ -28,12 +28,22 @@ export interface OperationInfo {
   okResponse: ResponseObject | undefined;
 }
 
-/** Every operation of `paths`, then of `webhooks`, in spec order; each must have an operationId. */
+/**
+ * Every operation of `paths`, then of `webhooks`, in spec order; each must have an operationId of
+ * its own (they name the `operations` members and the client's methods).
+ */
 export function listOperations(spec: OpenAPIDocument): OperationInfo[] {
+  const seen = new Map<string, string>();
   return operationsIn(spec as unknown as JsonObject).map((op) => {
-    if (op.operationId === undefined) {
-      throw new Error(`xms-codegen: ${op.method.toUpperCase()} ${op.key} has no operationId`);
+    const where = `${op.method.toUpperCase()} ${op.key}`;
+    if (op.operationId === undefined) throw new Error(`xms-codegen: ${where} has no operationId`);
+    const other = seen.get(op.operationId);
+    if (other !== undefined) {
+      throw new Error(
+        `xms-codegen: ${other} and ${where} have the same operationId ${op.operationId}`,
+      );
     }
+    seen.set(op.operationId, where);
     return {
       source: op.source,
       key: op.key,

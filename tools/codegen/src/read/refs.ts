@@ -1,4 +1,11 @@
-import { isRef as isRefObject, resolve as resolveIn, schemaRefName } from "@mehery/xms-spec-model";
+import {
+  isRef as isRefObject,
+  resolve as resolveIn,
+  resolveLocalRef,
+  schemaRefName,
+  toPointer,
+  walkDocument,
+} from "@mehery/xms-spec-model";
 import type { ReferenceObject } from "openapi-typescript";
 import type { OpenAPIDocument } from "../spec.js";
 
@@ -18,4 +25,19 @@ export function schemaNameOf(ref: string): string {
 /** Follows local `$ref`s (`#/a/b`) until a non-reference object. */
 export function resolve<T>(spec: OpenAPIDocument, value: T | ReferenceObject): T {
   return resolveIn<T>(spec, value);
+}
+
+/**
+ * Throws, naming where, at the first `$ref` that names nothing in the document: openapi-typescript
+ * would render it as a type that does not exist (its openapiTS() had Redocly refuse it).
+ */
+export function assertRefsResolve(spec: OpenAPIDocument): void {
+  walkDocument(spec, (value, path) => {
+    if (!isRefObject(value)) return;
+    try {
+      resolveLocalRef(spec, value.$ref);
+    } catch {
+      throw new Error(`xms-codegen: $ref ${value.$ref} at ${toPointer(path)} names nothing`);
+    }
+  });
 }

@@ -1,6 +1,7 @@
 import type { SchemaObject } from "openapi-typescript";
 import { enumOf } from "@mehery/xms-spec-model";
-import ts from "typescript";
+import type { TypeNode } from "typescript";
+import ts from "../typescript-cjs.js";
 
 /**
  * Renders an *open enum* (`anyOf: [{ enum: [...] }, { type: string }]`, a string whose known
@@ -12,7 +13,7 @@ import ts from "typescript";
  *
  * Used as openapi-typescript's `transform` hook; returns undefined for every other schema.
  */
-export function transformOpenEnum(schema: SchemaObject): ts.TypeNode | undefined {
+export function transformOpenEnum(schema: SchemaObject): TypeNode | undefined {
   // openapi-typescript hands the schema as written: its `$ref`s are not followed, on purpose.
   const known = enumOf(schema);
   if (!known?.open) return undefined;

@@ -1,5 +1,8 @@
-import openapiTS, { astToString, type OpenAPITSOptions } from "openapi-typescript";
-import ts from "typescript";
+import type { GlobalContext, OpenAPITSOptions } from "openapi-typescript";
+import type { Node } from "typescript";
+import ts from "../typescript-cjs.js";
+import { transformContext } from "../openapi-typescript/context.js";
+import { astToString, transformSchema } from "../openapi-typescript/transforms.js";
 import type { OpenAPIDocument } from "../spec.js";
 import { transformOpenEnum } from "./open-enum.js";
 import { transformRequiredOneOf } from "./required-one-of.js";
@@ -35,16 +38,22 @@ export const OPENAPI_TS_OPTIONS = {
 } satisfies OpenAPITSOptions;
 
 /** Statements openapi-typescript emits that describe nothing in a document without `$defs`. */
-function isEmptyDefs(node: ts.Node): boolean {
+function isEmptyDefs(node: Node): boolean {
   return ts.isTypeAliasDeclaration(node) && node.name.text === "$defs";
 }
 
-/** `paths`, `webhooks`, `components` and `operations` of the spec, as TypeScript source. */
+/**
+ * `paths`, `webhooks`, `components` and `operations` of the spec, as TypeScript source: what
+ * openapiTS() renders, from its transforms alone (see src/openapi-typescript/).
+ */
 export async function transformDocument(
   spec: OpenAPIDocument,
   options: OpenAPITSOptions = OPENAPI_TS_OPTIONS,
 ): Promise<string> {
-  // openapi-typescript may annotate the object it is given; hand it a copy.
-  const nodes = await openapiTS(structuredClone(spec), options);
+  // openapi-typescript annotates the object it is given (discriminators); hand it a copy.
+  const schema = structuredClone(spec);
+  // No transform reads `redoc` (the lint configuration): test/openapi-typescript/context.test.ts.
+  const ctx = transformContext(schema, options) as GlobalContext;
+  const nodes = transformSchema(schema, ctx);
   return astToString(nodes.filter((node) => !isEmptyDefs(node)));
 }

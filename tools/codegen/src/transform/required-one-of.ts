@@ -1,9 +1,7 @@
-import {
-  transformSchemaObject,
-  type SchemaObject,
-  type TransformNodeOptions,
-} from "openapi-typescript";
-import ts from "typescript";
+import type { SchemaObject, TransformNodeOptions } from "openapi-typescript";
+import type { TypeElement, TypeLiteralNode, TypeNode } from "typescript";
+import ts from "../typescript-cjs.js";
+import { transformSchemaObject } from "../openapi-typescript/transforms.js";
 
 /** The property names of `anyOf: [{ required: [a] }, { required: [b] }, ...]`, else undefined. */
 export function requiredOneOf(schema: SchemaObject): string[] | undefined {
@@ -23,7 +21,7 @@ export function requiredOneOf(schema: SchemaObject): string[] | undefined {
   return names;
 }
 
-function memberName(member: ts.TypeElement): string | undefined {
+function memberName(member: TypeElement): string | undefined {
   const name = member.name;
   if (name === undefined) return undefined;
   if (ts.isIdentifier(name) || ts.isStringLiteral(name)) return name.text;
@@ -31,7 +29,7 @@ function memberName(member: ts.TypeElement): string | undefined {
 }
 
 /** The object type with `name` no longer optional; every other member is kept as it is. */
-function withRequired(object: ts.TypeLiteralNode, name: string): ts.TypeLiteralNode {
+function withRequired(object: TypeLiteralNode, name: string): TypeLiteralNode {
   return ts.factory.updateTypeLiteralNode(
     object,
     ts.factory.createNodeArray(
@@ -63,7 +61,7 @@ function withRequired(object: ts.TypeLiteralNode, name: string): ts.TypeLiteralN
 export function transformRequiredOneOf(
   schema: SchemaObject,
   options: TransformNodeOptions,
-): ts.TypeNode | undefined {
+): TypeNode | undefined {
   const names = requiredOneOf(schema);
   if (names === undefined) return undefined;
   const { anyOf: _anyOf, ...object } = schema as SchemaObject & { anyOf?: unknown };

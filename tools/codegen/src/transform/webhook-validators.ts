@@ -17,10 +17,20 @@ import { strictDefs } from "./seal.js";
 // ajv is CommonJS with `exports.default`; createRequire sidesteps the ESM/CJS default-import
 // mismatch under NodeNext and keeps the types exact.
 const require = createRequire(import.meta.url);
-const { Ajv2020 } = require("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
-const standaloneCode = (require("ajv/dist/standalone/index.js") as { default: StandaloneCode })
-  .default;
 type StandaloneCode = typeof import("ajv/dist/standalone/index.js").default;
+
+/**
+ * ajv, required on first use: the webhooks target imports this module on the main thread for
+ * `validatorDeclarations`, and only the validators thread compiles (it calls this as it starts).
+ */
+export function loadAjv(): {
+  Ajv2020: typeof import("ajv/dist/2020.js").Ajv2020;
+  standaloneCode: StandaloneCode;
+} {
+  const { Ajv2020 } = require("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
+  const standalone = require("ajv/dist/standalone/index.js") as { default: StandaloneCode };
+  return { Ajv2020, standaloneCode: standalone.default };
+}
 
 /** The validators, by export name: which schema they check. */
 export interface Validated {
@@ -82,6 +92,7 @@ export function compileValidators(
   collections: readonly Collection[],
   validated: Validated,
 ): string {
+  const { Ajv2020, standaloneCode } = loadAjv();
   const ajv = new Ajv2020({
     allErrors: true,
     code: { source: true, esm: true },

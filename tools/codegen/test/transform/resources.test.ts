@@ -93,6 +93,14 @@ describe("groupResources", () => {
   test("throws when an operation has no operationId", () => {
     expect(() => listOperations(specWith({}))).toThrow("POST /things has no operationId");
   });
+
+  test("throws when two operations have the same operationId", () => {
+    const spec = specWith({ operationId: "sendThing" });
+    spec.paths!["/other"] = { get: { operationId: "sendThing", responses: {} } };
+    expect(() => listOperations(spec)).toThrow(
+      "POST /things and GET /other have the same operationId sendThing",
+    );
+  });
 });
 
 describe("transformResourceTypes", () => {

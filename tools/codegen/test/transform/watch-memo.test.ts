@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { renderDocument } from "../../src/document.js";
 import { findRepoRoot, loadSpec, type OpenAPIDocument } from "../../src/spec.js";
-import { printValidators } from "../../src/validators.js";
+import { printValidators } from "../../src/print-validators.js";
 
 // Under --watch, each thread keeps its last output by the input it was made from: a save that
 // leaves that input as it was is answered without the work.
