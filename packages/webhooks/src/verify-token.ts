@@ -2,11 +2,11 @@
  * Constant-time check of the `x-verify-token` header against every configured token.
  *
  * The presented value is compared with each configured token over the whole of that token, code
- * unit by code unit, with no early exit and no branch on what is compared; unequal lengths only
- * add to the difference. So the time depends on the configured tokens' lengths alone: not on how
- * much of a guess was right, not on the guess's length, not on which token (if any) matched.
- * (Comparisons of HMAC signatures, as other webhook libraries do them, stop at once on a length
- * mismatch; this one does not.)
+ * unit by code unit, with no early exit and no branch on the characters; unequal lengths only
+ * add to the difference. So the time depends on lengths alone (mostly the configured tokens'),
+ * never on how much of a guess was right or on which token (if any) matched. (Comparisons of
+ * HMAC signatures, as other webhook libraries do them, stop at once on a length mismatch; this
+ * one does not.)
  *
  * Plain JavaScript, the same on every runtime and synchronous: it costs about a tenth of a SHA-256
  * of the presented value, which this check used to compare instead (1.9 µs a delivery in a tight
