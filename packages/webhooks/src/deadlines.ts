@@ -50,16 +50,16 @@ export function setDeadline(ms: number, expire: () => void): Deadline {
   const at = performance.now() + ms;
   const wanted = Math.min(1000, Math.max(5, ms / 8));
   if (interval === undefined || wanted < period) {
-    const shared = setInterval(sweep, wanted);
-    const unref = (shared as { unref?: unknown }).unref;
-    if (typeof unref !== "function" || onWorkers()) {
-      // Not Node's timers: a timer of its own, tied to this request by the host.
-      clearInterval(shared);
-      return { at, expire, timer: setTimeout(expire, ms) };
+    // The deadline's own timer tells what the host's timers are; where they are not Node's, it
+    // is the deadline's timer, tied to this request by the host.
+    const own = setTimeout(expire, ms);
+    if (typeof (own as { unref?: unknown }).unref !== "function" || onWorkers()) {
+      return { at, expire, timer: own };
     }
-    unref.call(shared);
+    clearTimeout(own);
     clearInterval(interval);
-    interval = shared;
+    interval = setInterval(sweep, wanted);
+    (interval as unknown as { unref(): void }).unref();
     period = wanted;
   }
   const deadline = { at, expire };
