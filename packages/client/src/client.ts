@@ -99,11 +99,15 @@ export function createClient(options: ClientOptions = {}): XmsClient {
   const credentials: Record<string, string> = { "x-api-key": apiKey };
   if (apiId) credentials["x-api-id"] = apiId;
 
-  // Idempotency by "METHOD path-template", from the generated table. A path the table does not
-  // know counts as idempotent only for GET and HEAD.
-  const idempotent = new Map<string, boolean>();
+  // Idempotency by path template, then method, from the generated table. A path the table does
+  // not know counts as idempotent only for GET and HEAD.
+  const idempotent = new Map<string, Record<string, boolean>>();
   for (const group of Object.values(resources)) {
-    for (const op of Object.values(group)) idempotent.set(`${op.method} ${op.path}`, op.idempotent);
+    for (const op of Object.values(group)) {
+      const methods = idempotent.get(op.path) ?? {};
+      methods[op.method] = op.idempotent;
+      idempotent.set(op.path, methods);
+    }
   }
   const transport: Transport = {
     policy,
@@ -118,7 +122,7 @@ export function createClient(options: ClientOptions = {}): XmsClient {
     // (a test polyfill) is used.
     fetch: options.fetch,
     idempotent: (method, path) =>
-      idempotent.get(`${method} ${path}`) ?? (method == "GET" || method == "HEAD"),
+      idempotent.get(path)?.[method] ?? (method == "GET" || method == "HEAD"),
   };
   const raw = createFetchClient()<paths>({
     baseUrl,

@@ -13,15 +13,15 @@ function show(value: unknown): string {
 // A retry count that is NaN, negative, fractional or not a number turned a 429 into a retry storm:
 // each limit is checked where it enters (createClient or one call), before any request is sent.
 const rules = ["a finite integer >= 0", "a finite number of ms > 0", "a finite number of ms >= 0"];
-// Each option's rule (its index in `rules`) and default.
-const checks: Record<string, [rule: number, value: number]> = {
-  maxRetries: [0, 2],
-  timeoutMs: [1, 60_000],
-  deadlineMs: [1, Infinity],
-  retryBaseDelayMs: [2, 500],
-  retryMaxDelayMs: [2, 8_000],
-  maxRetryAfterMs: [2, 60_000],
-};
+// Each option, its rule (its index in `rules`) and its default.
+const checks: [name: string, rule: number, value: number][] = [
+  ["maxRetries", 0, 2],
+  ["timeoutMs", 1, 60_000],
+  ["deadlineMs", 1, Infinity],
+  ["retryBaseDelayMs", 2, 500],
+  ["retryMaxDelayMs", 2, 8_000],
+  ["maxRetryAfterMs", 2, 60_000],
+];
 
 function valid(value: unknown, rule: number): boolean {
   return (
@@ -41,9 +41,8 @@ export function settle(options: object, where: string, base?: Policy): Policy {
   // A call that sets none of them (nearly every call) gets base itself, without a copy.
   let policy = base as Record<string, unknown> | undefined;
   let own = false;
-  for (const name in checks) {
+  for (const [name, rule, fallback] of checks) {
     const value = (options as Record<string, unknown>)[name];
-    const [rule, fallback] = checks[name]!;
     if (value === undefined) {
       if (base) continue;
     } else if (!valid(value, rule)) {

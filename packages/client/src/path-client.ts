@@ -67,6 +67,9 @@ const PendingRequest = function (url: string, init: RequestInit & { headers: Hea
   return { url, init, headers: init.headers, method: init.method };
 };
 
+/** The keys of a call's init that are the client's, kept from openapi-fetch. */
+const ours = new Set(["maxRetries", "timeoutMs", "deadlineMs", "signal"]);
+
 type Init = CallRetryOptions & { signal?: AbortSignal | null; [key: string]: unknown };
 
 /**
@@ -87,31 +90,32 @@ export function createPathClient(
 
   // Not `async`: the promise withRetry returns is the call's, without a second one around it (a
   // bad option still rejects, as an async function's throw would).
-  function call(method: string, path: string, init: Init = {}): Promise<unknown> {
-    // The retry options are the client's, not openapi-fetch's: they stay out of its init.
-    const { maxRetries, timeoutMs, deadlineMs, signal, ...rest } = init;
+  function call(method: string, path: string, init?: Init): Promise<unknown> {
     let policy;
     try {
-      policy = settle(init, "the call's", t.policy);
+      policy = settle(init ?? {}, "the call's", t.policy);
     } catch (error) {
       return Promise.reject(error);
     }
     const idempotent = t.idempotent(method, path);
-    const info = { method, path, url: t.baseUrl + path, idempotent, signal };
+    const info = { method, path, url: t.baseUrl + path, idempotent, signal: init?.signal };
     return withRetry(policy, info, (attempt: Attempt) => {
-      const fetch = (req: Request | Pending) => {
-        info.url = req.url;
-        return "init" in req ? send(t, attempt, req.url, req.init) : send(t, attempt, req, {});
-      };
-      // openapi-fetch copies `rest` into its own init: the same object serves every attempt.
-      // Middlewares get real Requests; a custom fetch then gets the signal inside (see `send`).
+      // openapi-fetch's init: the call's, without the client's own options (the retry options,
+      // and the caller's signal, which the attempt's follows), in a new object of a few
+      // properties (openapi-fetch spreads and destructures it: an object built by destructuring
+      // with a rest, or grown by Object.assign, costs several µs more a call there).
       const real = registered.length > 0;
-      Object.assign(
-        rest,
-        { fetch, Request: real ? Request : PendingRequest },
-        real && t.fetch && { signal: attempt.signal },
-      );
-      return verbs[method]!(path, rest);
+      const options: Record<string, unknown> = {
+        fetch: (req: Request | Pending) => {
+          info.url = req.url;
+          return "init" in req ? send(t, attempt, req.url, req.init) : send(t, attempt, req, {});
+        },
+        // Middlewares get real Requests; a custom fetch then gets the signal inside (see `send`).
+        Request: real ? Request : PendingRequest,
+        signal: real && t.fetch ? attempt.signal : undefined,
+      };
+      for (const key in init) if (!ours.has(key) && !(key in options)) options[key] = init[key];
+      return verbs[method]!(path, options);
     });
   }
 
