@@ -50,3 +50,41 @@ test("resource methods see the middlewares while registered, and not after eject
   expect(tenants).toEqual(["acme", undefined]);
   await server.close();
 });
+
+test("the path API keeps the client's own options out of openapi-fetch: a middleware's Request carries none of them, and the call's own fetch cannot replace the retrying one", async () => {
+  let attempts = 0;
+  const server = await startFaultServer((req, res) => {
+    attempts++;
+    json(res, attempts == 1 ? 503 : 200, okBody);
+  });
+  const xms = createClient({ apiKey, apiId, baseUrl: server.url });
+  const seen: Record<string, unknown>[] = [];
+  xms.use({
+    onRequest: ({ request }) => {
+      const own = request as unknown as Record<string, unknown>;
+      seen.push({
+        maxRetries: own.maxRetries,
+        timeoutMs: own.timeoutMs,
+        deadlineMs: own.deadlineMs,
+      });
+      return undefined;
+    },
+  });
+  const stray = () => Promise.reject(new Error("the call's own fetch was used"));
+  const { data, response } = await xms.GET("/api/v1/config/channels", {
+    maxRetries: 1,
+    timeoutMs: 5_000,
+    deadlineMs: 10_000,
+    // Not in the path API's types: a JavaScript caller may still pass it.
+    ...({ fetch: stray } as object),
+  });
+  expect(response.status).toBe(200);
+  expect(data).toMatchObject({ status: okBody.status });
+  // One retry of the 503, through the client's fetch, and no option leaked onto a Request.
+  expect(attempts).toBe(2);
+  expect(seen).toEqual([
+    { maxRetries: undefined, timeoutMs: undefined, deadlineMs: undefined },
+    { maxRetries: undefined, timeoutMs: undefined, deadlineMs: undefined },
+  ]);
+  await server.close();
+});
