@@ -19,7 +19,9 @@ export const verifyToken = "runtime-matrix-verify-token";
  */
 
 /**
- * Lists the channels and sends a text message through the client, against the mock server.
+ * Lists the channels and sends a text message through the client, against the mock server: once
+ * with the resource methods, once with the path API (openapi-fetch under the client's retrying
+ * fetch, which hands the host's fetch a URL and openapi-fetch's init).
  *
  * @param {ClientModule} clientModule
  * @param {string} baseUrl
@@ -32,14 +34,25 @@ export async function clientSmoke(clientModule, baseUrl, options = {}) {
     baseUrl,
     ...options,
   });
-  const channels = await client.config.listChannels();
-  const receipt = await client.messages.send({
+  const message = {
     channelId: "wa360:918828218374",
     to: { phone: "919988776655" },
-    type: "text",
+    type: /** @type {const} */ ("text"),
     text: { body: "Your order has shipped." },
-  });
-  return { channels: JSON.stringify(channels), receipt: JSON.stringify(receipt) };
+  };
+  const channels = await client.config.listChannels();
+  const receipt = await client.messages.send(message);
+  // The ESM and CommonJS declarations give `GET` two generic signatures that TypeScript cannot
+  // call as a union; a program loads one format, so the path API is typed as the ESM one here.
+  const paths = /** @type {import("@mehery/xms-client").XmsPathClient} */ (client);
+  const viaPath = await paths.GET("/api/v1/config/channels");
+  const sentViaPath = await paths.POST("/api/v1/message/send", { body: message });
+  return {
+    channels: JSON.stringify(channels),
+    receipt: JSON.stringify(receipt),
+    pathChannels: `${viaPath.response.status} ${JSON.stringify(viaPath.data)}`,
+    pathReceipt: `${sentViaPath.response.status} ${JSON.stringify(sentViaPath.data)}`,
+  };
 }
 
 /**

@@ -1,6 +1,6 @@
 /** What a smoke entry prints (process runtimes) or leaves in the page (the browser). */
 export interface SmokeResult {
-  client?: { channels: string; receipt: string };
+  client?: { channels: string; receipt: string; pathChannels: string; pathReceipt: string };
   webhooks?: { valid: number; invalid: number; texts: string[] };
 }
 
@@ -24,6 +24,15 @@ export function problemsIn(result: SmokeResult | undefined, parts: readonly Part
       if (!result.client.receipt.includes(exampleMessageId))
         problems.push(
           `client: send() did not return message id ${exampleMessageId}: ${result.client.receipt}`,
+        );
+      const { pathChannels, pathReceipt } = result.client;
+      if (!pathChannels?.startsWith("200 ") || !pathChannels.includes(exampleChannelId))
+        problems.push(
+          `client: GET /api/v1/config/channels (path API) did not return 200 with ${exampleChannelId}: ${pathChannels}`,
+        );
+      if (!pathReceipt?.startsWith("200 ") || !pathReceipt.includes(exampleMessageId))
+        problems.push(
+          `client: POST /api/v1/message/send (path API) did not return 200 with ${exampleMessageId}: ${pathReceipt}`,
         );
     }
   }
