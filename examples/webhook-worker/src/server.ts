@@ -51,6 +51,10 @@ export interface RunOptions {
   /** The Worker's `env`: its vars and secrets. */
   bindings: Record<string, string>;
   log?: (line: string) => void;
+  /** A Worker's source to run instead of src/worker.ts (a test's own Worker). */
+  source?: string;
+  /** E.g. `["nodejs_compat"]`. Default: none. */
+  compatibilityFlags?: string[];
 }
 
 /**
@@ -61,10 +65,13 @@ export async function runWorker({
   port = 3000,
   bindings,
   log = console.log,
+  source,
+  compatibilityFlags = [],
 }: RunOptions): Promise<Receiver> {
   const worker = new Miniflare({
-    modules: [{ type: "ESModule", path: "worker.js", contents: await bundleWorker() }],
+    modules: [{ type: "ESModule", path: "worker.js", contents: await bundleWorker(source) }],
     compatibilityDate: "2026-04-01",
+    compatibilityFlags,
     bindings,
     host: "127.0.0.1",
     port,

@@ -7,9 +7,8 @@
  */
 import { once } from "node:events";
 import { connect } from "node:net";
-import { Miniflare } from "miniflare";
 import { afterEach, describe, expect, test } from "vitest";
-import { bundleWorker } from "../src/server.js";
+import { runWorker, type Receiver } from "../src/server.js";
 
 const TOKEN = "worker-body-timeout-token";
 
@@ -24,9 +23,9 @@ const source = `
     },
   };`;
 
-let worker: Miniflare | undefined;
+let worker: Receiver | undefined;
 afterEach(async () => {
-  await worker?.dispose();
+  await worker?.close();
   worker = undefined;
 });
 
@@ -56,16 +55,8 @@ describe.each([
   ["with nodejs_compat", ["nodejs_compat"]],
 ])("workerd %s", (_, compatibilityFlags) => {
   test("each of three stalled bodies in a row is answered 408 within the body timeout, then a whole one 200", async () => {
-    worker = new Miniflare({
-      modules: [{ type: "ESModule", path: "worker.js", contents: await bundleWorker(source) }],
-      compatibilityDate: "2026-04-01",
-      compatibilityFlags,
-      host: "127.0.0.1",
-      port: 0,
-      cf: false,
-      telemetry: { enabled: false },
-    });
-    const url = await worker.ready;
+    worker = await runWorker({ port: 0, bindings: {}, source, compatibilityFlags });
+    const url = new URL(worker.url);
     for (let i = 0; i < 3; i++) {
       const { response, afterMs } = await stall(url, 3_000);
       expect(response).toMatch(/^HTTP\/1\.1 408 /);

@@ -7,9 +7,8 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Socket } from "node:net";
-import { Miniflare } from "miniflare";
 import { afterEach, describe, expect, test } from "vitest";
-import { bundleWorker } from "../src/server.js";
+import { runWorker, type Receiver } from "../src/server.js";
 
 const message = {
   channelId: "wa360:918828218374",
@@ -62,10 +61,10 @@ type Report = {
   ms: number;
 }[];
 
-let worker: Miniflare | undefined;
+let worker: Receiver | undefined;
 let upstream: Server | undefined;
 afterEach(async () => {
-  await worker?.dispose();
+  await worker?.close();
   worker = undefined;
   upstream?.closeAllConnections();
   await new Promise((resolve) => upstream?.close(resolve));
@@ -106,20 +105,12 @@ describe.each([
   ["with nodejs_compat", ["nodejs_compat"]],
 ])("workerd %s", (_, compatibilityFlags) => {
   async function startWorker(): Promise<URL> {
-    worker = new Miniflare({
-      modules: [{ type: "ESModule", path: "worker.js", contents: await bundleWorker(source) }],
-      compatibilityDate: "2026-04-01",
-      compatibilityFlags,
-      host: "127.0.0.1",
-      port: 0,
-      cf: false,
-      telemetry: { enabled: false },
-    });
-    return worker.ready;
+    worker = await runWorker({ port: 0, bindings: {}, source, compatibilityFlags });
+    return new URL(worker.url);
   }
 
-  async function report(worker: URL, upstream: string): Promise<Report> {
-    const response = await fetch(new URL(`/send?upstream=${encodeURIComponent(upstream)}`, worker));
+  async function report(origin: URL, upstream: string): Promise<Report> {
+    const response = await fetch(new URL(`/send?upstream=${encodeURIComponent(upstream)}`, origin));
     expect(response.status).toBe(200);
     return (await response.json()) as Report;
   }
