@@ -101,9 +101,9 @@ export function createPathClient(
     const info = { method, path, url: t.baseUrl + path, idempotent, signal: init?.signal };
     return withRetry(policy, info, (attempt: Attempt) => {
       // openapi-fetch's init: the call's, without the client's own options (the retry options,
-      // and the caller's signal, which the attempt's follows), in a new object of a few
-      // properties (openapi-fetch spreads and destructures it: an object built by destructuring
-      // with a rest, or grown by Object.assign, costs several µs more a call there).
+      // and the caller's signal, which the attempt's follows), as a new object literal each
+      // attempt (in a CPU profile, an init built up by assignment from `{}` doubled a call's GC
+      // time; the literal did not).
       const real = registered.length > 0;
       const options: Record<string, unknown> = {
         fetch: (req: Request | Pending) => {
