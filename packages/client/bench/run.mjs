@@ -8,8 +8,9 @@
 // the time limit every attempt of this client has.
 //
 // Many short slices: the variants take turns, so that the machine's drift (this one's speed moves
-// by several percent within a minute) falls on all alike. With 100 slices a ratio moved by up to
-// 0.03 over three runs; with 20 longer slices the same code moved by 0.2 or more.
+// by several percent within a minute) falls on all alike. With 100 slices, over three runs, the GET
+// ratios moved by up to 0.03 and the POST ratios by up to 0.09; with 20 longer slices the GET
+// ratios of the same code moved by 0.29.
 //
 //   XMS_BENCH_SLICES=200 pnpm bench     (default 100 interleaved slices per mode)
 //   XMS_BENCH_SEQUENTIAL=1000 XMS_BENCH_CONCURRENT=4000 pnpm bench   (a shorter run)
