@@ -1,21 +1,10 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import ts from "typescript";
-import { afterAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
+import { compile, fencedBlocks, root } from "./compile.js";
 
-const root = fileURLToPath(new URL("../..", import.meta.url));
 const cookbook = readFileSync(join(root, "COOKBOOK.md"), "utf8");
-
-/** The fenced blocks of COOKBOOK.md: each one's info string (`ts`) and code. */
-const blocks = [...cookbook.matchAll(/^```(ts[^\n]*)\n([\s\S]*?)^```$/gm)].map((m) => ({
-  info: m[1]!.trim(),
-  code: m[2]!,
-}));
-
-const dir = mkdtempSync(join(tmpdir(), "xms-cookbook-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const blocks = fencedBlocks("COOKBOOK.md");
 
 test("the cookbook has an example per message kind and per task", () => {
   for (const kind of [
@@ -56,34 +45,14 @@ test(
   () => {
     const compiled = blocks.filter((b) => b.info == "ts");
     expect(compiled.length).toBeGreaterThan(10);
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, "package.json"), '{ "type": "module" }');
     // The first block is the shared client that the others import as "./client.js".
-    const files = compiled.map((b, i) => {
-      const file = join(dir, i == 0 ? "client.ts" : `example-${i}.ts`);
-      writeFileSync(file, i == 0 ? b.code : `${b.code}\nexport {};\n`);
-      return file;
-    });
-    const program = ts.createProgram(files, {
-      strict: true,
-      exactOptionalPropertyTypes: true,
-      noUncheckedIndexedAccess: true,
-      noEmit: true,
-      skipLibCheck: true,
-      target: ts.ScriptTarget.ES2022,
-      module: ts.ModuleKind.NodeNext,
-      moduleResolution: ts.ModuleResolutionKind.NodeNext,
-      types: ["node"],
-      typeRoots: [join(root, "node_modules/@types")],
-      baseUrl: root,
-      paths: { "@mehery/xms-client": ["src/index.ts"] },
-    });
-    const errors = ts.getPreEmitDiagnostics(program).map((d) => {
-      const where = d.file
-        ? `${d.file.fileName.replace(dir, "cookbook")}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}`
-        : "";
-      return `${where} ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
-    });
+    const errors = compile(
+      Object.fromEntries(
+        compiled.map((b, i) =>
+          i == 0 ? ["client.ts", b.code] : [`example-${i}.ts`, `${b.code}\nexport {};\n`],
+        ),
+      ),
+    );
     expect(errors).toEqual([]);
   },
 );

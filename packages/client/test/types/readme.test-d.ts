@@ -1,4 +1,4 @@
-// The README's examples, type-checked.
+// Type assertions on the README's examples (test/docs/readme.test.ts compiles the README's own blocks).
 import { expectTypeOf, test } from "vitest";
 import {
   createClient,

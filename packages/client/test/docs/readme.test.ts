@@ -1,0 +1,36 @@
+import { expect, test } from "vitest";
+import { compile, fencedBlocks } from "./compile.js";
+
+// What a README block may use without declaring it: the client of the quick start, and a message
+// to send. Each block gets an import of the ones it uses and does not declare itself.
+const context = `import { createClient } from "@mehery/xms-client";
+
+export const xms = createClient({ apiKey: process.env.XMS_API_KEY });
+export const message: Parameters<typeof xms.messages.send>[0] = {
+  channelId: "wa360:918828218374",
+  to: { phone: "919988776655" },
+  type: "text",
+  text: { body: "Your order has shipped." },
+};
+`;
+
+/** The context's names `code` uses without declaring or importing them. */
+function undeclared(code: string): string[] {
+  return ["xms", "message"].filter(
+    (name) =>
+      new RegExp(`\\b${name}\\b`).test(code) &&
+      !new RegExp(`\\b(const|let|var)\\s+${name}\\b|import\\s*\\{[^}]*\\b${name}\\b`).test(code),
+  );
+}
+
+test("every ts block of README.md compiles under strict and exactOptionalPropertyTypes", () => {
+  const blocks = fencedBlocks("README.md").filter((b) => b.info == "ts");
+  expect(blocks.length).toBeGreaterThanOrEqual(5);
+  const files: Record<string, string> = { "context.ts": context };
+  blocks.forEach(({ code }, i) => {
+    const names = undeclared(code);
+    const header = names.length ? `import { ${names.join(", ")} } from "./context.js";\n` : "";
+    files[`readme-${i + 1}.ts`] = `${header}${code}\nexport {};\n`;
+  });
+  expect(compile(files)).toEqual([]);
+});
