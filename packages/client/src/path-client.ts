@@ -1,5 +1,5 @@
 import type { paths } from "@mehery/xms-types";
-import type { Client, FetchResponse, MaybeOptionalInit } from "openapi-fetch";
+import type { Client, FetchResponse, MaybeOptionalInit, ParseAs } from "openapi-fetch";
 import { settle } from "./options.js";
 import { withRetry, type Attempt, type CallRetryOptions } from "./retry.js";
 import { send, type Transport } from "./transport.js";
@@ -13,9 +13,10 @@ type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[k
 // exactOptionalPropertyTypes an optional `signal` or count passes straight through.
 type AllowUndefined<T> = { [K in keyof T]: {} extends Pick<T, K> ? T[K] | undefined : T[K] };
 // openapi-fetch's InitParam, with the retry options typed (a "none" or a string count is refused).
-type InitParam<Init> = [RequiredKeys<Init>] extends [never]
-  ? [(Init & CallRetryOptions & { [key: string]: unknown })?]
-  : [Init & CallRetryOptions & { [key: string]: unknown }];
+// `parseAs` is named here too: inferred through the generic AllowUndefined alone, a literal
+// `parseAs: "stream"` widened to string, and `data` lost its ReadableStream type.
+type Extra = CallRetryOptions & { parseAs?: ParseAs | undefined; [key: string]: unknown };
+type InitParam<Init> = [RequiredKeys<Init>] extends [never] ? [(Init & Extra)?] : [Init & Extra];
 
 /** One verb of the path API, e.g. `client.GET(path, init)`. */
 export type PathMethod<M extends HttpMethod> = <

@@ -101,6 +101,26 @@ test("the path API is typed from the spec", async () => {
   expectTypeOf<Ok<"/api/v1/message/send", "post">>().toExtend<NonNullable<typeof sent.data>>();
 });
 
+test("parseAs types data as bare openapi-fetch does", async () => {
+  type Bare = import("openapi-fetch").Client<paths>;
+  const bare = {} as Bare;
+  const path = "/api/v1/config/channels";
+  const stream = await xms.GET(path, { parseAs: "stream", maxRetries: 0 });
+  expectTypeOf(stream.data).toEqualTypeOf((await bare.GET(path, { parseAs: "stream" })).data);
+  expectTypeOf(stream.data).toEqualTypeOf<ReadableStream | null | undefined>();
+  const text = await xms.GET(path, { parseAs: "text" });
+  expectTypeOf(text.data).toEqualTypeOf<string | undefined>();
+  const blob = await xms.request("get", path, { parseAs: "blob" });
+  expectTypeOf(blob.data).toEqualTypeOf(
+    (await bare.request("get", path, { parseAs: "blob" })).data,
+  );
+  const buffer = await xms.POST("/api/v1/session/messages", {
+    body: { sessionId: "s1" },
+    parseAs: "arrayBuffer",
+  });
+  expectTypeOf(buffer.data).toEqualTypeOf<ArrayBuffer | undefined>();
+});
+
 test("a wrong path, a wrong body or a missing field in the path API does not compile", () => {
   // @ts-expect-error: no such path
   void xms.GET("/api/v1/config/channel");
