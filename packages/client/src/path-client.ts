@@ -68,6 +68,19 @@ const PendingRequest = function (url: string, init: RequestInit & { headers: Hea
   return { url, init, headers: init.headers, method: init.method };
 };
 
+/**
+ * With `parseAs: "stream"` openapi-fetch hands the caller the body to read after the call returns,
+ * past the attempt's time limit and its caller's abort. The body is read within the attempt
+ * instead (a stall times out, a reset is an `XmsConnectionError`, retried when safe), and the
+ * caller streams it from memory: the API's bodies are JSON documents, not streams.
+ */
+async function buffered(response: Response): Promise<Response> {
+  if (!response.body) return response; // 204, HEAD: nothing to read, and no body allowed
+  const copy = new Response(await response.arrayBuffer(), response);
+  Object.defineProperty(copy, "url", { value: response.url });
+  return copy;
+}
+
 /** The keys of a call's init that are the client's, kept from openapi-fetch. */
 const ours = new Set(["maxRetries", "timeoutMs", "deadlineMs", "signal"]);
 
@@ -109,7 +122,9 @@ export function createPathClient(
       const options: Record<string, unknown> = {
         fetch: (req: Request | Pending) => {
           info.url = req.url;
-          return "init" in req ? send(t, attempt, req.url, req.init) : send(t, attempt, req, {});
+          const sent =
+            "init" in req ? send(t, attempt, req.url, req.init) : send(t, attempt, req, {});
+          return init?.parseAs == "stream" ? sent.then(buffered) : sent;
         },
         // Middlewares get real Requests; a custom fetch then gets the signal inside (see `send`).
         Request: real ? Request : PendingRequest,

@@ -319,3 +319,61 @@ describe("abort", () => {
     expect(server.attempts).toBe(0);
   });
 });
+
+describe('the path API with parseAs: "stream"', () => {
+  /** A server that sends the headers and the body's start at once, then what `rest` does. */
+  function streaming(rest: (res: import("node:http").ServerResponse) => void) {
+    return serve((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.write('{"results":[');
+      rest(res);
+    });
+  }
+  const stream = (
+    xms: ReturnType<typeof client>,
+    init: { maxRetries?: number; signal?: AbortSignal } = {},
+  ) => xms.GET("/api/v1/config/channels", { parseAs: "stream", maxRetries: 0, ...init });
+
+  test("hands over the whole body as a stream, with the response's status, headers and url", async () => {
+    const server = await streaming((res) => setTimeout(() => res.end("]}"), 50));
+    const { data, response } = await stream(client(server.url, { timeoutMs: 5_000 }));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/json");
+    expect(response.url).toBe(`${server.url}/api/v1/config/channels`);
+    expect(data).toBeInstanceOf(ReadableStream);
+    expect(await new Response(data).text()).toBe('{"results":[]}');
+  });
+
+  test("a body that stalls ends in XmsTimeoutError at timeoutMs, as without parseAs", async () => {
+    const server = await streaming(() => {});
+    const error = await thrown(stream(client(server.url, { timeoutMs: 300 })));
+    expect(isXmsTimeoutError(error)).toBe(true);
+    expect((error as Error).message).toMatch(/^timeoutMs of 300 ms exceeded/);
+    expect(server.attempts).toBe(1);
+  });
+
+  test("a reset mid-body is retried for a GET, then an XmsConnectionError", async () => {
+    const server = await streaming((res) => setTimeout(() => res.socket?.destroy(), 20));
+    const error = await thrown(stream(client(server.url), { maxRetries: 2 }));
+    expect(isXmsConnectionError(error)).toBe(true);
+    expect(isXmsTimeoutError(error)).toBe(false);
+    expect(server.attempts).toBe(3);
+  });
+
+  test("the caller's signal aborts a body in flight, with its reason, and holds no listener", async () => {
+    const server = await streaming(() => {});
+    const controller = new AbortController();
+    const reason = new Error("the caller stopped");
+    setTimeout(() => controller.abort(reason), 100);
+    const error = await thrown(stream(client(server.url), { signal: controller.signal }));
+    expect(error).toBe(reason);
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
+  });
+
+  test("a 204 has no body to hand over", async () => {
+    const server = await serve((_req, res) => res.writeHead(204).end());
+    const { data, response } = await stream(client(server.url));
+    expect(response.status).toBe(204);
+    expect(data).toBeUndefined();
+  });
+});
