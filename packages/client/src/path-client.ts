@@ -118,7 +118,8 @@ export function createPathClient(
       // and the caller's signal, which the attempt's follows), as a new object literal each
       // attempt (in a CPU profile, an init built up by assignment from `{}` doubled a call's GC
       // time; the literal did not).
-      const real = registered.length > 0;
+      // A middleware, the client's (`use`) or the call's own (`middleware`), gets a real Request.
+      const real = registered.length > 0 || !!(init?.middleware as unknown[] | undefined)?.length;
       const options: Record<string, unknown> = {
         fetch: (req: Request | Pending) => {
           info.url = req.url;

@@ -88,3 +88,27 @@ test("the path API keeps the client's own options out of openapi-fetch: a middle
   ]);
   await server.close();
 });
+
+test("a call's own middleware (openapi-fetch's `middleware` option) gets a real Request, and the retry policy still applies", async () => {
+  const server = await startFaultServer((req, res, attempt) => {
+    if (attempt == 1) json(res, 503, {});
+    else json(res, 200, { ...okBody, tenant: req.headers["x-tenant"] });
+  });
+  const xms = createClient({ apiKey, apiId, baseUrl: server.url, retryBaseDelayMs: 1 });
+  const seen: unknown[] = [];
+  const { data } = await xms.GET("/api/v1/config/channels", {
+    middleware: [
+      {
+        onRequest: ({ request }) => {
+          seen.push(request instanceof Request);
+          request.headers.set("x-tenant", "acme");
+          return request;
+        },
+      },
+    ],
+  });
+  expect(seen).toEqual([true, true]);
+  expect(data).toMatchObject({ tenant: "acme" });
+  expect(server.attempts).toBe(2);
+  await server.close();
+});
