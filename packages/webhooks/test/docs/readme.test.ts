@@ -1,0 +1,116 @@
+// Every ts block of the README compiles under strict, as a user pastes it into a project that has
+// the names the surrounding prose gives it (the `webhooks` of the quick start, a Fastify app, a
+// logger...). The blocks of "Recipes for other hosts" are checked apart: examples/recipes compiles
+// and runs them, and tests that the README shows them character for character.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import ts from "typescript";
+import { expect, test } from "vitest";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const readme = readFileSync(join(root, "README.md"), "utf8");
+
+/** The names the prose gives the blocks, as a module each block imports what it uses from. */
+const context = `import {
+  createNodeMiddleware,
+  createWebhooks,
+  isXmsWebhooksError,
+  WebhookRefusedError,
+  type DedupeClaimStore,
+} from "@mehery/xms-webhooks";
+
+export { createNodeMiddleware, createWebhooks, isXmsWebhooksError, WebhookRefusedError };
+export const verifyToken = process.env.XMS_VERIFY_TOKEN!;
+export const webhooks = createWebhooks({ verifyToken });
+export declare const request: Request;
+export declare const job: { body: string };
+export declare const redisStore: DedupeClaimStore;
+export declare const log: { warn(...args: unknown[]): void; error(...args: unknown[]): void };
+export declare function alertOps(id: string, errors: unknown): void;
+export declare const crm: { find(id: string): Promise<{ name: string; id: string } | undefined> };
+export declare const queue: { add(name: string, data: unknown, options: object): Promise<unknown> };
+export declare function jobIdOf(payload: unknown): string;
+/** The part of Fastify the README uses. */
+interface FastifyRequest { headers: Record<string, string | string[] | undefined>; body: unknown }
+interface FastifyReply { send(body?: unknown): FastifyReply; code(status: number): FastifyReply }
+export declare const fastify: {
+  post(path: string, handler: (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>): void;
+};
+/** The part of aws-lambda's APIGatewayProxyEvent the README uses. */
+export interface APIGatewayProxyEvent {
+  body: string | null;
+  isBase64Encoded: boolean;
+  headers: Record<string, string | undefined>;
+}
+`;
+const globals = `declare const Bun: { serve(options: { port: number; fetch(request: Request): Promise<Response> }): void };
+declare const Deno: { serve(handler: (request: Request) => Promise<Response>): void };
+`;
+const names = [...context.matchAll(/\bexport (?:declare )?(?:const|function|interface) (\w+)/g)]
+  .map((m) => m[1]!)
+  .concat(["createNodeMiddleware", "createWebhooks", "isXmsWebhooksError", "WebhookRefusedError"]);
+
+/** The ts blocks of the README, but for the recipes (a `<!-- recipe: ... -->` line before them). */
+function blocks(): string[] {
+  return [...readme.matchAll(/(<!-- recipe: [^\n]+ -->\n\n)?^```ts\n([\s\S]*?)^```$/gm)]
+    .filter((m) => !m[1])
+    .map((m) => m[2]!);
+}
+
+/** The context's names `code` uses without declaring or importing them. */
+function undeclared(code: string): string[] {
+  const imported = [...code.matchAll(/import\s*\{([^}]*)\}/g)].flatMap((m) => m[1]!.split(","));
+  return [...new Set(names)].filter(
+    (name) =>
+      new RegExp(`\\b${name}\\b`).test(code) &&
+      !imported.some((i) => i.trim() == name) &&
+      !new RegExp(`\\b(const|let|function|interface)\\s+${name}\\b`).test(code),
+  );
+}
+
+test("every ts block of the README compiles under strict", { timeout: 120_000 }, () => {
+  const found = blocks();
+  expect(found.length).toBeGreaterThanOrEqual(12);
+  // Inside the package, so that the blocks find express, hono and redis in its node_modules.
+  const dir = mkdtempSync(join(root, ".docs-tmp-"));
+  try {
+    writeFileSync(join(dir, "package.json"), '{ "type": "module" }');
+    writeFileSync(join(dir, "context.ts"), context);
+    writeFileSync(join(dir, "globals.d.ts"), globals);
+    const files = [join(dir, "context.ts"), join(dir, "globals.d.ts")];
+    found.forEach((code, i) => {
+      const used = undeclared(code);
+      const header = used.length ? `import { ${used.join(", ")} } from "./context.js";\n` : "";
+      const file = join(dir, `readme-${i + 1}.ts`);
+      writeFileSync(file, `${header}${code}\nexport {};\n`);
+      files.push(file);
+    });
+    const program = ts.createProgram(files, {
+      strict: true,
+      noUncheckedIndexedAccess: true,
+      lib: ["lib.es2022.d.ts"],
+      noEmit: true,
+      skipLibCheck: true,
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      types: ["node"],
+      typeRoots: [join(root, "node_modules/@types")],
+      baseUrl: root,
+      paths: {
+        "@mehery/xms-webhooks": ["src/index.ts"],
+        "@mehery/xms-webhooks/redis": ["src/redis.ts"],
+      },
+    });
+    const errors = ts.getPreEmitDiagnostics(program).map((d) => {
+      const where = d.file
+        ? `${d.file.fileName.replace(`${dir}/`, "")}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}`
+        : "";
+      return `${where} ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
+    });
+    expect(errors).toEqual([]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
