@@ -23,14 +23,18 @@ function undeclared(code: string): string[] {
   );
 }
 
-test("every ts block of README.md compiles under strict and exactOptionalPropertyTypes", () => {
-  const blocks = fencedBlocks("README.md").filter((b) => b.info == "ts");
-  expect(blocks.length).toBeGreaterThanOrEqual(5);
-  const files: Record<string, string> = { "context.ts": context };
-  blocks.forEach(({ code }, i) => {
-    const names = undeclared(code);
-    const header = names.length ? `import { ${names.join(", ")} } from "./context.js";\n` : "";
-    files[`readme-${i + 1}.ts`] = `${header}${code}\nexport {};\n`;
-  });
-  expect(compile(files)).toEqual([]);
-});
+test(
+  "every ts block of README.md compiles under strict and exactOptionalPropertyTypes",
+  { timeout: 120_000 },
+  () => {
+    const blocks = fencedBlocks("README.md").filter((b) => b.info == "ts");
+    expect(blocks.length).toBeGreaterThanOrEqual(5);
+    const files: Record<string, string> = { "context.ts": context };
+    blocks.forEach(({ code }, i) => {
+      const names = undeclared(code);
+      const header = names.length ? `import { ${names.join(", ")} } from "./context.js";\n` : "";
+      files[`readme-${i + 1}.ts`] = `${header}${code}\nexport {};\n`;
+    });
+    expect(compile(files)).toEqual([]);
+  },
+);
