@@ -1,9 +1,7 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { compileModules } from "@mehery/docs-check";
 import { resources } from "@mehery/xms-client";
-import ts from "typescript";
-import { afterAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { readSpec } from "@mehery/xms-spec-model";
 import { codeSamples, withCodeSamples } from "../scripts/code-samples.mjs";
 import { SPEC } from "../scripts/build.mjs";
@@ -12,11 +10,6 @@ import { SPEC } from "../scripts/build.mjs";
 const spec = readSpec(SPEC) as Record<string, any>;
 const samples = codeSamples(spec, resources);
 const pkg = fileURLToPath(new URL("..", import.meta.url));
-// Inside the package (under node_modules, which git ignores), so that the samples resolve
-// @mehery/xms-client as a user's project does: from node_modules, through its exports.
-mkdirSync(join(pkg, "node_modules/.cache"), { recursive: true });
-const dir = mkdtempSync(join(pkg, "node_modules/.cache/xms-samples-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** operationId → `xms.<resource>.<method>`, from the client's table. */
 function expectedCalls(): Map<string, string> {
@@ -67,32 +60,21 @@ describe("x-codeSamples", () => {
     "every sample compiles against @mehery/xms-client's published types",
     { timeout: 120_000 },
     () => {
-      writeFileSync(join(dir, "package.json"), '{ "type": "module" }');
-      const files = [...samples].map(([operationId, source]) => {
-        const file = join(dir, `${operationId}.ts`);
-        writeFileSync(file, `${source}export {};\n`);
-        return file;
-      });
-      const program = ts.createProgram(files, {
-        strict: true,
-        exactOptionalPropertyTypes: true,
-        noEmit: true,
-        skipLibCheck: true,
-        target: ts.ScriptTarget.ES2022,
-        module: ts.ModuleKind.NodeNext,
-        moduleResolution: ts.ModuleResolutionKind.NodeNext,
-        types: ["node"],
-        typeRoots: [join(pkg, "node_modules/@types")],
-        // The samples resolve @mehery/xms-client as a user's project does: from node_modules.
-        baseUrl: pkg,
-        paths: { "@mehery/xms-client": ["node_modules/@mehery/xms-client"] },
-      });
-      const errors = ts
-        .getPreEmitDiagnostics(program)
-        .map(
-          (d) =>
-            `${d.file?.fileName ?? ""}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`,
-        );
+      // Compiled in this package, so that the samples resolve @mehery/xms-client as a user's
+      // project does: from node_modules, through its exports.
+      const errors = compileModules(
+        Object.fromEntries(
+          [...samples].map(([operationId, source]) => [
+            `${operationId}.ts`,
+            `${source}export {};\n`,
+          ]),
+        ),
+        {
+          packageDir: pkg,
+          paths: { "@mehery/xms-client": ["node_modules/@mehery/xms-client"] },
+          exactOptionalPropertyTypes: true,
+        },
+      );
       expect(errors).toEqual([]);
     },
   );

@@ -1,10 +1,11 @@
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { compileModules, fencedBlocks } from "@mehery/docs-check";
 import { expect, test } from "vitest";
-import { compile, fencedBlocks, root } from "./compile.js";
 
-const cookbook = readFileSync(join(root, "COOKBOOK.md"), "utf8");
-const blocks = fencedBlocks("COOKBOOK.md");
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const cookbook = readFileSync(`${root}COOKBOOK.md`, "utf8");
+const blocks = fencedBlocks(cookbook);
 
 test("the cookbook has an example per message kind and per task", () => {
   for (const kind of [
@@ -46,12 +47,17 @@ test(
     const compiled = blocks.filter((b) => b.info == "ts");
     expect(compiled.length).toBeGreaterThan(10);
     // The first block is the shared client that the others import as "./client.js".
-    const errors = compile(
+    const errors = compileModules(
       Object.fromEntries(
         compiled.map((b, i) =>
           i == 0 ? ["client.ts", b.code] : [`example-${i}.ts`, `${b.code}\nexport {};\n`],
         ),
       ),
+      {
+        packageDir: root,
+        paths: { "@mehery/xms-client": ["src/index.ts"] },
+        exactOptionalPropertyTypes: true,
+      },
     );
     expect(errors).toEqual([]);
   },

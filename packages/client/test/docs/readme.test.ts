@@ -1,5 +1,9 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { compileModules, fencedBlocks } from "@mehery/docs-check";
 import { expect, test } from "vitest";
-import { compile, fencedBlocks } from "./compile.js";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
 
 // What a README block may use without declaring it: the client of the quick start, and a message
 // to send. Each block gets an import of the ones it uses and does not declare itself.
@@ -27,7 +31,8 @@ test(
   "every ts block of README.md compiles under strict and exactOptionalPropertyTypes",
   { timeout: 120_000 },
   () => {
-    const blocks = fencedBlocks("README.md").filter((b) => b.info == "ts");
+    const readme = readFileSync(`${root}README.md`, "utf8");
+    const blocks = fencedBlocks(readme).filter((b) => b.info == "ts");
     expect(blocks.length).toBeGreaterThanOrEqual(5);
     const files: Record<string, string> = { "context.ts": context };
     blocks.forEach(({ code }, i) => {
@@ -35,6 +40,11 @@ test(
       const header = names.length ? `import { ${names.join(", ")} } from "./context.js";\n` : "";
       files[`readme-${i + 1}.ts`] = `${header}${code}\nexport {};\n`;
     });
-    expect(compile(files)).toEqual([]);
+    const errors = compileModules(files, {
+      packageDir: root,
+      paths: { "@mehery/xms-client": ["src/index.ts"] },
+      exactOptionalPropertyTypes: true,
+    });
+    expect(errors).toEqual([]);
   },
 );

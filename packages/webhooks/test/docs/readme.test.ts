@@ -2,10 +2,10 @@
 // the names the surrounding prose gives it (the `webhooks` of the quick start, a Fastify app, a
 // logger...). The blocks of "Recipes for other hosts" are checked apart: examples/recipes compiles
 // and runs them, and tests that the README shows them character for character.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import ts from "typescript";
+import { compileModules, fencedBlocks } from "@mehery/docs-check";
 import { expect, test } from "vitest";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -53,9 +53,9 @@ const names = [...context.matchAll(/\bexport (?:declare )?(?:const|function|inte
 
 /** The ts blocks of the README, but for the recipes (a `<!-- recipe: ... -->` line before them). */
 function blocks(): string[] {
-  return [...readme.matchAll(/(<!-- recipe: [^\n]+ -->\n\n)?^```ts\n([\s\S]*?)^```$/gm)]
-    .filter((m) => !m[1])
-    .map((m) => m[2]!);
+  return fencedBlocks(readme)
+    .filter((b) => b.info == "ts" && !b.comment?.startsWith("<!-- recipe:"))
+    .map((b) => b.code);
 }
 
 /** The context's names `code` uses without declaring or importing them. */
@@ -72,45 +72,19 @@ function undeclared(code: string): string[] {
 test("every ts block of the README compiles under strict", { timeout: 120_000 }, () => {
   const found = blocks();
   expect(found.length).toBeGreaterThanOrEqual(12);
-  // Inside the package, so that the blocks find express, hono and redis in its node_modules.
-  const dir = mkdtempSync(join(root, ".docs-tmp-"));
-  try {
-    writeFileSync(join(dir, "package.json"), '{ "type": "module" }');
-    writeFileSync(join(dir, "context.ts"), context);
-    writeFileSync(join(dir, "globals.d.ts"), globals);
-    const files = [join(dir, "context.ts"), join(dir, "globals.d.ts")];
-    found.forEach((code, i) => {
-      const used = undeclared(code);
-      const header = used.length ? `import { ${used.join(", ")} } from "./context.js";\n` : "";
-      const file = join(dir, `readme-${i + 1}.ts`);
-      writeFileSync(file, `${header}${code}\nexport {};\n`);
-      files.push(file);
-    });
-    const program = ts.createProgram(files, {
-      strict: true,
-      noUncheckedIndexedAccess: true,
-      lib: ["lib.es2022.d.ts"],
-      noEmit: true,
-      skipLibCheck: true,
-      target: ts.ScriptTarget.ES2022,
-      module: ts.ModuleKind.NodeNext,
-      moduleResolution: ts.ModuleResolutionKind.NodeNext,
-      types: ["node"],
-      typeRoots: [join(root, "node_modules/@types")],
-      baseUrl: root,
-      paths: {
-        "@mehery/xms-webhooks": ["src/index.ts"],
-        "@mehery/xms-webhooks/redis": ["src/redis.ts"],
-      },
-    });
-    const errors = ts.getPreEmitDiagnostics(program).map((d) => {
-      const where = d.file
-        ? `${d.file.fileName.replace(`${dir}/`, "")}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}`
-        : "";
-      return `${where} ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
-    });
-    expect(errors).toEqual([]);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const files: Record<string, string> = { "context.ts": context, "globals.d.ts": globals };
+  found.forEach((code, i) => {
+    const used = undeclared(code);
+    const header = used.length ? `import { ${used.join(", ")} } from "./context.js";\n` : "";
+    files[`readme-${i + 1}.ts`] = `${header}${code}\nexport {};\n`;
+  });
+  // In the package, so that the blocks find express, hono and redis in its node_modules.
+  const errors = compileModules(files, {
+    packageDir: root,
+    paths: {
+      "@mehery/xms-webhooks": ["src/index.ts"],
+      "@mehery/xms-webhooks/redis": ["src/redis.ts"],
+    },
+  });
+  expect(errors).toEqual([]);
 });
