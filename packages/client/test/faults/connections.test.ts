@@ -346,9 +346,10 @@ describe('the path API with parseAs: "stream"', () => {
 
   test("a body that stalls ends in XmsTimeoutError at timeoutMs, as without parseAs", async () => {
     const server = await streaming(() => {});
-    const error = await thrown(stream(client(server.url, { timeoutMs: 300 })));
+    // Long enough that the request reaches the server first, even on a loaded machine.
+    const error = await thrown(stream(client(server.url, { timeoutMs: 1_000 })));
     expect(isXmsTimeoutError(error)).toBe(true);
-    expect((error as Error).message).toMatch(/^timeoutMs of 300 ms exceeded/);
+    expect((error as Error).message).toMatch(/^timeoutMs of 1000 ms exceeded/);
     expect(server.attempts).toBe(1);
   });
 
