@@ -235,7 +235,15 @@ function connectionError(
   // undici: TypeError("fetch failed", { cause: Error { code: "ECONNREFUSED" } }).
   type Coded = { cause?: Coded; code?: unknown } | null | undefined;
   const found = (cause as Coded)?.cause?.code ?? (cause as Coded)?.code;
-  const code = typeof found == "string" ? found : responded ? "ECONNRESET" : "ERR_CONNECTION";
+  // undici names a connection the server closed or reset UND_ERR_SOCKET: it is an ECONNRESET.
+  const code =
+    found == "UND_ERR_SOCKET"
+      ? "ECONNRESET"
+      : typeof found == "string"
+        ? found
+        : responded
+          ? "ECONNRESET"
+          : "ERR_CONNECTION";
   // Once the headers arrived the request was certainly received; before, only a failure that
   // proves the request never left (refused, DNS, connect timeout) counts as unsent.
   const sent = responded || !notSent.test(code);
