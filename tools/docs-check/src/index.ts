@@ -18,6 +18,41 @@ export function fencedBlocks(markdown: string): FencedBlock[] {
   );
 }
 
+/** The names a module's source exports: `export const|function|interface|class X` and `export { X }`. */
+export function exportedNames(source: string): string[] {
+  const declared = source.matchAll(
+    /\bexport (?:declare )?(?:const|function|interface|class) (\w+)/g,
+  );
+  const listed = source.matchAll(/\bexport \{([^}]*)\}/g);
+  return [
+    ...[...declared].map((m) => m[1]!),
+    ...[...listed].flatMap((m) => m[1]!.split(",").map((name) => name.trim())),
+  ].filter(Boolean);
+}
+
+/**
+ * `code` as a module that may use what the prose around it gives it: an import, from `module`, of
+ * each of `names` that the code uses but neither declares nor imports itself, and an `export {}`
+ * that makes it a module.
+ */
+export function withContext(
+  code: string,
+  names: readonly string[],
+  module = "./context.js",
+): string {
+  const imported = [...code.matchAll(/import\s*(?:type\s*)?\{([^}]*)\}/g)].flatMap((m) =>
+    m[1]!.split(",").map((name) => name.trim().replace(/^type\s+/, "")),
+  );
+  const used = [...new Set(names)].filter(
+    (name) =>
+      new RegExp(`\\b${name}\\b`).test(code) &&
+      !imported.includes(name) &&
+      !new RegExp(`\\b(const|let|var|function|interface|class)\\s+${name}\\b`).test(code),
+  );
+  const header = used.length ? `import { ${used.join(", ")} } from "${module}";\n` : "";
+  return `${header}${code}\nexport {};\n`;
+}
+
 export interface CompileOptions {
   /**
    * The package the snippets are compiled from: the scratch project goes under its

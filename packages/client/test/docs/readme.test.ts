@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { compileModules, fencedBlocks } from "@mehery/docs-check";
+import { compileModules, exportedNames, fencedBlocks, withContext } from "@mehery/docs-check";
 import { expect, test } from "vitest";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -18,15 +18,6 @@ export const message: Parameters<typeof xms.messages.send>[0] = {
 };
 `;
 
-/** The context's names `code` uses without declaring or importing them. */
-function undeclared(code: string): string[] {
-  return ["xms", "message"].filter(
-    (name) =>
-      new RegExp(`\\b${name}\\b`).test(code) &&
-      !new RegExp(`\\b(const|let|var)\\s+${name}\\b|import\\s*\\{[^}]*\\b${name}\\b`).test(code),
-  );
-}
-
 test(
   "every ts block of README.md compiles under strict and exactOptionalPropertyTypes",
   { timeout: 120_000 },
@@ -36,9 +27,7 @@ test(
     expect(blocks.length).toBeGreaterThanOrEqual(5);
     const files: Record<string, string> = { "context.ts": context };
     blocks.forEach(({ code }, i) => {
-      const names = undeclared(code);
-      const header = names.length ? `import { ${names.join(", ")} } from "./context.js";\n` : "";
-      files[`readme-${i + 1}.ts`] = `${header}${code}\nexport {};\n`;
+      files[`readme-${i + 1}.ts`] = withContext(code, exportedNames(context));
     });
     const errors = compileModules(files, {
       packageDir: root,

@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { compileModules, fencedBlocks } from "@mehery/docs-check";
+import { compileModules, exportedNames, fencedBlocks, withContext } from "@mehery/docs-check";
 import { expect, test } from "vitest";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -47,10 +47,6 @@ export interface APIGatewayProxyEvent {
 const globals = `declare const Bun: { serve(options: { port: number; fetch(request: Request): Promise<Response> }): void };
 declare const Deno: { serve(handler: (request: Request) => Promise<Response>): void };
 `;
-const names = [...context.matchAll(/\bexport (?:declare )?(?:const|function|interface) (\w+)/g)]
-  .map((m) => m[1]!)
-  .concat(["createNodeMiddleware", "createWebhooks", "isXmsWebhooksError", "WebhookRefusedError"]);
-
 /** The ts blocks of the README, but for the recipes (a `<!-- recipe: ... -->` line before them). */
 function blocks(): string[] {
   return fencedBlocks(readme)
@@ -58,25 +54,12 @@ function blocks(): string[] {
     .map((b) => b.code);
 }
 
-/** The context's names `code` uses without declaring or importing them. */
-function undeclared(code: string): string[] {
-  const imported = [...code.matchAll(/import\s*\{([^}]*)\}/g)].flatMap((m) => m[1]!.split(","));
-  return [...new Set(names)].filter(
-    (name) =>
-      new RegExp(`\\b${name}\\b`).test(code) &&
-      !imported.some((i) => i.trim() == name) &&
-      !new RegExp(`\\b(const|let|function|interface)\\s+${name}\\b`).test(code),
-  );
-}
-
 test("every ts block of the README compiles under strict", { timeout: 120_000 }, () => {
   const found = blocks();
   expect(found.length).toBeGreaterThanOrEqual(12);
   const files: Record<string, string> = { "context.ts": context, "globals.d.ts": globals };
   found.forEach((code, i) => {
-    const used = undeclared(code);
-    const header = used.length ? `import { ${used.join(", ")} } from "./context.js";\n` : "";
-    files[`readme-${i + 1}.ts`] = `${header}${code}\nexport {};\n`;
+    files[`readme-${i + 1}.ts`] = withContext(code, exportedNames(context));
   });
   // In the package, so that the blocks find express, hono and redis in its node_modules.
   const errors = compileModules(files, {
