@@ -114,12 +114,12 @@ export function createPathClient(
     const idempotent = t.idempotent(method, path);
     const info = { method, path, url: t.baseUrl + path, idempotent, signal: init?.signal };
     return withRetry(policy, info, (attempt: Attempt) => {
+      // A middleware, the client's (`use`) or the call's own (`middleware`), gets a real Request.
+      const real = registered.length > 0 || !!(init?.middleware as unknown[] | undefined)?.length;
       // openapi-fetch's init: the call's, without the client's own options (the retry options,
       // and the caller's signal, which the attempt's follows), as a new object literal each
       // attempt (in a CPU profile, an init built up by assignment from `{}` doubled a call's GC
       // time; the literal did not).
-      // A middleware, the client's (`use`) or the call's own (`middleware`), gets a real Request.
-      const real = registered.length > 0 || !!(init?.middleware as unknown[] | undefined)?.length;
       const options: Record<string, unknown> = {
         fetch: (req: Request | Pending) => {
           info.url = req.url;
